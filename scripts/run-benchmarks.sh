@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prints the benchmark figures: appends per second (SQLite and PostgreSQL), search latency over a
+# council-sized database, and the person page. Makes the council database once (bench/council.db,
+# seed 1, council scale) and reuses it. Figures only: nothing here passes or fails on time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db="${SAFEGUARD_BENCH_DB:-$PWD/build/bench-council-v2.db}"
+if [ ! -f "$db" ]; then
+  echo "Making a council-scale database for the benchmarks (once) ..."
+  build/safeguard demo --db "$db" --scale council --seed 1
+fi
+export SAFEGUARD_BENCH_DB="$db"
+scripts/with-postgres.sh --port 55433 -- build/safeguard_bench --benchmark_min_time=1 "$@"

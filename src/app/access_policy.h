@@ -1,0 +1,44 @@
+// Who may do what: the role-and-relationship rules of domain.md in one place, as pure functions.
+// Every use case in app/ asks here before it touches a record; pages and the API never decide
+// access themselves.
+//
+// Opening a person's record:
+// - front door social workers see everyone (they must check before deciding);
+// - casework roles (social workers, team managers, reviewing officers, complaints and fostering
+//   workers) see the children of their own work; outside it they must say why, and that reason
+//   is logged and lets them in for the rest of the day (a same-day grant). Allocation arrives with
+//   the assessment issue; until then every record is outside a caseworker's own work;
+// - inspectors see only the sample of children granted to them, on the dates of the grant;
+// - MASH partners, performance analysts and administrators see no person's record: partners see
+//   only what is shared with them through enquiries, analysts aggregates, administrators the system.
+//
+// Thread safety: pure functions.
+#pragma once
+
+#include <string>
+
+#include "domain/user.h"
+
+namespace safeguard {
+
+enum class RecordAccess { kAllowed, kNeedsReason, kDenied };
+
+struct PersonAccessFacts {
+  bool has_grant_today = false;  // an inspector's grant, or a reason given earlier today
+  bool in_own_work = false;      // allocated to the user or their team (from the assessment issue)
+};
+
+struct AccessDecision {
+  RecordAccess access = RecordAccess::kDenied;
+  std::string explanation;  // for a page or an error when not plainly allowed
+};
+
+AccessDecision decide_person_access(const User& user, const PersonAccessFacts& facts);
+
+bool can_search_people(const User& user);
+bool can_record_people(const User& user);
+bool can_administer(const User& user);
+// Administrators and team managers may read the access log of a person.
+bool can_view_access_log(const User& user);
+
+}  // namespace safeguard

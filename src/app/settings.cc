@@ -1,0 +1,148 @@
+#include "app/settings.h"
+
+#include <functional>
+#include <map>
+
+#include "store/audit_log.h"
+#include "store/council_settings.h"
+
+namespace safeguard {
+namespace {
+
+// One setting: its name, what it means, its default, and how to check and apply a value.
+struct Definition {
+  const char* name;
+  const char* description;
+  const char* default_value;
+  // Applies a value to the settings; false if the value is not one the setting takes.
+  std::function<bool(FrontDoorSettings&, const std::string&)> apply;
+};
+
+bool parse_yes_no(const std::string& value, bool& out) {
+  if (value == "yes") {
+    out = true;
+    return true;
+  }
+  if (value == "no") {
+    out = false;
+    return true;
+  }
+  return false;
+}
+
+bool parse_int(const std::string& value, int low, int high, int& out) {
+  if (value.empty() || value.size() > 4) return false;
+  int v = 0;
+  for (const char c : value) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  if (v < low || v > high) return false;
+  out = v;
+  return true;
+}
+
+bool parse_clock(const std::string& value, int& minutes) {
+  int h = 0;
+  int m = 0;
+  if (value.size() != 5 || value[2] != ':' || !parse_int(value.substr(0, 2), 0, 23, h) ||
+      !parse_int(value.substr(3, 2), 0, 59, m)) {
+    return false;
+  }
+  minutes = h * 60 + m;
+  return true;
+}
+
+std::function<bool(FrontDoorSettings&, const std::string&)> yes_no(bool AuthorisationRules::*field) {
+  return
+      [field](FrontDoorSettings& s, const std::string& v) { return parse_yes_no(v, s.authorisation.*field); };
+}
+
+std::function<bool(FrontDoorSettings&, const std::string&)> count(int FrontDoorSettings::*field, int low,
+                                                                  int high) {
+  return [=](FrontDoorSettings& s, const std::string& v) { return parse_int(v, low, high, s.*field); };
+}
+
+const std::vector<Definition>& definitions() {
+  static const std::vector<Definition> kDefinitions = {
+      {"front_door.authorise.nfa_from_professional",
+       "A manager authorises no further action on a contact from a professional (yes or no)", "yes",
+       yes_no(&AuthorisationRules::nfa_from_professional)},
+      {"front_door.authorise.strategy_discussion",
+       "A manager authorises every strategy discussion (yes or no)", "yes",
+       yes_no(&AuthorisationRules::strategy_discussion)},
+      {"front_door.authorise.referral", "A manager authorises every referral for assessment (yes or no)",
+       "no", yes_no(&AuthorisationRules::referral)},
+      {"front_door.authorise.early_help", "A manager authorises every early help decision (yes or no)", "no",
+       yes_no(&AuthorisationRules::early_help)},
+      {"front_door.authorise.advice", "A manager authorises every advice or signposting decision (yes or no)",
+       "no", yes_no(&AuthorisationRules::advice)},
+      {"front_door.authorise.lado", "A manager authorises every referral to the LADO (yes or no)", "no",
+       yes_no(&AuthorisationRules::lado)},
+      {"mash.due.red_working_hours", "Working hours a MASH agency has to answer a red enquiry (1 to 40)", "4",
+       count(&FrontDoorSettings::mash_red_working_hours, 1, 40)},
+      {"mash.due.amber_working_days", "Working days a MASH agency has to answer an amber enquiry (1 to 10)",
+       "1", count(&FrontDoorSettings::mash_amber_working_days, 1, 10)},
+      {"mash.due.green_working_days", "Working days a MASH agency has to answer a green enquiry (1 to 20)",
+       "3", count(&FrontDoorSettings::mash_green_working_days, 1, 20)},
+      {"office.opens", "When the office opens, for working hours (HH:MM, London time)", "09:00",
+       [](FrontDoorSettings& s, const std::string& v) { return parse_clock(v, s.office.opens); }},
+      {"office.closes", "When the office closes, for working hours (HH:MM, London time)", "17:00",
+       [](FrontDoorSettings& s, const std::string& v) { return parse_clock(v, s.office.closes); }},
+  };
+  return kDefinitions;
+}
+
+}  // namespace
+
+FrontDoorSettings SettingsService::front_door() {
+  FrontDoorSettings settings;
+  const auto stored = CouncilSettings(db_.sql()).values();
+  for (const Definition& d : definitions()) {
+    const auto it = stored.find(d.name);
+    // A stored value that no longer parses (edited by hand) falls back to the default.
+    if (it == stored.end() || !d.apply(settings, it->second)) d.apply(settings, d.default_value);
+  }
+  if (settings.office.closes <= settings.office.opens) settings.office = OfficeHours{};
+  return settings;
+}
+
+WorkingDayCalendar SettingsService::calendar() { return CouncilSettings(db_.sql()).calendar(); }
+
+std::vector<Setting> SettingsService::all() {
+  const auto stored = CouncilSettings(db_.sql()).values();
+  std::vector<Setting> out;
+  for (const Definition& d : definitions()) {
+    const auto it = stored.find(d.name);
+    out.push_back(
+        {d.name, it == stored.end() ? d.default_value : it->second, d.description, it == stored.end()});
+  }
+  return out;
+}
+
+Status SettingsService::set(std::string_view actor, std::string_view name, std::string_view value) {
+  for (const Definition& d : definitions()) {
+    if (d.name != name) continue;
+    FrontDoorSettings trial = front_door();
+    if (!d.apply(trial, std::string(value))) {
+      return Error::invalid("\"" + std::string(value.substr(0, 40)) + "\" is not a value " + d.name +
+                                " takes: " + d.description,
+                            "value");
+    }
+    if (trial.office.closes <= trial.office.opens)
+      return Error::invalid("The office must close after it opens", "value");
+    return db_.transact([&]() -> Status {
+      const Timestamp now = clock_.now();
+      CouncilSettings(db_.sql()).set_value(name, value, actor, now);
+      AuditLog(db_.sql()).record_administration(now, actor, "changed setting",
+                                                std::string(name) + " = " + std::string(value));
+      return Status::success();
+    });
+  }
+  std::string names;
+  for (const Definition& d : definitions()) names += std::string(names.empty() ? "" : ", ") + d.name;
+  return Error::invalid("There is no setting \"" + std::string(name.substr(0, 60)) + "\". Settings: " + names,
+                        "name");
+}
+
+}  // namespace safeguard

@@ -1,0 +1,133 @@
+// The command line: what it prints and its exit codes (0 success, 1 a failed operation or check,
+// 2 bad arguments), run in-process.
+#include "cli/cli.h"
+
+#include <gtest/gtest.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "store/event_log.h"
+#include "support/test_databases.h"
+
+namespace safeguard::cli {
+namespace {
+
+struct Outcome {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Outcome run_cli(std::vector<std::string> args, const std::string& stdin_text = "") {
+  args.insert(args.begin(), "safeguard");
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  std::istringstream input(stdin_text);
+  std::streambuf* old_in = std::cin.rdbuf(input.rdbuf());
+  ::testing::internal::CaptureStdout();
+  ::testing::internal::CaptureStderr();
+  const int code = run(static_cast<int>(argv.size()), argv.data());
+  Outcome o{code, ::testing::internal::GetCapturedStdout(), ::testing::internal::GetCapturedStderr()};
+  std::cin.rdbuf(old_in);
+  return o;
+}
+
+TEST(Cli, WorkdaysAddAndBetween) {
+  EXPECT_EQ(run_cli({"workdays", "add", "2023-05-05", "1"}).out, "2023-05-09\n");  // the coronation
+  EXPECT_EQ(run_cli({"workdays", "add", "2022-09-16", "1"}).out, "2022-09-20\n");  // the state funeral
+  EXPECT_EQ(run_cli({"workdays", "add", "2026-11-23", "0"}).out, "2026-11-23\n");
+  EXPECT_EQ(run_cli({"workdays", "add", "2026-12-29", "-1"}).out, "2026-12-24\n");
+  EXPECT_EQ(run_cli({"workdays", "add", "2026-12-29", "-2"}).out, "2026-12-23\n");
+  EXPECT_EQ(run_cli({"workdays", "between", "2026-12-24", "2026-12-29"}).out, "1\n");
+  EXPECT_EQ(run_cli({"workdays", "between", "2026-12-29", "2026-12-24"}).out, "-1\n");
+  EXPECT_EQ(run_cli({"workdays", "is-working-day", "2026-12-28"}).out, "no: Boxing Day (substitute day)\n");
+}
+
+TEST(Cli, BadArgumentsExitWithTwoAndSayWhy) {
+  Outcome o = run_cli({"workdays", "add", "2023-02-29", "1"});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("\"2023-02-29\" is not a real date"), std::string::npos) << o.err;
+  o = run_cli({"workdays", "add", "2023-02-28", "ten"});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("whole number"), std::string::npos);
+  EXPECT_EQ(run_cli({"workdays", "between", "2023-01-01", "01/02/2023"}).code, 2);
+  EXPECT_EQ(run_cli({"workdays", "add", "2023-01-01"}).code, 2);
+  EXPECT_EQ(run_cli({"no-such-command"}).code, 2);
+  EXPECT_EQ(run_cli({"rebuild"}).code, 2);  // --db is required
+  EXPECT_EQ(run_cli({"--help"}).code, 0);
+}
+
+TEST(Cli, UsersTokensAndTheAuditTrail) {
+  testing::TestDatabase db("sqlite");
+  const std::string path = db.location();
+  Outcome o =
+      run_cli({"users", "add", "--db", path, "--username", "sam", "--name", "Sam Worker", "--role", "wizard"},
+              "a long enough password\n");
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("is not a role"), std::string::npos);
+  o = run_cli({"users", "add", "--db", path, "--username", "sam", "--name", "Sam Worker", "--role",
+               "social_worker", "--team", "North"},
+              "a long enough password\n");
+  ASSERT_EQ(o.code, 0) << o.err;
+  o = run_cli({"users", "list", "--db", path});
+  EXPECT_NE(o.out.find("sam"), std::string::npos);
+  EXPECT_NE(o.out.find("North"), std::string::npos);
+  o = run_cli({"tokens", "create", "--db", path, "--user", "sam", "--label", "partner"});
+  ASSERT_EQ(o.code, 0);
+  EXPECT_TRUE(o.out.starts_with("sg_"));
+  EXPECT_EQ(run_cli({"tokens", "create", "--db", path, "--user", "nobody"}).code, 2);
+  EXPECT_EQ(run_cli({"users", "disable", "--db", path, "--username", "sam"}).code, 0);
+  o = run_cli({"users", "list", "--db", path});
+  EXPECT_NE(o.out.find("disabled"), std::string::npos);
+  EXPECT_EQ(
+      run_cli({"calendar", "close", "--db", path, "--date", "2026-12-29", "--reason", "Council closure"})
+          .code,
+      0);
+  EXPECT_EQ(run_cli({"workdays", "add", "2026-12-24", "1", "--db", path}).out, "2026-12-30\n");
+  EXPECT_EQ(run_cli({"calendar", "close", "--db", path, "--date", "2026-12-26", "--reason", "x"}).code,
+            2);  // a Saturday
+  o = run_cli({"settings", "set", "--db", path, "--name", "mash.due.red_working_hours", "--value", "2"});
+  EXPECT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(run_cli({"settings", "set", "--db", path, "--name", "mash.due.red_working_hours", "--value", "0"}).code, 2);
+  EXPECT_EQ(run_cli({"settings", "set", "--db", path, "--name", "no.such", "--value", "0"}).code, 2);
+  o = run_cli({"settings", "list", "--db", path});
+  EXPECT_NE(o.out.find("mash.due.red_working_hours"), std::string::npos);
+  EXPECT_NE(o.out.find("(set by the council)"), std::string::npos);
+}
+
+TEST(Cli, AuditVerifyAndRebuildReportWhatTheyFind) {
+  testing::TestDatabase db("sqlite");
+  const std::string path = db.location();
+  Outcome o = run_cli({"demo", "--db", path, "--scale", "small", "--seed", "3"});
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_NE(o.out.find("frontdoor"), std::string::npos);
+  o = run_cli({"audit", "verify", "--db", path});
+  EXPECT_EQ(o.code, 0) << o.out << o.err;
+  EXPECT_NE(o.out.find("intact"), std::string::npos);
+  o = run_cli({"rebuild", "--db", path, "--verify"});
+  EXPECT_EQ(o.code, 0) << o.out;
+  // Tamper with the log and with a read model, behind Safeguard's back.
+  {
+    auto connection = db.connect();
+    connection->execute("UPDATE events SET data = '{}' WHERE stream = 'person/5' AND version = 1");
+    connection->execute("UPDATE people SET surname = 'Tampered' WHERE person_id = 7");
+  }
+  o = run_cli({"audit", "verify", "--db", path});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_NE(o.out.find("TAMPERING DETECTED in person/5 at event version 1"), std::string::npos) << o.out;
+  {
+    auto connection = db.connect();
+    connection->execute(
+        "UPDATE events SET data = (SELECT data FROM events WHERE stream = 'person/6' AND version = 1) "
+        "WHERE stream = 'person/5' AND version = 1");
+  }
+  o = run_cli({"rebuild", "--db", path, "--verify"});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_NE(o.out.find("Tampered"), std::string::npos) << o.out;
+  EXPECT_EQ(run_cli({"audit", "access-log", "--db", path, "--person", "7"}).code, 0);
+  EXPECT_EQ(run_cli({"audit", "access-log", "--db", path, "--person", "999999"}).code, 2);
+}
+
+}  // namespace
+}  // namespace safeguard::cli

@@ -1,0 +1,172 @@
+#include "domain/child_journey.h"
+
+#include "domain/codes.h"
+#include "domain/contact.h"
+#include "domain/person.h"
+
+namespace safeguard {
+namespace {
+
+using nlohmann::json;
+
+std::string text_of(const DomainEvent& e, const char* key) {
+  if (!e.data.contains(key) || !e.data.at(key).is_string()) {
+    throw MalformedEvent(e.version, std::string("missing text ") + key);
+  }
+  return e.data.at(key).get<std::string>();
+}
+
+int64_t int_of(const DomainEvent& e, const char* key) {
+  if (!e.data.contains(key) || !e.data.at(key).is_number_integer()) {
+    throw MalformedEvent(e.version, std::string("missing number ") + key);
+  }
+  return e.data.at(key).get<int64_t>();
+}
+
+Date date_of(const DomainEvent& e, const char* key) {
+  auto d = Date::parse_iso(text_of(e, key));
+  if (!d) throw MalformedEvent(e.version, std::string(key) + " is not a date");
+  return *d;
+}
+
+Timestamp instant_of(const DomainEvent& e, const char* key) {
+  auto t = Timestamp::parse_iso(text_of(e, key));
+  if (!t) throw MalformedEvent(e.version, std::string(key) + " is not an instant");
+  return *t;
+}
+
+std::string outcome_label(std::string_view outcome) {
+  const auto label = code_label(CodeList::kFrontDoorOutcome, outcome);
+  return label ? std::string(*label) : std::string(outcome);
+}
+
+}  // namespace
+
+DomainEvent contact_received(int64_t contact_id, Timestamp received_at, const std::string& source,
+                             const std::string& role) {
+  DomainEvent e;
+  e.type = "ContactReceived";
+  e.occurred_on = london_date(received_at);
+  e.data = json{
+      {"contact_id", contact_id}, {"received_at", received_at.iso()}, {"source", source}, {"role", role}};
+  return e;
+}
+
+bool opens_episode(std::string_view outcome) {
+  return outcome == "referral" || outcome == "strategy_discussion";
+}
+
+const CinEpisode* open_episode(const Person& person) {
+  for (const CinEpisode& e : person.episodes) {
+    if (e.is_open()) return &e;
+  }
+  return nullptr;
+}
+
+std::optional<Date> previous_referral_within_12_months(const Person& person, Date referral_date) {
+  std::optional<Date> latest;
+  const Date window_start = add_months(referral_date, -12);
+  for (const CinEpisode& e : person.episodes) {
+    if (e.referral_date >= window_start && e.referral_date < referral_date) {
+      if (!latest || e.referral_date > *latest) latest = e.referral_date;
+    }
+  }
+  return latest;
+}
+
+std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact_id,
+                                            const FrontDoorDecision& decision, const std::string& source,
+                                            Date referral_date) {
+  std::vector<DomainEvent> events;
+  const Date decided_on = london_date(decision.authorised_at.value_or(decision.decided_at));
+  DomainEvent made;
+  made.type = "FrontDoorDecisionMade";
+  made.occurred_on = decided_on;
+  made.data = json{{"contact_id", contact_id},
+                   {"outcome", decision.outcome},
+                   {"early_help_service", decision.early_help_service},
+                   {"decided_on", decided_on.iso()}};
+  events.push_back(made);
+  if (opens_episode(decision.outcome) && !open_episode(child)) {
+    DomainEvent referral;
+    referral.type = "ReferralOpened";
+    referral.occurred_on = referral_date;
+    referral.data = json{{"episode_id", static_cast<int64_t>(child.episodes.size()) + 1},
+                         {"contact_id", contact_id},
+                         {"referral_date", referral_date.iso()},
+                         {"referral_source", source},
+                         {"referral_nfa", false},
+                         {"primary_need", decision.primary_need}};
+    events.push_back(referral);
+  }
+  return events;
+}
+
+bool apply_journey_event(Person& p, const DomainEvent& e) {
+  if (e.type == "ContactReceived") {
+    ContactOnRecord c;
+    c.contact_id = int_of(e, "contact_id");
+    c.received_at = instant_of(e, "received_at");
+    c.source = text_of(e, "source");
+    c.role = text_of(e, "role");
+    p.contacts.push_back(c);
+    return true;
+  }
+  if (e.type == "FrontDoorDecisionMade") {
+    const int64_t contact_id = int_of(e, "contact_id");
+    for (ContactOnRecord& c : p.contacts) {
+      if (c.contact_id == contact_id) {
+        c.outcome = text_of(e, "outcome");
+        c.decided_on = date_of(e, "decided_on");
+      }
+    }
+    return true;
+  }
+  if (e.type == "ReferralOpened") {
+    CinEpisode episode;
+    episode.id = int_of(e, "episode_id");
+    episode.contact_id = int_of(e, "contact_id");
+    episode.referral_date = date_of(e, "referral_date");
+    episode.referral_source = text_of(e, "referral_source");
+    if (!e.data.contains("referral_nfa") || !e.data.at("referral_nfa").is_boolean()) {
+      throw MalformedEvent(e.version, "missing referral_nfa");
+    }
+    episode.referral_nfa = e.data.at("referral_nfa").get<bool>();
+    episode.primary_need = text_of(e, "primary_need");
+    p.episodes.push_back(episode);
+    return true;
+  }
+  return false;
+}
+
+std::string describe_journey_event(const DomainEvent& e) {
+  try {
+    if (e.type == "ContactReceived") {
+      const std::string source = e.data.at("source").get<std::string>();
+      const auto label = code_label(CodeList::kReferralSource, source);
+      return std::string(e.data.at("role") == "adult" ? "Named as an adult on contact " : "Contact ") +
+             std::to_string(e.data.at("contact_id").get<int64_t>()) + " received from " +
+             (label ? std::string(*label) : source);
+    }
+    if (e.type == "FrontDoorDecisionMade") {
+      std::string out = "Front door decision on contact " +
+                        std::to_string(e.data.at("contact_id").get<int64_t>()) + ": " +
+                        outcome_label(e.data.at("outcome").get<std::string>());
+      const std::string service = e.data.value("early_help_service", "");
+      if (!service.empty()) out += " (" + service + ")";
+      return out;
+    }
+    if (e.type == "ReferralOpened") {
+      std::string out = "Referral to children's social care: Children in Need episode opened";
+      const std::string need = e.data.value("primary_need", "");
+      if (const auto label = code_label(CodeList::kPrimaryNeed, need))
+        out += " (primary need: " + std::string(*label) + ")";
+      return out;
+    }
+  } catch (const json::exception&) {
+    return e.type + " (the event's details could not be read)";
+  }
+  return {};
+}
+
+}  // namespace safeguard

@@ -1,0 +1,79 @@
+// A child's journey through children's services as it shows on their own record: the contacts
+// about them (and the adults on those contacts), the front door's decision on each, and the Children
+// in Need episodes that referrals open (the CIN census "CINdetails": CINreferralDate,
+// ReferralSource, ReferralNFA, PrimaryNeedCode, and later the closure).
+//
+// These are events on the person's stream, appended in the same transaction as the contact's own
+// events (contact.h), and folded into Person by apply_event (person.h).
+//
+// Thread safety: values and pure functions.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/result.h"
+#include "domain/event.h"
+
+namespace safeguard {
+
+struct Person;
+struct FrontDoorDecision;
+
+// A contact as it shows on a person's record.
+struct ContactOnRecord {
+  int64_t contact_id = 0;
+  Timestamp received_at;
+  std::string source;   // DfE referral source code
+  std::string role;     // "child" or "adult"
+  std::string outcome;  // the final front door decision, once made
+  std::optional<Date> decided_on;
+};
+
+// A Children in Need episode: from the referral to its closure.
+struct CinEpisode {
+  int64_t id = 0;  // within the person's record, from 1
+  int64_t contact_id = 0;
+  Date referral_date;
+  std::string referral_source;
+  bool referral_nfa = false;
+  std::string primary_need;  // N0-N9, empty until known
+  std::optional<Date> closed_on;
+  std::string closure_reason;  // RC1-RC9
+
+  bool is_open() const { return !closed_on.has_value(); }
+};
+
+// The event recording that a contact concerns this person (`role` "child" or "adult").
+DomainEvent contact_received(int64_t contact_id, Timestamp received_at, const std::string& source,
+                             const std::string& role);
+
+// The events a final front door decision puts on the child's record: the decision, and for a
+// referral or a strategy discussion the start of a Children in Need episode, unless the child
+// already has an open one (the CIN census allows no overlapping episodes). `referral_date` is the
+// day the contact was received.
+std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact_id,
+                                            const FrontDoorDecision& decision, const std::string& source,
+                                            Date referral_date);
+
+// True for the outcomes that open a Children in Need episode.
+bool opens_episode(std::string_view outcome);
+
+// The episode open now, if any.
+const CinEpisode* open_episode(const Person& person);
+
+// The most recent referral date in the 12 months before `referral_date` (a new referral then is a
+// re-referral, in the DfE's sense), if there is one.
+std::optional<Date> previous_referral_within_12_months(const Person& person, Date referral_date);
+
+// Folds a journey event into a person; false if the event is not a journey event.
+bool apply_journey_event(Person& person, const DomainEvent& event);
+
+// The chronology line for a journey event; empty if it is not one.
+std::string describe_journey_event(const DomainEvent& event);
+
+}  // namespace safeguard

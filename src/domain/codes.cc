@@ -1,0 +1,398 @@
+#include "domain/codes.h"
+
+#include <array>
+
+namespace safeguard {
+namespace {
+
+// Order and wording follow the DfE guidance, so a list reads the way it does in the census guide.
+constexpr std::array kEthnicity{
+    Code{"WBRI", "White British"},
+    Code{"WIRI", "White Irish"},
+    Code{"WIRT", "Traveller of Irish heritage"},
+    Code{"WOTH", "Any other White background"},
+    Code{"WROM", "Gypsy/Roma"},
+    Code{"MWBC", "White and Black Caribbean"},
+    Code{"MWBA", "White and Black African"},
+    Code{"MWAS", "White and Asian"},
+    Code{"MOTH", "Any other mixed background"},
+    Code{"AIND", "Indian"},
+    Code{"APKN", "Pakistani"},
+    Code{"ABAN", "Bangladeshi"},
+    Code{"AOTH", "Any other Asian background"},
+    Code{"BCRB", "Black Caribbean"},
+    Code{"BAFR", "Black African"},
+    Code{"BOTH", "Any other Black background"},
+    Code{"CHNE", "Chinese"},
+    Code{"OOTH", "Any other ethnic group"},
+    Code{"REFU", "Refused"},
+    Code{"NOBT", "Information not yet obtained"},
+};
+
+constexpr std::array kDisability{
+    Code{"NONE", "No disability"},   Code{"MOB", "Mobility"},      Code{"HAND", "Hand function"},
+    Code{"PC", "Personal care"},     Code{"INC", "Incontinence"},  Code{"COMM", "Communication"},
+    Code{"LD", "Learning"},          Code{"HEAR", "Hearing"},      Code{"VIS", "Vision"},
+    Code{"BEH", "Behaviour"},        Code{"CON", "Consciousness"}, Code{"AUT", "Autism or Asperger syndrome"},
+    Code{"DDA", "Other disability"},
+};
+
+constexpr std::array kSex{
+    Code{"M", "Male"},
+    Code{"F", "Female"},
+    Code{"U", "Not known or not stated"},
+};
+
+// The DfE school-census language codes (CBDS extended list) for the languages most spoken in
+// England, so a language recorded here matches the code a school uses for the same child. ENG and
+// ENB come first because most records use them; OTH, NOT and REF are the DfE's catch-alls and
+// come last. A language not listed is recorded as OTH.
+constexpr std::array kFirstLanguage{
+    Code{"ENG", "English"},        Code{"ENB", "Believed to be English"},
+    Code{"ALB", "Albanian"},       Code{"ARA", "Arabic"},
+    Code{"BNG", "Bengali"},        Code{"BSL", "British Sign Language"},
+    Code{"BUL", "Bulgarian"},      Code{"CHI", "Chinese"},
+    Code{"FRN", "French"},         Code{"GUJ", "Gujarati"},
+    Code{"ITA", "Italian"},        Code{"KUR", "Kurdish"},
+    Code{"LIT", "Lithuanian"},     Code{"PNJ", "Panjabi"},
+    Code{"PAT", "Pashto"},         Code{"PRS", "Persian/Farsi"},
+    Code{"POL", "Polish"},         Code{"POR", "Portuguese"},
+    Code{"RMN", "Romanian"},       Code{"SOM", "Somali"},
+    Code{"SPA", "Spanish"},        Code{"TAM", "Tamil"},
+    Code{"TGR", "Tigrinya"},       Code{"TUR", "Turkish"},
+    Code{"UKR", "Ukrainian"},      Code{"URD", "Urdu"},
+    Code{"OTH", "Other language"}, Code{"NOT", "Not known"},
+    Code{"REF", "Refused"},
+};
+
+// The England and Wales census religion categories (2021), with Safeguard's own codes: there is
+// no DfE list for children's social care. NK and REF keep "we don't know" apart from "they chose
+// not to say", which matters when a worker asks again.
+constexpr std::array kReligion{
+    Code{"NONE", "No religion"}, Code{"CHR", "Christian"},
+    Code{"BUD", "Buddhist"},     Code{"HIN", "Hindu"},
+    Code{"JEW", "Jewish"},       Code{"MUS", "Muslim"},
+    Code{"SIK", "Sikh"},         Code{"OTH", "Any other religion"},
+    Code{"NK", "Not known"},     Code{"REF", "Refused"},
+};
+
+constexpr std::array kRelationship{
+    Code{"parent", "Parent"},
+    Code{"step_parent", "Step-parent"},
+    Code{"sibling", "Sibling"},
+    Code{"half_sibling", "Half-sibling"},
+    Code{"grandparent", "Grandparent"},
+    Code{"carer", "Carer"},
+    Code{"household_member", "Household member"},
+    Code{"other_relative", "Other relative"},
+};
+
+constexpr std::array kIdentifierType{
+    Code{"council_child_id", "Council child ID"},
+    Code{"upn", "Unique pupil number (UPN)"},
+    Code{"former_upn", "Former UPN"},
+    Code{"nhs_number", "NHS number"},
+    Code{"legacy_id", "Legacy system ID"},
+};
+
+constexpr std::array kReferralSource{
+    Code{"1A", "Individual: family member, relative or carer"},
+    Code{"1B", "Individual: acquaintance (including neighbours and child minders)"},
+    Code{"1C", "Individual: self"},
+    Code{"1D", "Individual: other (including strangers)"},
+    Code{"2A", "Schools"},
+    Code{"2B", "Education services"},
+    Code{"3A", "Health services: GP"},
+    Code{"3B", "Health services: health visitor"},
+    Code{"3C", "Health services: school nurse"},
+    Code{"3D", "Health services: other primary health services"},
+    Code{"3E", "Health services: A&E (emergency department)"},
+    Code{"3F", "Health services: other (for example hospice)"},
+    Code{"4", "Housing (local authority or housing association)"},
+    Code{"5A", "LA services: social care (for example adult social care)"},
+    Code{"5B", "LA services: other internal (for example youth offending, excluding housing)"},
+    Code{"5C", "LA services: external (another local authority's services)"},
+    Code{"5D", "LA services: early help"},
+    Code{"6", "Police"},
+    Code{"7", "Other legal agency (courts, probation, immigration, CAFCASS, prison)"},
+    Code{"8", "Other (children's centres, independent or voluntary providers)"},
+    Code{"9", "Anonymous"},
+    Code{"10", "Unknown"},
+};
+
+// N0 last: "not stated" is the answer of last resort, and the census guide lists it there.
+constexpr std::array kPrimaryNeed{
+    Code{"N1", "Abuse or neglect"},
+    Code{"N2", "Child's disability or illness"},
+    Code{"N3", "Parental disability or illness"},
+    Code{"N4", "Family in acute stress"},
+    Code{"N5", "Family dysfunction"},
+    Code{"N6", "Socially unacceptable behaviour"},
+    Code{"N7", "Low income"},
+    Code{"N8", "Absent parenting"},
+    Code{"N9", "Cases other than children in need"},
+    Code{"N0", "Not stated"},
+};
+
+constexpr std::array kReasonForClosure{
+    Code{"RC1", "Adopted"},
+    Code{"RC2", "Died"},
+    Code{"RC3", "Child arrangements order"},
+    Code{"RC4", "Special guardianship order"},
+    Code{"RC5", "Transferred to another local authority"},
+    Code{"RC6", "Transferred to adult social care"},
+    Code{"RC7", "Services ceased for any other reason, including the child no longer being in need"},
+    Code{"RC8", "Case closed after assessment, no further action"},
+    Code{"RC9", "Case closed after assessment, referred to early help"},
+};
+
+constexpr std::array kCategoryOfAbuse{
+    Code{"NEG", "Neglect"},
+    Code{"PHY", "Physical abuse"},
+    Code{"SAB", "Sexual abuse"},
+    Code{"EMO", "Emotional abuse"},
+    Code{"MUL", "Multiple (not recommended)"},
+};
+
+// 18A and 19A were split into child-on-child (B) and adult-on-child (C) and now draw queries
+// (8945Q, 8950Q), so they are not offered for new assessments.
+constexpr std::array kAssessmentFactor{
+    Code{"1A", "Alcohol misuse: concerns about the child"},
+    Code{"1B", "Alcohol misuse: concerns about the parent or carer"},
+    Code{"1C", "Alcohol misuse: concerns about another person living in the household"},
+    Code{"2A", "Drug misuse: concerns about the child"},
+    Code{"2B", "Drug misuse: concerns about the parent or carer"},
+    Code{"2C", "Drug misuse: concerns about another person living in the household"},
+    Code{"3A", "Domestic abuse: concerns about the child"},
+    Code{"3B", "Domestic abuse: concerns about the parent or carer"},
+    Code{"3C", "Domestic abuse: concerns about another person living in the household"},
+    Code{"4A", "Mental health: concerns about the child"},
+    Code{"4B", "Mental health: concerns about the parent or carer"},
+    Code{"4C", "Mental health: concerns about another person living in the household"},
+    Code{"5A", "Learning disability: concerns about the child"},
+    Code{"5B", "Learning disability: concerns about the parent or carer"},
+    Code{"5C", "Learning disability: concerns about another person living in the household"},
+    Code{"6A", "Physical disability or illness: concerns about the child"},
+    Code{"6B", "Physical disability or illness: concerns about the parent or carer"},
+    Code{"6C", "Physical disability or illness: concerns about another person living in the household"},
+    Code{"7A", "Young carer"},
+    Code{"8B", "Privately fostered: overseas child who intends to return"},
+    Code{"8C", "Privately fostered: overseas child who intends to stay"},
+    Code{"8D", "Privately fostered: UK child in an educational placement"},
+    Code{"8E", "Privately fostered: UK child in an alternative family arrangement"},
+    Code{"8F", "Privately fostered: other"},
+    Code{"9A", "Unaccompanied asylum-seeking child"},
+    Code{"10A", "Going or being missing"},
+    Code{"11A", "Child sexual exploitation"},
+    Code{"12A", "Trafficking"},
+    Code{"13A", "Gangs"},
+    Code{"14A", "Socially unacceptable behaviour"},
+    Code{"15A", "Self-harm"},
+    Code{"16A", "Neglect"},
+    Code{"17A", "Emotional abuse"},
+    Code{"18B", "Physical abuse: child on child"},
+    Code{"18C", "Physical abuse: adult on child"},
+    Code{"19B", "Sexual abuse: child on child"},
+    Code{"19C", "Sexual abuse: adult on child"},
+    Code{"20", "Other"},
+    Code{"21", "No factors identified"},
+    Code{"22A", "Female genital mutilation"},
+    Code{"23A", "Abuse linked to faith or belief"},
+    Code{"24A", "Child criminal exploitation"},
+};
+
+// The words for each side of a relationship, by sex of the person described.
+struct RelationshipWords {
+  std::string_view code;
+  std::string_view female, male, neutral;                  // X, the relative
+  std::string_view inverse_female, inverse_male, inverse;  // Y, the person X is related to
+};
+
+constexpr std::array kRelationshipWords{
+    RelationshipWords{"parent", "Mother", "Father", "Parent", "Daughter", "Son", "Child"},
+    RelationshipWords{"step_parent", "Stepmother", "Stepfather", "Step-parent", "Stepdaughter", "Stepson",
+                      "Stepchild"},
+    RelationshipWords{"sibling", "Sister", "Brother", "Sibling", "Sister", "Brother", "Sibling"},
+    RelationshipWords{"half_sibling", "Half-sister", "Half-brother", "Half-sibling", "Half-sister",
+                      "Half-brother", "Half-sibling"},
+    RelationshipWords{"grandparent", "Grandmother", "Grandfather", "Grandparent", "Granddaughter", "Grandson",
+                      "Grandchild"},
+    RelationshipWords{"carer", "Carer", "Carer", "Carer", "Cared-for child", "Cared-for child",
+                      "Cared-for child"},
+    RelationshipWords{"household_member", "Household member", "Household member", "Household member",
+                      "Household member", "Household member", "Household member"},
+    RelationshipWords{"other_relative", "Other relative", "Other relative", "Other relative",
+                      "Other relative", "Other relative", "Other relative"},
+};
+static_assert(kRelationshipWords.size() == kRelationship.size(), "every relationship code needs its words");
+
+const RelationshipWords* find_relationship(std::string_view code) {
+  for (const RelationshipWords& words : kRelationshipWords) {
+    if (words.code == code) return &words;
+  }
+  return nullptr;
+}
+
+// ---- the front door (Safeguard's own lists) ----
+
+constexpr std::array kFrontDoorOutcome{
+    Code{"nfa", "No further action"},
+    Code{"advice", "Advice or signposting"},
+    Code{"early_help", "Early help"},
+    Code{"referral", "Referral to children's social care for assessment"},
+    Code{"strategy_discussion", "Strategy discussion (possible significant harm)"},
+    Code{"lado", "Referral to the LADO (allegation against someone who works with children)"},
+};
+
+constexpr std::array kUrgency{
+    Code{"red", "Red"},
+    Code{"amber", "Amber"},
+    Code{"green", "Green"},
+};
+
+constexpr std::array kConsent{
+    Code{"given", "The family consented to information being shared"},
+    Code{"refused", "The family refused consent"},
+    Code{"not_sought", "Consent was not sought"},
+};
+
+// The bases under UK GDPR and the Data Protection Act 2018 on which children's services share
+// information without consent (Working Together to Safeguard Children; the DfE's information
+// sharing advice for safeguarding practitioners).
+constexpr std::array kLawfulBasis{
+    Code{"consent", "Consent of the family (UK GDPR article 6(1)(a))"},
+    Code{"safeguarding",
+         "Safeguarding of children and individuals at risk (DPA 2018 Schedule 8, paragraph 4)"},
+    Code{"statutory_duty",
+         "Statutory duty: Children Act 1989 section 17 or 47 (UK GDPR article 6(1)(c) and (e))"},
+    Code{"vital_interests", "Vital interests: a risk to life (UK GDPR article 6(1)(d))"},
+    Code{"crime", "Prevention or detection of crime (DPA 2018 Schedule 1, paragraph 10)"},
+};
+
+constexpr std::array kAgency{
+    Code{"police", "Police"},       Code{"health", "Health"},   Code{"education", "Education"},
+    Code{"probation", "Probation"}, Code{"housing", "Housing"}, Code{"other", "Other agency"},
+};
+
+constexpr std::array kSharedField{
+    Code{"name", "Names"},
+    Code{"date_of_birth", "Date of birth"},
+    Code{"address", "Address"},
+    Code{"concerns", "The concerns as reported"},
+};
+
+std::string_view by_sex(char sex, std::string_view female, std::string_view male, std::string_view neutral) {
+  if (sex == 'F') return female;
+  if (sex == 'M') return male;
+  return neutral;
+}
+
+}  // namespace
+
+std::span<const Code> codes(CodeList list) {
+  switch (list) {
+    case CodeList::kEthnicity:
+      return kEthnicity;
+    case CodeList::kDisability:
+      return kDisability;
+    case CodeList::kSex:
+      return kSex;
+    case CodeList::kFirstLanguage:
+      return kFirstLanguage;
+    case CodeList::kReligion:
+      return kReligion;
+    case CodeList::kRelationship:
+      return kRelationship;
+    case CodeList::kIdentifierType:
+      return kIdentifierType;
+    case CodeList::kReferralSource:
+      return kReferralSource;
+    case CodeList::kPrimaryNeed:
+      return kPrimaryNeed;
+    case CodeList::kReasonForClosure:
+      return kReasonForClosure;
+    case CodeList::kCategoryOfAbuse:
+      return kCategoryOfAbuse;
+    case CodeList::kAssessmentFactor:
+      return kAssessmentFactor;
+    case CodeList::kFrontDoorOutcome:
+      return kFrontDoorOutcome;
+    case CodeList::kUrgency:
+      return kUrgency;
+    case CodeList::kConsent:
+      return kConsent;
+    case CodeList::kLawfulBasis:
+      return kLawfulBasis;
+    case CodeList::kAgency:
+      return kAgency;
+    case CodeList::kSharedField:
+      return kSharedField;
+  }
+  return {};  // an out-of-range enum value: no codes rather than undefined behaviour
+}
+
+bool is_valid_code(CodeList list, std::string_view code) { return code_label(list, code).has_value(); }
+
+std::optional<std::string_view> code_label(CodeList list, std::string_view code) {
+  // Lists are at most a few dozen entries: a scan beats a map and needs no start-up work.
+  for (const Code& entry : codes(list)) {
+    if (entry.code == code) return entry.label;
+  }
+  return std::nullopt;
+}
+
+std::string_view code_list_name(CodeList list) {
+  switch (list) {
+    case CodeList::kEthnicity:
+      return "ethnicity";
+    case CodeList::kDisability:
+      return "disability";
+    case CodeList::kSex:
+      return "sex";
+    case CodeList::kFirstLanguage:
+      return "first language";
+    case CodeList::kReligion:
+      return "religion";
+    case CodeList::kRelationship:
+      return "relationship";
+    case CodeList::kIdentifierType:
+      return "identifier type";
+    case CodeList::kReferralSource:
+      return "referral source";
+    case CodeList::kPrimaryNeed:
+      return "primary need";
+    case CodeList::kReasonForClosure:
+      return "reason for closure";
+    case CodeList::kCategoryOfAbuse:
+      return "category of abuse";
+    case CodeList::kAssessmentFactor:
+      return "assessment factor";
+    case CodeList::kFrontDoorOutcome:
+      return "front door outcome";
+    case CodeList::kUrgency:
+      return "urgency";
+    case CodeList::kConsent:
+      return "consent";
+    case CodeList::kLawfulBasis:
+      return "lawful basis";
+    case CodeList::kAgency:
+      return "agency";
+    case CodeList::kSharedField:
+      return "shared field";
+  }
+  return "code";
+}
+
+std::string_view relationship_label(std::string_view code, char sex) {
+  const RelationshipWords* words = find_relationship(code);
+  if (words == nullptr) return {};
+  return by_sex(sex, words->female, words->male, words->neutral);
+}
+
+std::string_view inverse_relationship_label(std::string_view code, char sex) {
+  const RelationshipWords* words = find_relationship(code);
+  if (words == nullptr) return {};
+  return by_sex(sex, words->inverse_female, words->inverse_male, words->inverse);
+}
+
+}  // namespace safeguard

@@ -1,0 +1,240 @@
+#include "domain/codes.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace safeguard {
+namespace {
+
+constexpr CodeList kAllLists[] = {
+    CodeList::kEthnicity,        CodeList::kDisability,      CodeList::kSex,
+    CodeList::kFirstLanguage,    CodeList::kReligion,        CodeList::kRelationship,
+    CodeList::kIdentifierType,   CodeList::kReferralSource,  CodeList::kPrimaryNeed,
+    CodeList::kReasonForClosure, CodeList::kCategoryOfAbuse, CodeList::kAssessmentFactor,
+};
+
+std::vector<std::string> code_strings(CodeList list) {
+  std::vector<std::string> out;
+  for (const Code& c : codes(list)) out.emplace_back(c.code);
+  return out;
+}
+
+TEST(CodesTest, EveryListIsNonEmptyWithUniqueCodesAndLabels) {
+  for (CodeList list : kAllLists) {
+    SCOPED_TRACE(std::string(code_list_name(list)));
+    ASSERT_FALSE(codes(list).empty());
+    std::set<std::string_view> seen;
+    for (const Code& c : codes(list)) {
+      EXPECT_FALSE(c.code.empty());
+      EXPECT_FALSE(c.label.empty());
+      EXPECT_TRUE(seen.insert(c.code).second) << "duplicate code " << c.code;
+      EXPECT_EQ(c.code.find(' '), std::string_view::npos) << "code with a space: " << c.code;
+    }
+  }
+}
+
+TEST(CodesTest, EveryCodeIsValidAndLabelledInItsOwnList) {
+  for (CodeList list : kAllLists) {
+    for (const Code& c : codes(list)) {
+      EXPECT_TRUE(is_valid_code(list, c.code)) << c.code;
+      ASSERT_TRUE(code_label(list, c.code).has_value()) << c.code;
+      EXPECT_EQ(*code_label(list, c.code), c.label);
+    }
+  }
+}
+
+TEST(CodesTest, ListNamesAreDistinctLowerCaseWords) {
+  std::set<std::string_view> names;
+  for (CodeList list : kAllLists) {
+    std::string_view name = code_list_name(list);
+    EXPECT_TRUE(names.insert(name).second) << name;
+    for (char ch : name) EXPECT_TRUE((ch >= 'a' && ch <= 'z') || ch == ' ') << name;
+  }
+  EXPECT_EQ(code_list_name(CodeList::kEthnicity), "ethnicity");
+  EXPECT_EQ(code_list_name(CodeList::kDisability), "disability");
+  EXPECT_EQ(code_list_name(CodeList::kFirstLanguage), "first language");
+  EXPECT_EQ(code_list_name(CodeList::kReferralSource), "referral source");
+}
+
+TEST(CodesTest, EthnicityIsTheTwentyDfeCodesInOrder) {
+  EXPECT_EQ(code_strings(CodeList::kEthnicity),
+            (std::vector<std::string>{"WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA",
+                                      "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH", "BCRB",
+                                      "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"}));
+  EXPECT_EQ(code_label(CodeList::kEthnicity, "WBRI"), "White British");
+  EXPECT_EQ(code_label(CodeList::kEthnicity, "WIRT"), "Traveller of Irish heritage");
+  EXPECT_EQ(code_label(CodeList::kEthnicity, "WROM"), "Gypsy/Roma");
+  EXPECT_EQ(code_label(CodeList::kEthnicity, "REFU"), "Refused");
+}
+
+TEST(CodesTest, DisabilityIsTheThirteenDfeCodesInOrder) {
+  EXPECT_EQ(code_strings(CodeList::kDisability),
+            (std::vector<std::string>{"NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH",
+                                      "CON", "AUT", "DDA"}));
+  EXPECT_EQ(code_label(CodeList::kDisability, "NONE"), "No disability");
+  EXPECT_EQ(code_label(CodeList::kDisability, "HAND"), "Hand function");
+}
+
+TEST(CodesTest, SexIsMaleFemaleUnknown) {
+  EXPECT_EQ(code_strings(CodeList::kSex), (std::vector<std::string>{"M", "F", "U"}));
+  EXPECT_EQ(code_label(CodeList::kSex, "U"), "Not known or not stated");
+  // The 2023-24 GenderCurrent codes are not Sex codes.
+  for (const char* old : {"0", "1", "2", "9"}) EXPECT_FALSE(is_valid_code(CodeList::kSex, old)) << old;
+}
+
+TEST(CodesTest, FirstLanguageUsesDfeLanguageCodes) {
+  auto list = codes(CodeList::kFirstLanguage);
+  EXPECT_GE(list.size(), 20u);
+  EXPECT_LE(list.size(), 32u);
+  EXPECT_EQ(list.front().code, "ENG");
+  EXPECT_EQ(code_label(CodeList::kFirstLanguage, "ENB"), "Believed to be English");
+  EXPECT_EQ(code_label(CodeList::kFirstLanguage, "POL"), "Polish");
+  EXPECT_EQ(code_label(CodeList::kFirstLanguage, "RMN"), "Romanian");
+  EXPECT_EQ(code_label(CodeList::kFirstLanguage, "PNJ"), "Panjabi");
+  EXPECT_EQ(code_label(CodeList::kFirstLanguage, "URD"), "Urdu");
+  EXPECT_EQ(code_label(CodeList::kFirstLanguage, "BSL"), "British Sign Language");
+  EXPECT_EQ(code_label(CodeList::kFirstLanguage, "OTH"), "Other language");
+  EXPECT_EQ(code_label(CodeList::kFirstLanguage, "NOT"), "Not known");
+  for (const Code& c : list) {
+    EXPECT_EQ(c.code.size(), 3u) << c.code;
+    for (char ch : c.code) EXPECT_TRUE(ch >= 'A' && ch <= 'Z') << c.code;
+  }
+}
+
+TEST(CodesTest, ReligionUsesSafeguardCodesForCensusCategories) {
+  EXPECT_EQ(code_strings(CodeList::kReligion),
+            (std::vector<std::string>{"NONE", "CHR", "BUD", "HIN", "JEW", "MUS", "SIK", "OTH", "NK", "REF"}));
+  EXPECT_EQ(code_label(CodeList::kReligion, "NONE"), "No religion");
+  EXPECT_EQ(code_label(CodeList::kReligion, "OTH"), "Any other religion");
+}
+
+TEST(CodesTest, RelationshipAndIdentifierTypeCodes) {
+  EXPECT_EQ(code_strings(CodeList::kRelationship),
+            (std::vector<std::string>{"parent", "step_parent", "sibling", "half_sibling", "grandparent",
+                                      "carer", "household_member", "other_relative"}));
+  EXPECT_EQ(code_label(CodeList::kRelationship, "step_parent"), "Step-parent");
+  EXPECT_EQ(code_strings(CodeList::kIdentifierType),
+            (std::vector<std::string>{"council_child_id", "upn", "former_upn", "nhs_number", "legacy_id"}));
+  EXPECT_EQ(code_label(CodeList::kIdentifierType, "upn"), "Unique pupil number (UPN)");
+  EXPECT_EQ(code_label(CodeList::kIdentifierType, "nhs_number"), "NHS number");
+}
+
+TEST(CodesTest, ReferralSourceIsTheTwentyTwoCinCodes) {
+  EXPECT_EQ(code_strings(CodeList::kReferralSource),
+            (std::vector<std::string>{"1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E",
+                                      "3F", "4",  "5A", "5B", "5C", "5D", "6",  "7",  "8",  "9",  "10"}));
+  EXPECT_FALSE(is_valid_code(CodeList::kReferralSource, "5"));
+  EXPECT_FALSE(is_valid_code(CodeList::kReferralSource, "04"));
+}
+
+TEST(CodesTest, PrimaryNeedClosureAndAbuseCategories) {
+  auto needs = code_strings(CodeList::kPrimaryNeed);
+  EXPECT_EQ(needs.size(), 10u);
+  for (int n = 0; n <= 9; ++n) EXPECT_TRUE(is_valid_code(CodeList::kPrimaryNeed, "N" + std::to_string(n)));
+  EXPECT_FALSE(is_valid_code(CodeList::kPrimaryNeed, "N10"));
+  EXPECT_EQ(code_label(CodeList::kPrimaryNeed, "N1"), "Abuse or neglect");
+
+  EXPECT_EQ(code_strings(CodeList::kReasonForClosure),
+            (std::vector<std::string>{"RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9"}));
+  EXPECT_EQ(code_strings(CodeList::kCategoryOfAbuse),
+            (std::vector<std::string>{"NEG", "PHY", "SAB", "EMO", "MUL"}));
+}
+
+TEST(CodesTest, AssessmentFactorsAreCurrentCodesOnly) {
+  const std::vector<std::string> expected{
+      "1A",  "1B",  "1C",  "2A",  "2B",  "2C",  "3A",  "3B",  "3C",  "4A", "4B", "4C",  "5A",  "5B",
+      "5C",  "6A",  "6B",  "6C",  "7A",  "8B",  "8C",  "8D",  "8E",  "8F", "9A", "10A", "11A", "12A",
+      "13A", "14A", "15A", "16A", "17A", "18B", "18C", "19B", "19C", "20", "21", "22A", "23A", "24A"};
+  EXPECT_EQ(code_strings(CodeList::kAssessmentFactor), expected);
+  EXPECT_FALSE(is_valid_code(CodeList::kAssessmentFactor, "18A"));  // retired: query 8945Q
+  EXPECT_FALSE(is_valid_code(CodeList::kAssessmentFactor, "19A"));  // retired: query 8950Q
+  EXPECT_FALSE(is_valid_code(CodeList::kAssessmentFactor, "8A"));
+  EXPECT_EQ(code_label(CodeList::kAssessmentFactor, "21"), "No factors identified");
+}
+
+TEST(CodesTest, MatchingIsExactAndCaseSensitive) {
+  EXPECT_TRUE(is_valid_code(CodeList::kEthnicity, "WBRI"));
+  EXPECT_FALSE(is_valid_code(CodeList::kEthnicity, "wbri"));
+  EXPECT_FALSE(is_valid_code(CodeList::kEthnicity, " WBRI"));
+  EXPECT_FALSE(is_valid_code(CodeList::kEthnicity, "WBRI "));
+  EXPECT_FALSE(is_valid_code(CodeList::kEthnicity, "WBR"));
+  EXPECT_FALSE(is_valid_code(CodeList::kEthnicity, ""));
+  EXPECT_FALSE(is_valid_code(CodeList::kSex, "m"));
+  EXPECT_FALSE(is_valid_code(CodeList::kRelationship, "Parent"));
+  EXPECT_FALSE(is_valid_code(CodeList::kAssessmentFactor, "1a"));
+  EXPECT_FALSE(code_label(CodeList::kDisability, "none").has_value());
+  // A code from one list is not valid in another just because the string matches elsewhere.
+  EXPECT_TRUE(is_valid_code(CodeList::kDisability, "NONE"));
+  EXPECT_TRUE(is_valid_code(CodeList::kReligion, "NONE"));
+  EXPECT_FALSE(is_valid_code(CodeList::kEthnicity, "NONE"));
+  EXPECT_FALSE(is_valid_code(CodeList::kEthnicity, std::string_view("WBRI\0", 5)));
+}
+
+TEST(CodesTest, OutOfRangeListHasNoCodes) {
+  auto bogus = static_cast<CodeList>(99);
+  EXPECT_TRUE(codes(bogus).empty());
+  EXPECT_FALSE(is_valid_code(bogus, "WBRI"));
+  EXPECT_FALSE(code_list_name(bogus).empty());
+}
+
+struct RelationshipCase {
+  const char* code;
+  const char* female;
+  const char* male;
+  const char* neutral;
+  const char* inverse_female;
+  const char* inverse_male;
+  const char* inverse_neutral;
+};
+
+TEST(RelationshipLabelTest, BothDirectionsBySex) {
+  const RelationshipCase cases[] = {
+      {"parent", "Mother", "Father", "Parent", "Daughter", "Son", "Child"},
+      {"step_parent", "Stepmother", "Stepfather", "Step-parent", "Stepdaughter", "Stepson", "Stepchild"},
+      {"sibling", "Sister", "Brother", "Sibling", "Sister", "Brother", "Sibling"},
+      {"half_sibling", "Half-sister", "Half-brother", "Half-sibling", "Half-sister", "Half-brother",
+       "Half-sibling"},
+      {"grandparent", "Grandmother", "Grandfather", "Grandparent", "Granddaughter", "Grandson", "Grandchild"},
+      {"carer", "Carer", "Carer", "Carer", "Cared-for child", "Cared-for child", "Cared-for child"},
+      {"household_member", "Household member", "Household member", "Household member", "Household member",
+       "Household member", "Household member"},
+      {"other_relative", "Other relative", "Other relative", "Other relative", "Other relative",
+       "Other relative", "Other relative"},
+  };
+  ASSERT_EQ(std::size(cases), codes(CodeList::kRelationship).size());
+  for (const RelationshipCase& c : cases) {
+    SCOPED_TRACE(c.code);
+    EXPECT_EQ(relationship_label(c.code, 'F'), c.female);
+    EXPECT_EQ(relationship_label(c.code, 'M'), c.male);
+    EXPECT_EQ(relationship_label(c.code, 'U'), c.neutral);
+    EXPECT_EQ(inverse_relationship_label(c.code, 'F'), c.inverse_female);
+    EXPECT_EQ(inverse_relationship_label(c.code, 'M'), c.inverse_male);
+    EXPECT_EQ(inverse_relationship_label(c.code, 'U'), c.inverse_neutral);
+  }
+}
+
+TEST(RelationshipLabelTest, NeutralWordMatchesTheCodeListLabel) {
+  for (const Code& c : codes(CodeList::kRelationship)) {
+    EXPECT_EQ(relationship_label(c.code, 'U'), c.label) << c.code;
+  }
+}
+
+TEST(RelationshipLabelTest, UnknownSexGetsTheNeutralWord) {
+  for (char sex : {'\0', 'u', 'm', 'f', 'X', '1'}) {
+    EXPECT_EQ(relationship_label("parent", sex), "Parent") << int(sex);
+    EXPECT_EQ(inverse_relationship_label("parent", sex), "Child") << int(sex);
+  }
+}
+
+TEST(RelationshipLabelTest, UnknownCodeGivesEmpty) {
+  EXPECT_TRUE(relationship_label("", 'F').empty());
+  EXPECT_TRUE(relationship_label("Parent", 'F').empty());
+  EXPECT_TRUE(relationship_label("mother", 'F').empty());
+  EXPECT_TRUE(inverse_relationship_label("cousin", 'M').empty());
+}
+
+}  // namespace
+}  // namespace safeguard

@@ -1,0 +1,349 @@
+#include "store/people_read_model.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "domain/identifiers.h"
+#include "match/names.h"
+
+namespace safeguard {
+namespace {
+
+SqlValue optional_date(const std::optional<Date>& d) { return d ? SqlValue(d->iso()) : SqlValue(SqlNull{}); }
+
+std::optional<Date> date_of(const SqlRow& row, size_t i) {
+  if (row.is_null(i)) return std::nullopt;
+  return Date::parse_iso(row.text(i));
+}
+
+std::string postcode_key(std::string_view postcode) {
+  std::string key;
+  for (const char c : postcode) {
+    if (c != ' ') key += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  }
+  return key;
+}
+
+std::string join_codes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const std::string& c : codes) {
+    if (!out.empty()) out += ',';
+    out += c;
+  }
+  return out;
+}
+
+void add_name_tokens(std::vector<ReadModelRow>& rows, const ReadModelTable* table, int64_t person_id,
+                     const PersonName& name, bool is_current, std::set<std::string>& seen) {
+  const std::pair<const std::string*, const char*> parts[] = {
+      {&name.forename, "f"}, {&name.middle_names, "m"}, {&name.surname, "s"}};
+  for (const auto& [text, part] : parts) {
+    for (const std::string& token : name_tokens(*text)) {
+      // One row per distinct (token, part, currency): previous names add only what is new.
+      const std::string seen_key = token + '|' + part + '|' + (is_current ? "1" : "0");
+      if (!seen.insert(seen_key).second) continue;
+      rows.push_back({table,
+                      {sql_int(person_id), sql_text(token), sql_text(phonetic_key(token)), sql_text(part),
+                       sql_int(is_current ? 1 : 0)}});
+    }
+  }
+}
+
+PersonSummary summary_from_row(const SqlRow& row) {
+  PersonSummary s;
+  s.id = row.integer(0);
+  s.full_name = row.text(1);
+  s.forename = row.text(2);
+  s.surname = row.text(3);
+  s.date_of_birth = date_of(row, 4);
+  s.expected_date_of_birth = date_of(row, 5);
+  s.date_of_death = date_of(row, 6);
+  s.sex = row.text(7);
+  s.address = row.text(8);
+  s.postcode = row.text(9);
+  return s;
+}
+
+constexpr const char* kSummaryColumns =
+    "person_id, full_name, forename, surname, date_of_birth, expected_date_of_birth, date_of_death, sex, "
+    "address,"
+    " postcode";
+
+std::vector<int64_t> ids_of(const std::vector<SqlRow>& rows) {
+  std::vector<int64_t> ids;
+  ids.reserve(rows.size());
+  for (const SqlRow& r : rows) ids.push_back(r.integer(0));
+  return ids;
+}
+
+}  // namespace
+
+const std::vector<ReadModelTable>& people_read_model_tables() {
+  static const std::vector<ReadModelTable> kTables = {
+      {"people",
+       {"person_id", "version", "forename", "middle_names", "surname", "full_name", "date_of_birth",
+        "expected_date_of_birth", "date_of_death", "sex", "ethnicity", "first_language", "religion",
+        "disabilities", "address", "postcode", "first_recorded_at", "last_recorded_at"},
+       "person_id"},
+      {"person_name_tokens",
+       {"person_id", "token", "token_key", "part", "is_current"},
+       "person_id, token, part, is_current"},
+      {"person_identifiers", {"person_id", "type", "value"}, "person_id, type, value"},
+      {"person_addresses",
+       {"person_id", "address_id", "line1", "line2", "town", "postcode", "postcode_key", "from_date",
+        "to_date"},
+       "person_id, address_id"},
+      {"person_relationships",
+       {"person_id", "relationship_id", "related_person_id", "type", "from_date", "to_date"},
+       "person_id, relationship_id"},
+      {"cin_episodes",
+       {"person_id", "episode_id", "contact_id", "referral_date", "referral_source", "referral_nfa",
+        "primary_need", "closed_on", "closure_reason"},
+       "person_id, episode_id"},
+  };
+  return kTables;
+}
+
+std::vector<ReadModelRow> project_person(const Person& p) {
+  const auto& tables = people_read_model_tables();
+  std::vector<ReadModelRow> rows;
+  const Address* current = p.current_address();
+  const PersonDetails& d = p.details;
+  rows.push_back(
+      {&tables[0],
+       {sql_int(p.id), sql_int(p.version), sql_text(d.name.forename), sql_text(d.name.middle_names),
+        sql_text(d.name.surname), sql_text(d.name.full()), optional_date(d.date_of_birth),
+        optional_date(d.expected_date_of_birth), optional_date(p.date_of_death), sql_text(d.sex),
+        sql_text(d.ethnicity), sql_text(d.first_language), sql_text(d.religion),
+        sql_text(join_codes(d.disabilities)), current ? SqlValue(current->one_line()) : SqlValue(SqlNull{}),
+        current ? SqlValue(current->postcode) : SqlValue(SqlNull{}), sql_text(p.first_recorded_at.iso()),
+        sql_text(p.last_recorded_at.iso())}});
+  std::set<std::string> seen;
+  add_name_tokens(rows, &tables[1], p.id, d.name, true, seen);
+  for (const PreviousName& previous : p.previous_names)
+    add_name_tokens(rows, &tables[1], p.id, previous.name, false, seen);
+  for (const Identifier& i : p.identifiers) {
+    rows.push_back({&tables[2], {sql_int(p.id), sql_text(i.type), sql_text(i.value)}});
+  }
+  for (const Address& a : p.addresses) {
+    rows.push_back({&tables[3],
+                    {sql_int(p.id), sql_int(a.id), sql_text(a.line1), sql_text(a.line2), sql_text(a.town),
+                     sql_text(a.postcode), sql_text(postcode_key(a.postcode)), sql_text(a.from.iso()),
+                     optional_date(a.to)}});
+  }
+  for (const Relationship& r : p.relationships) {
+    rows.push_back({&tables[4],
+                    {sql_int(p.id), sql_int(r.id), sql_int(r.related_person_id), sql_text(r.type),
+                     optional_date(r.from), optional_date(r.to)}});
+  }
+  for (const CinEpisode& e : p.episodes) {
+    rows.push_back({&tables[5],
+                    {sql_int(p.id), sql_int(e.id), sql_int(e.contact_id), sql_text(e.referral_date.iso()),
+                     sql_text(e.referral_source), sql_int(e.referral_nfa ? 1 : 0), sql_text(e.primary_need),
+                     optional_date(e.closed_on), sql_text(e.closure_reason)}});
+  }
+  return rows;
+}
+
+void write_person(SqlConnection& db, const Person& person) {
+  write_read_models(db, kPersonStreamKind, person.id, project_person(person));
+}
+
+std::vector<ReadModelRow> project_person_stream(int64_t person_id, const std::vector<DomainEvent>& events) {
+  return project_person(fold_person(person_id, events));
+}
+
+// ---- queries ----
+
+namespace {
+void for_each_in_batches(SqlConnection& db, const std::string& sql_prefix, const std::vector<int64_t>& ids,
+                         const std::function<void(const SqlRow&)>& each);
+}  // namespace
+
+std::optional<PersonSummary> PeopleIndex::summary(int64_t person_id) {
+  auto rows = db_.query(std::string("SELECT ") + kSummaryColumns + " FROM people WHERE person_id = ?",
+                        {sql_int(person_id)});
+  if (rows.empty()) return std::nullopt;
+  return summary_from_row(rows[0]);
+}
+
+std::vector<PersonSummary> PeopleIndex::summaries(const std::vector<int64_t>& ids) {
+  std::vector<PersonSummary> out;
+  out.reserve(ids.size());
+  for_each_in_batches(db_, std::string("SELECT ") + kSummaryColumns + " FROM people WHERE person_id IN ", ids,
+                      [&](const SqlRow& row) { out.push_back(summary_from_row(row)); });
+  // Back in the order asked for.
+  std::map<int64_t, size_t> position;
+  for (size_t i = 0; i < ids.size(); ++i) position.emplace(ids[i], i);
+  std::sort(out.begin(), out.end(),
+            [&](const PersonSummary& a, const PersonSummary& b) { return position[a.id] < position[b.id]; });
+  return out;
+}
+
+namespace {
+
+// Runs `sql_prefix` + "(?, ?, ...)" over the ids in batches, calling `each` for every row.
+void for_each_in_batches(SqlConnection& db, const std::string& sql_prefix, const std::vector<int64_t>& ids,
+                         const std::function<void(const SqlRow&)>& each) {
+  constexpr size_t kBatch = 200;
+  for (size_t start = 0; start < ids.size(); start += kBatch) {
+    const size_t end = std::min(ids.size(), start + kBatch);
+    std::string sql = sql_prefix + "(";
+    std::vector<SqlValue> params;
+    params.reserve(end - start);
+    for (size_t i = start; i < end; ++i) {
+      sql += i == start ? "?" : ", ?";
+      params.push_back(sql_int(ids[i]));
+    }
+    sql += ")";
+    for (const SqlRow& row : db.query(sql, params)) each(row);
+  }
+}
+
+}  // namespace
+
+std::map<int64_t, std::vector<NameToken>> PeopleIndex::name_tokens_of(const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::vector<NameToken>> out;
+  for_each_in_batches(
+      db_, "SELECT person_id, token, token_key, part, is_current FROM person_name_tokens WHERE person_id IN ",
+      ids, [&](const SqlRow& row) {
+        const std::string part = row.text(3);
+        out[row.integer(0)].push_back(
+            {row.text(1), row.text(2), part.empty() ? 'f' : part[0], row.integer(4) != 0});
+      });
+  return out;
+}
+
+std::map<int64_t, std::vector<std::string>> PeopleIndex::postcodes_of(const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::vector<std::string>> out;
+  for_each_in_batches(db_, "SELECT DISTINCT person_id, postcode FROM person_addresses WHERE person_id IN ",
+                      ids, [&](const SqlRow& row) { out[row.integer(0)].push_back(row.text(1)); });
+  return out;
+}
+
+std::vector<int64_t> PeopleIndex::ids_by_name_token(std::string_view key, std::string_view prefix,
+                                                    size_t limit) {
+  std::vector<SqlRow> rows;
+  if (prefix.size() >= 2) {
+    // Prefix as a range on the token index: [prefix, prefix + '\x7f').
+    std::string upper(prefix);
+    upper += '\x7f';
+    rows = db_.query(
+        "SELECT DISTINCT person_id FROM person_name_tokens WHERE token_key = ? OR (token >= ? AND token < ?) "
+        "LIMIT ?",
+        {sql_text(key), sql_text(prefix), sql_text(upper), sql_int(static_cast<int64_t>(limit))});
+  } else {
+    rows = db_.query("SELECT DISTINCT person_id FROM person_name_tokens WHERE token_key = ? LIMIT ?",
+                     {sql_text(key), sql_int(static_cast<int64_t>(limit))});
+  }
+  return ids_of(rows);
+}
+
+std::vector<int64_t> PeopleIndex::ids_by_birth_date(Date date, size_t limit) {
+  return ids_of(
+      db_.query("SELECT person_id FROM people WHERE date_of_birth = ? OR expected_date_of_birth = ? LIMIT ?",
+                {sql_text(date.iso()), sql_text(date.iso()), sql_int(static_cast<int64_t>(limit))}));
+}
+
+std::vector<int64_t> PeopleIndex::ids_by_postcode(std::string_view postcode, size_t limit) {
+  return ids_of(db_.query("SELECT DISTINCT person_id FROM person_addresses WHERE postcode_key = ? LIMIT ?",
+                          {sql_text(postcode_key(postcode)), sql_int(static_cast<int64_t>(limit))}));
+}
+
+std::vector<int64_t> PeopleIndex::ids_by_identifier(std::string_view value, std::string_view type,
+                                                    size_t limit) {
+  if (type.empty()) {
+    return ids_of(db_.query("SELECT DISTINCT person_id FROM person_identifiers WHERE value = ? LIMIT ?",
+                            {sql_text(value), sql_int(static_cast<int64_t>(limit))}));
+  }
+  return ids_of(
+      db_.query("SELECT DISTINCT person_id FROM person_identifiers WHERE value = ? AND type = ? LIMIT ?",
+                {sql_text(value), sql_text(type), sql_int(static_cast<int64_t>(limit))}));
+}
+
+std::vector<RelatedPerson> PeopleIndex::relationships(int64_t person_id) {
+  std::vector<RelatedPerson> out;
+  std::vector<int64_t> others;
+  for (const SqlRow& row : db_.query("SELECT related_person_id, type, relationship_id, from_date, to_date, 0 "
+                                     "FROM person_relationships WHERE person_id = ?"
+                                     " UNION ALL "
+                                     "SELECT person_id, type, relationship_id, from_date, to_date, 1 FROM "
+                                     "person_relationships WHERE related_person_id = ?"
+                                     " ORDER BY 6, 3",
+                                     {sql_int(person_id), sql_int(person_id)})) {
+    RelatedPerson r;
+    r.person_id = row.integer(0);
+    r.label_code = row.text(1);
+    r.relationship_id = row.integer(2);
+    r.from = date_of(row, 3);
+    r.to = date_of(row, 4);
+    r.recorded_on_other = row.integer(5) != 0;
+    others.push_back(r.person_id);
+    out.push_back(std::move(r));
+  }
+  std::map<int64_t, PersonSummary> by_id;
+  for (PersonSummary& s : summaries(others)) by_id.emplace(s.id, std::move(s));
+  for (RelatedPerson& r : out) {
+    if (auto it = by_id.find(r.person_id); it != by_id.end()) r.summary = it->second;
+  }
+  return out;
+}
+
+namespace {
+
+constexpr const char* kEpisodeColumns =
+    "person_id, episode_id, contact_id, referral_date, referral_source, referral_nfa, primary_need, "
+    "closed_on,"
+    " closure_reason";
+
+EpisodeRow episode_from_row(const SqlRow& row) {
+  EpisodeRow e;
+  e.person_id = row.integer(0);
+  e.episode_id = row.integer(1);
+  e.contact_id = row.integer(2);
+  e.referral_date = Date::parse_iso(row.text(3)).value_or(Date());
+  e.referral_source = row.text(4);
+  e.referral_nfa = row.integer(5) != 0;
+  e.primary_need = row.text(6);
+  e.closed_on = date_of(row, 7);
+  e.closure_reason = row.text(8);
+  return e;
+}
+
+}  // namespace
+
+std::vector<EpisodeRow> PeopleIndex::episodes_of(int64_t person_id) {
+  std::vector<EpisodeRow> out;
+  for (const SqlRow& row :
+       db_.query(std::string("SELECT ") + kEpisodeColumns +
+                     " FROM cin_episodes WHERE person_id = ? ORDER BY referral_date, episode_id",
+                 {sql_int(person_id)})) {
+    out.push_back(episode_from_row(row));
+  }
+  return out;
+}
+
+std::vector<EpisodeRow> PeopleIndex::referrals_between(Date from, Date to) {
+  std::vector<EpisodeRow> out;
+  for (const SqlRow& row : db_.query(std::string("SELECT ") + kEpisodeColumns +
+                                         " FROM cin_episodes WHERE referral_date >= ? AND referral_date <= ?"
+                                         " ORDER BY referral_date, person_id",
+                                     {sql_text(from.iso()), sql_text(to.iso())})) {
+    out.push_back(episode_from_row(row));
+  }
+  return out;
+}
+
+std::map<int64_t, std::vector<Date>> PeopleIndex::referral_dates_of(const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::vector<Date>> out;
+  for_each_in_batches(db_, "SELECT person_id, referral_date FROM cin_episodes WHERE person_id IN ", ids,
+                      [&](const SqlRow& row) {
+                        if (auto d = Date::parse_iso(row.text(1))) out[row.integer(0)].push_back(*d);
+                      });
+  return out;
+}
+
+int64_t PeopleIndex::count() { return db_.query("SELECT COUNT(*) FROM people").at(0).integer(0); }
+
+}  // namespace safeguard

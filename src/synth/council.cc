@@ -1,0 +1,668 @@
+// Playing the synthetic council: demo users first, then every household's planned actions
+// (household.h, front_door_plan.h) in the order of simulated time across the whole council, each
+// through the same use case a worker's entry goes through (as a front door worker, a social worker,
+// a manager or a MASH partner), with a FixedClock set to the action's moment. A use case that
+// refuses an action is a defect of the generator, not bad luck: generation stops and returns the
+// error, naming the household, person and action.
+//
+// A household's first contact is recorded just after its people: the worker has created each of
+// them (having seen the likely matches) and then records the contact about them.
+// FrontDoorService::record could create them itself (new_children, new_adults), but it searches for
+// likely matches for every new person even when the worker has seen them, which costs 3-7 ms a
+// person at the council scale, four minutes in all.
+#include "synth/council.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "app/administration.h"
+#include "app/auth.h"
+#include "app/front_door.h"
+#include "app/people.h"
+#include "core/calendar.h"
+#include "core/clock.h"
+#include "core/text.h"
+#include "domain/user.h"
+#include "store/contact_read_model.h"
+#include "store/event_log.h"
+#include "store/people_read_model.h"
+#include "synth/household.h"
+#include "synth/names.h"
+#include "synth/random.h"
+
+namespace safeguard::synth {
+
+std::optional<Scale> parse_scale(std::string_view text) {
+  if (text == "small") return Scale::kSmall;
+  if (text == "council") return Scale::kCouncil;
+  if (text == "large") return Scale::kLarge;
+  return std::nullopt;
+}
+
+namespace {
+
+// The LA number of the council's UPNs (Norfolk's). CouncilOptions has no field for it yet.
+constexpr std::string_view kLaNumber = "926";
+// Service calls share one transaction in batches of this many actions: each call's own
+// transaction becomes a savepoint, so a batch costs one commit.
+constexpr size_t kActionsPerTransaction = 400;
+// How many children the inspector's sample holds.
+constexpr size_t kInspectionSample = 20;
+
+int64_t households_for(Scale scale) {
+  // Households average about two children known to the council, some of whom grow up during the
+  // six years: the council scale gives about 30,000 children and 70,000-80,000 people in all.
+  switch (scale) {
+    case Scale::kSmall:
+      return 100;
+    case Scale::kCouncil:
+      return 18000;
+    case Scale::kLarge:
+      return 36000;
+  }
+  return 100;
+}
+
+struct StaffMember {
+  std::string_view username;
+  std::string_view display_name;
+  Role role;
+  std::string_view team;
+  std::string_view agency;
+};
+
+// One demo user for every role (a MASH partner for each agency of the hub), with the usernames the
+// README tells people to sign in with.
+constexpr StaffMember kDemoStaff[] = {
+    {"frontdoor", "Hannah Mercer", Role::kFrontDoorSocialWorker, "Front door (CADS)", ""},
+    {"police", "Mark Ellison", Role::kMashPartner, "MASH", "police"},
+    {"health", "Priya Nair", Role::kMashPartner, "MASH", "health"},
+    {"education", "Tom Whitfield", Role::kMashPartner, "MASH", "education"},
+    {"probation", "Karen Doyle", Role::kMashPartner, "MASH", "probation"},
+    {"housing", "Imran Shah", Role::kMashPartner, "MASH", "housing"},
+    {"socialworker", "Jess Hartley", Role::kSocialWorker, "Assessment team north", ""},
+    {"manager", "Rachel Osei", Role::kTeamManager, "Assessment team north", ""},
+    {"iro", "David Lowe", Role::kIndependentReviewingOfficer, "Independent reviewing service", ""},
+    {"analyst", "Ben Cartwright", Role::kPerformanceAnalyst, "Performance", ""},
+    {"complaints", "Sue Marsh", Role::kComplaintsOfficer, "Complaints", ""},
+    {"fostering", "Amy Fielding", Role::kFosteringSocialWorker, "Fostering", ""},
+    {"inspector", "Claire Whitmore", Role::kInspector, "Ofsted inspection", ""},
+    {"admin", "Gary Lister", Role::kAdministrator, "Systems administration", ""},
+};
+
+// Further staff at each scale, with synthetic names.
+struct StaffNumbers {
+  int front_door;
+  int social_workers;
+  int managers;  // of the casework teams
+  int reviewing_officers;
+  int front_door_managers;  // who authorise the front door's decisions, with the demo manager
+  int partners;             // more MASH partners for each of police, health and education
+};
+
+StaffNumbers further_staff(Scale scale) {
+  switch (scale) {
+    case Scale::kSmall:
+      return {2, 2, 0, 0, 1, 0};
+    case Scale::kCouncil:
+      return {8, 16, 3, 2, 2, 1};
+    case Scale::kLarge:
+      return {10, 16, 3, 1, 3, 2};
+  }
+  return {2, 2, 0, 0, 1, 0};
+}
+
+constexpr std::string_view kFrontDoorTeam = "Front door (CADS)";
+constexpr std::string_view kDemoManager = "manager";
+
+constexpr std::string_view kCaseworkTeams[] = {"Assessment team north", "Assessment team south",
+                                               "Assessment team west", "Children in care team"};
+
+struct Workforce {
+  std::vector<User> front_door;
+  std::vector<User> social_workers;
+  std::vector<User> managers;                         // who authorise front door decisions
+  std::map<std::string, std::vector<User>> partners;  // by agency
+  User analyst;                                       // who reads the front door's figures
+  std::vector<DemoUser> users;
+};
+
+bool is_ascii_letters(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(),
+                                   [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// The demo users, then further staff with synthetic names so that records are not all made by one
+// person. Usernames are "forename.surname", made unique with a number.
+Result<Workforce> add_workforce(AuthService& auth, const CouncilOptions& options) {
+  Workforce w;
+  std::map<std::string, int> taken;
+  const auto add = [&](const std::string& username, const std::string& display_name, Role role,
+                       std::string_view team, std::string_view agency) -> Status {
+    auto user = auth.add_user("generator", username, display_name, role_code(role), team, agency,
+                              options.demo_password);
+    if (!user) {
+      Error e = user.error();
+      e.message = "Could not add the demo user " + username + ": " + e.message;
+      return e;
+    }
+    if (role == Role::kFrontDoorSocialWorker) w.front_door.push_back(*user);
+    if (role == Role::kSocialWorker) w.social_workers.push_back(*user);
+    if (role == Role::kTeamManager && (username == kDemoManager || team == kFrontDoorTeam))
+      w.managers.push_back(*user);
+    if (role == Role::kMashPartner) w.partners[user->agency].push_back(*user);
+    if (role == Role::kPerformanceAnalyst) w.analyst = *user;
+    w.users.push_back({user->username, user->display_name, std::string(role_code(role)), user->team_name});
+    taken[username] = 1;
+    return Status::success();
+  };
+  for (const StaffMember& s : kDemoStaff) {
+    if (Status st = add(std::string(s.username), std::string(s.display_name), s.role, s.team, s.agency);
+        !st) {
+      return st.error();
+    }
+  }
+  Rng rng(options.seed, 0, Purpose::kWorkforce);
+  const auto synthetic = [&](Role role, std::string_view team, std::string_view agency = "") -> Status {
+    std::string forename_text;
+    std::string surname_text;
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      static constexpr Heritage kStaff[] = {Heritage::kBritish, Heritage::kBritish,  Heritage::kBritish,
+                                            Heritage::kBritish, Heritage::kBritish,  Heritage::kBritish,
+                                            Heritage::kIrish,   Heritage::kAfrican,  Heritage::kCaribbean,
+                                            Heritage::kIndian,  Heritage::kPakistani};
+      const Heritage heritage = rng.pick(std::span<const Heritage>(kStaff));
+      const char sex = rng.chance(0.8) ? 'F' : 'M';  // most children's social workers are women
+      forename_text = forename(rng, heritage, sex, rng.between(1965, 1999));
+      surname_text = family_surname(rng, heritage);
+      if (is_ascii_letters(forename_text) && is_ascii_letters(surname_text)) break;
+    }
+    std::string username = to_lower_ascii(forename_text) + "." + to_lower_ascii(surname_text);
+    if (auto it = taken.find(username); it != taken.end()) username += std::to_string(++it->second);
+    return add(username, forename_text + " " + surname_text, role, team, agency);
+  };
+  const StaffNumbers more = further_staff(options.scale);
+  for (int i = 0; i < more.front_door; ++i) {
+    if (Status s = synthetic(Role::kFrontDoorSocialWorker, kFrontDoorTeam); !s) return s.error();
+  }
+  for (int i = 0; i < more.social_workers; ++i) {
+    if (Status s = synthetic(Role::kSocialWorker,
+                             kCaseworkTeams[static_cast<size_t>(i) % std::size(kCaseworkTeams)]);
+        !s) {
+      return s.error();
+    }
+  }
+  for (int i = 0; i < more.managers; ++i) {
+    if (Status s = synthetic(Role::kTeamManager,
+                             kCaseworkTeams[static_cast<size_t>(i + 1) % std::size(kCaseworkTeams)]);
+        !s) {
+      return s.error();
+    }
+  }
+  for (int i = 0; i < more.reviewing_officers; ++i) {
+    if (Status s = synthetic(Role::kIndependentReviewingOfficer, "Independent reviewing service"); !s)
+      return s.error();
+  }
+  for (int i = 0; i < more.front_door_managers; ++i) {
+    if (Status s = synthetic(Role::kTeamManager, kFrontDoorTeam); !s) return s.error();
+  }
+  for (int i = 0; i < more.partners; ++i) {
+    for (const std::string_view agency : {"police", "health", "education"}) {
+      if (Status s = synthetic(Role::kMashPartner, "MASH", agency); !s) return s.error();
+    }
+  }
+  return w;
+}
+
+// What a social worker says when they open a record outside their own work to change it.
+std::string access_reason(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::kMove:
+      return "Recording the family's new address, given at a home visit";
+    case ActionKind::kChangeName:
+      return "Recording a change of name after a marriage, told by the family";
+    case ActionKind::kCorrect:
+      return "Correcting the record after checking the details with a partner agency";
+    case ActionKind::kAddIdentifier:
+      return "Adding the child's UPN, shared by the school";
+    default:
+      return "Updating the record after a visit to the family";
+  }
+}
+
+std::string_view action_name(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::kRecord:
+      return "recording the person";
+    case ActionKind::kRelate:
+      return "recording a relationship";
+    case ActionKind::kMove:
+      return "recording a move";
+    case ActionKind::kChangeName:
+      return "recording a change of name";
+    case ActionKind::kCorrect:
+      return "correcting details";
+    case ActionKind::kNameAtBirth:
+      return "recording the name given at birth";
+    case ActionKind::kBirth:
+      return "recording the birth";
+    case ActionKind::kDeath:
+      return "recording the death";
+    case ActionKind::kAddIdentifier:
+      return "recording an identifier";
+    case ActionKind::kContact:
+      return "recording a contact";
+    case ActionKind::kEnquiry:
+      return "opening a MASH enquiry";
+    case ActionKind::kAnswer:
+      return "answering a MASH enquiry";
+    case ActionKind::kDecide:
+      return "recording a front door decision";
+    case ActionKind::kAuthorise:
+      return "authorising a front door decision";
+    case ActionKind::kReturn:
+      return "returning a front door decision";
+  }
+  return "an action";
+}
+
+struct MemberState {
+  int64_t id = 0;
+  int64_t version = 0;
+  PersonDetails details;  // as the record now holds them
+  bool died = false;
+};
+
+struct HouseholdState {
+  std::vector<MemberState> members;
+  std::vector<int64_t> contact_ids;  // by index into Household::contacts, once recorded
+  size_t played = 0;
+  // Records a social worker has given a reason for, with the day: the reason lets them in that day.
+  std::map<std::pair<int, int64_t>, Date> reasons_given;
+};
+
+// One action of one household, in the council-wide order of time.
+struct Step {
+  int64_t millis;
+  uint32_t household;
+  uint32_t action;
+  bool operator<(const Step& other) const {
+    if (millis != other.millis) return millis < other.millis;
+    if (household != other.household) return household < other.household;
+    return action < other.action;
+  }
+};
+
+class Player {
+ public:
+  Player(Database& db, FixedClock& clock, const Workforce& workforce, Date today)
+      : db_(db),
+        people_(db, clock),
+        front_door_(db, clock),
+        clock_(clock),
+        workforce_(workforce),
+        today_(today) {}
+
+  // Plays one action; any refusal is returned with the household, person and action named.
+  Status play(const Household& h, HouseholdState& state, const Action& a) {
+    clock_.set(a.at);
+    Status s = play_action(h, state, a);
+    if (s) return s;
+    const Member& m = h.members[static_cast<size_t>(a.member)];
+    const MemberState& ms = state.members[static_cast<size_t>(a.member)];
+    Error e = s.error();
+    const std::string name = (ms.id ? ms.details : m.input.details).name.full();
+    std::string what(action_name(a.kind));
+    if (a.contact >= 0) {
+      const PlannedContact& c = h.contacts[static_cast<size_t>(a.contact)];
+      what += " (about " + c.concern + ", from source " + c.input.source + ")";
+    }
+    e.message = "The synthetic council could not be recorded (a defect in the generator): household " +
+                std::to_string(h.number) + ", " + m.label + " \"" + name + "\"" +
+                (ms.id ? " (person " + std::to_string(ms.id) + ")" : "") + ", " + what + " at " + a.at.iso() +
+                ": " + e.message;
+    return e;
+  }
+
+  // Counts a finished household's people and lets its state go.
+  void finish(const Household& h, HouseholdState& state) {
+    for (size_t i = 0; i < state.members.size(); ++i) {
+      const MemberState& ms = state.members[i];
+      if (ms.id == 0) continue;
+      ++people_count;
+      events += ms.version;
+      const PersonDetails& d = ms.details;
+      const bool unborn = !d.date_of_birth.has_value();
+      const bool child = unborn || age_in_years(*d.date_of_birth, today_) < 18;
+      if (child && !ms.died) {
+        ++children;
+        if (!unborn && h.members[i].child) sample_candidates.push_back(ms.id);
+      } else {
+        ++adults;
+      }
+    }
+    state = HouseholdState{};
+  }
+
+  int64_t people_count = 0;
+  int64_t children = 0;
+  int64_t adults = 0;
+  int64_t relationships = 0;
+  int64_t events = 0;
+  int64_t decisions_returned = 0;
+  std::vector<int64_t> sample_candidates;
+
+ private:
+  const User& worker(const Action& a) const {
+    const std::vector<User>& pool = a.by_social_worker ? workforce_.social_workers : workforce_.front_door;
+    return pool[static_cast<size_t>(a.worker) % pool.size()];
+  }
+
+  static bool is_front_door(ActionKind kind) {
+    return kind == ActionKind::kContact || kind == ActionKind::kEnquiry || kind == ActionKind::kAnswer ||
+           kind == ActionKind::kDecide || kind == ActionKind::kAuthorise || kind == ActionKind::kReturn;
+  }
+
+  // The front door's work on a contact, by a front door worker, a manager or a MASH partner.
+  Status play_front_door(const Household& h, HouseholdState& state, const Action& a) {
+    const PlannedContact& planned = h.contacts[static_cast<size_t>(a.contact)];
+    if (state.contact_ids.empty()) state.contact_ids.resize(h.contacts.size());
+    int64_t& contact_id = state.contact_ids[static_cast<size_t>(a.contact)];
+    const auto id_of = [&](int member) { return state.members[static_cast<size_t>(member)].id; };
+    const auto pick = [](const std::vector<User>& pool, int index) -> const User& {
+      return pool[static_cast<size_t>(index) % pool.size()];
+    };
+    const User& worker = pick(workforce_.front_door, a.worker);
+    EventLog log(db_.sql());
+    // What the worker sees when they open the contact: its version as it now stands.
+    const auto version = [&] { return log.version(stream_name(kContactStreamKind, contact_id)); };
+    Result<int64_t> changed = int64_t{0};
+    switch (a.kind) {
+      case ActionKind::kContact: {
+        RecordContactInput input;
+        input.contact = planned.input;
+        for (const int c : planned.children) input.contact.children.push_back(id_of(c));
+        for (const int adult : planned.adults) input.contact.adults.push_back(id_of(adult));
+        input.likely_matches_seen = true;
+        auto recorded = front_door_.record(worker, input, channel_);
+        if (!recorded) return recorded.error();
+        if (!recorded->contact_id)
+          return Error::internal("the front door asked to look at likely matches first");
+        contact_id = *recorded->contact_id;
+        break;
+      }
+      case ActionKind::kEnquiry: {
+        MashEnquiryInput input = planned.enquiry_input;
+        for (const int c : planned.children) input.children.push_back(id_of(c));
+        auto opened = front_door_.open_enquiry(worker, contact_id, version(), input, channel_);
+        changed = opened ? Result<int64_t>(opened->version) : Result<int64_t>(opened.error());
+        break;
+      }
+      case ActionKind::kAnswer: {
+        const auto pool = workforce_.partners.find(a.code);
+        if (pool == workforce_.partners.end() || pool->second.empty())
+          return Error::internal("there is no MASH partner user for " + a.code);
+        if (Status s =
+                front_door_.answer_enquiry(pick(pool->second, a.worker), contact_id, 1, a.text, channel_);
+            !s) {
+          return s;
+        }
+        break;
+      }
+      case ActionKind::kDecide:
+        changed = front_door_.decide(worker, contact_id, version(), id_of(a.member), a.decision, channel_);
+        break;
+      case ActionKind::kAuthorise:
+        changed = front_door_.authorise(pick(workforce_.managers, a.worker), contact_id, version(),
+                                        id_of(a.member), a.text, channel_);
+        break;
+      case ActionKind::kReturn:
+        changed = front_door_.return_decision(pick(workforce_.managers, a.worker), contact_id, version(),
+                                              id_of(a.member), a.text, channel_);
+        if (changed) ++decisions_returned;
+        break;
+      default:
+        return Error::internal("not a front door action");
+    }
+    if (!changed) return changed.error();
+    // Recording a contact and a final decision add events to the people's own records.
+    const auto refresh = [&](int member) {
+      MemberState& ms = state.members[static_cast<size_t>(member)];
+      ms.version = log.version(stream_name(kPersonStreamKind, ms.id));
+    };
+    if (a.kind == ActionKind::kContact) {
+      for (const int c : planned.children) refresh(c);
+      for (const int adult : planned.adults) refresh(adult);
+    } else if (a.kind == ActionKind::kDecide || a.kind == ActionKind::kAuthorise) {
+      refresh(a.member);
+    }
+    return Status::success();
+  }
+
+  Status play_action(const Household& h, HouseholdState& state, const Action& a) {
+    if (is_front_door(a.kind)) return play_front_door(h, state, a);
+    const Member& m = h.members[static_cast<size_t>(a.member)];
+    MemberState& ms = state.members[static_cast<size_t>(a.member)];
+    const User& user = worker(a);
+    if (a.kind == ActionKind::kRecord) {
+      auto outcome = people_.create(user, m.input, true, channel_);
+      if (!outcome) return outcome.error();
+      if (!outcome->created) return Error::internal("the service asked to look at likely matches first");
+      ms.id = outcome->created->person_id;
+      ms.version = outcome->created->version;
+      ms.details = normalise_details(m.input.details);
+      return Status::success();
+    }
+    if (ms.id == 0) return Error::internal("the person has not been recorded yet");
+    if (a.by_social_worker) {
+      const auto key = std::make_pair(a.worker, ms.id);
+      const auto given = state.reasons_given.find(key);
+      if (given == state.reasons_given.end() || given->second != clock_.today()) {
+        if (Status s = people_.give_access_reason(user, ms.id, access_reason(a.kind), channel_); !s) return s;
+        state.reasons_given[key] = clock_.today();
+      }
+    }
+    Result<int64_t> version = Error::internal("unknown action");
+    PersonDetails details = ms.details;
+    switch (a.kind) {
+      case ActionKind::kRecord:
+        break;
+      case ActionKind::kRelate: {
+        const MemberState& other = state.members[static_cast<size_t>(a.other)];
+        version = people_.add_relationship(user, ms.id, ms.version, other.id, a.code, a.date, channel_);
+        if (version) ++relationships;
+        break;
+      }
+      case ActionKind::kMove: {
+        const PlannedAddress& p = h.addresses[static_cast<size_t>(a.address)];
+        version = people_.add_address(user, ms.id, ms.version,
+                                      AddressInput{p.line1, p.line2, p.town, p.postcode, a.date}, channel_);
+        break;
+      }
+      case ActionKind::kChangeName:
+        details.name.surname = a.text;
+        version = people_.change_name(user, ms.id, ms.version, details.name, *a.date, channel_);
+        break;
+      case ActionKind::kCorrect:
+        if (a.code == "forename") details.name.forename = a.text;
+        if (a.code == "surname") details.name.surname = a.text;
+        if (a.code == "date_of_birth") details.date_of_birth = a.date;
+        version = people_.correct_details(user, ms.id, ms.version, details, a.reason, channel_);
+        break;
+      case ActionKind::kNameAtBirth:
+        details.name = a.name;
+        version = people_.correct_details(user, ms.id, ms.version, details, a.reason, channel_);
+        break;
+      case ActionKind::kBirth:
+        details.date_of_birth = a.date;
+        details.expected_date_of_birth.reset();
+        details.sex = a.code;
+        version = people_.record_birth(user, ms.id, ms.version, *a.date, a.code, channel_);
+        break;
+      case ActionKind::kDeath:
+        version = people_.record_death(user, ms.id, ms.version, *a.date, channel_);
+        if (version) ms.died = true;
+        break;
+      case ActionKind::kAddIdentifier:
+        version = people_.add_identifier(user, ms.id, ms.version, IdentifierInput{a.code, a.text}, channel_);
+        break;
+      default:
+        break;
+    }
+    if (!version) return version.error();
+    ms.version = *version;
+    ms.details = details;
+    return Status::success();
+  }
+
+  Database& db_;
+  PeopleService people_;
+  FrontDoorService front_door_;
+  FixedClock& clock_;
+  const Workforce& workforce_;
+  Date today_;
+  const Channel channel_{"synth", "synthetic council generator"};
+};
+
+}  // namespace
+
+Result<CouncilReport> generate_council(Database& db, const CouncilOptions& options,
+                                       const std::function<void(int64_t, int64_t)>& progress) {
+  try {
+    if (const int64_t existing = PeopleIndex(db.sql()).count(); existing > 0) {
+      return Error::conflict("This database already records " + std::to_string(existing) +
+                             " people: a synthetic council is generated only into an empty database.");
+    }
+  } catch (const SqlError& e) {
+    return Error::storage(e.what());
+  }
+  // The name lists and the people's ages assume a history in this century.
+  if (options.now < Timestamp::from_date_time(Date::from_ymd(2010, 1, 1), 0, 0, 0)) {
+    return Error::invalid(
+        "Give the moment the synthetic history ends (now): 2010 or later, not " + options.now.iso(), "now");
+  }
+  const Date today = london_date(options.now);
+  const Date first_day = add_years(today, -6);
+  const WorkingDayCalendar calendar;
+
+  // The staff exist before the history starts.
+  FixedClock clock(Timestamp::from_date_time(first_day - 14, 9, 0, 0));
+  AuthService auth(db, clock);
+  if (auto existing = auth.users(); existing) {
+    for (const User& u : *existing) {
+      for (const StaffMember& s : kDemoStaff) {
+        if (u.username == s.username) {
+          return Error::conflict("This database already has a user called " + u.username +
+                                 ": the synthetic council's demo users need an empty database.");
+        }
+      }
+    }
+  } else {
+    return existing.error();
+  }
+  auto workforce = add_workforce(auth, options);
+  if (!workforce) return workforce.error();
+
+  // Plan every household, then play their actions in the order of time across the council, so
+  // the log's order is the order things happened.
+  const int64_t total = households_for(options.scale);
+  PlanContext context;
+  context.seed = options.seed;
+  context.first_day = first_day;
+  context.last_day = today - 1;
+  context.calendar = &calendar;
+  context.la_number = std::string(kLaNumber);
+  context.now = options.now;
+  context.front_door_workers = static_cast<int>(workforce->front_door.size());
+  context.social_workers = static_cast<int>(workforce->social_workers.size());
+  context.managers = static_cast<int>(workforce->managers.size());
+  context.partners_per_agency = 1 + further_staff(options.scale).partners;
+  // A small council hears of too few families a day for a live queue of its own.
+  context.recent_contact_chance = options.scale == Scale::kSmall ? 0.1 : 0;
+  IdentifierPool identifiers;
+  std::vector<Household> households;
+  households.reserve(static_cast<size_t>(total));
+  std::vector<Step> steps;
+  for (int64_t i = 0; i < total; ++i) {
+    households.push_back(plan_household(context, i + 1, identifiers));
+    const Household& h = households.back();
+    for (size_t a = 0; a < h.actions.size(); ++a) {
+      steps.push_back({h.actions[a].at.millis(), static_cast<uint32_t>(i), static_cast<uint32_t>(a)});
+    }
+  }
+  std::sort(steps.begin(), steps.end());
+
+  std::vector<HouseholdState> states(households.size());
+  Player player(db, clock, *workforce, today);
+  int64_t done = 0;
+  if (progress) progress(0, total);
+  for (size_t start = 0; start < steps.size(); start += kActionsPerTransaction) {
+    const size_t end = std::min(steps.size(), start + kActionsPerTransaction);
+    Status batch = db.transact([&]() -> Status {
+      for (size_t i = start; i < end; ++i) {
+        const Household& h = households[steps[i].household];
+        HouseholdState& state = states[steps[i].household];
+        if (state.members.empty()) state.members.resize(h.members.size());
+        if (Status s = player.play(h, state, h.actions[steps[i].action]); !s) return s;
+      }
+      return Status::success();
+    });
+    if (!batch) return batch.error();
+    // Only now, with the batch committed, is each household finished for good.
+    for (size_t i = start; i < end; ++i) {
+      const Household& h = households[steps[i].household];
+      HouseholdState& state = states[steps[i].household];
+      if (++state.played == h.actions.size()) {
+        player.finish(h, state);
+        ++done;
+      }
+    }
+    if (progress) progress(done, total);
+  }
+
+  // The inspection: a sample of children, for thirty days from today.
+  clock.set(options.now);
+  AdministrationService administration(db, clock);
+  Rng sample(options.seed, 0, Purpose::kSample);
+  std::vector<int64_t>& candidates = player.sample_candidates;
+  const size_t chosen = std::min(kInspectionSample, candidates.size());
+  for (size_t i = 0; i < chosen; ++i) {
+    std::swap(candidates[i], candidates[i + sample.below(candidates.size() - i)]);
+    const Status granted = administration.grant_access(
+        "admin", "inspector", candidates[i], today, today + 29,
+        "Ofsted inspection of " + options.council_name + " children's services: sample of children");
+    if (!granted) return granted.error();
+  }
+
+  CouncilReport report;
+  report.households = total;
+  report.people = player.people_count;
+  report.children = player.children;
+  report.adults = player.adults;
+  report.relationships = player.relationships;
+  report.events = player.events;
+  report.users = std::move(workforce->users);
+  report.decisions_returned = player.decisions_returned;
+  // The front door as the analyst, a front door worker and a manager see it today.
+  FrontDoorService front_door(db, clock);
+  auto dashboard = front_door.dashboard(workforce->analyst, add_years(today, -1) + 1, today);
+  if (!dashboard) return dashboard.error();
+  report.front_door = std::move(*dashboard);
+  auto queue = front_door.queue(workforce->front_door.front(), QueueFilter{});
+  if (!queue) return queue.error();
+  report.awaiting_decision = static_cast<int64_t>(queue->size());
+  for (const QueueItem& item : *queue) report.overdue += item.deadline.state == DeadlineState::kOverdue;
+  auto awaiting = front_door.awaiting_authorisation(workforce->managers.front());
+  if (!awaiting) return awaiting.error();
+  report.awaiting_authorisation = static_cast<int64_t>(awaiting->size());
+  try {
+    report.episodes_opened =
+        static_cast<int64_t>(PeopleIndex(db.sql()).referrals_between(first_day - 1, today).size());
+  } catch (const SqlError& e) {
+    return Error::storage(e.what());
+  }
+  return report;
+}
+
+}  // namespace safeguard::synth

@@ -1,0 +1,238 @@
+#include "web/api_support.h"
+
+#include <cmath>
+
+#include "domain/codes.h"
+#include "web/page_context.h"
+
+namespace safeguard::web {
+
+Response json_response(int status, const json& body) {
+  // Messages may quote what was sent, cut short; never let a cut character fail the answer.
+  return Response::text(status, body.dump(-1, ' ', false, json::error_handler_t::replace),
+                        "application/json; charset=utf-8");
+}
+
+Response api_error(int status, std::string_view code, std::string_view message, std::string_view field) {
+  json error = {{"code", code}, {"message", message}};
+  if (!field.empty()) error["field"] = field;
+  return json_response(status, json{{"error", error}});
+}
+
+Response api_error(const Error& e) {
+  return api_error(http_status_of(e), error_code_name(e.code), e.message, e.field);
+}
+
+json optional_date(const std::optional<Date>& d) { return d ? json(d->iso()) : json(nullptr); }
+
+json optional_instant(const std::optional<Timestamp>& t) { return t ? json(t->iso()) : json(nullptr); }
+
+json deadline_json(const DeadlineStatus& s) {
+  return json{{"state", deadline_state_name(s.state)},
+              {"due", s.due.iso()},
+              {"met_on", optional_date(s.met_on)},
+              {"working_days", s.working_days}};
+}
+
+json summary_json(const PersonSummary& p) {
+  return json{{"id", p.id},
+              {"full_name", p.full_name},
+              {"forename", p.forename},
+              {"surname", p.surname},
+              {"date_of_birth", optional_date(p.date_of_birth)},
+              {"expected_date_of_birth", optional_date(p.expected_date_of_birth)},
+              {"date_of_death", optional_date(p.date_of_death)},
+              {"sex", p.sex},
+              {"address", p.address},
+              {"postcode", p.postcode}};
+}
+
+json hit_json(const SearchHit& h) {
+  json out = summary_json(h.person);
+  out["score"] = static_cast<double>(static_cast<int>(h.match.score * 1000)) / 1000.0;
+  out["matched_on"] = h.match.reasons;
+  return out;
+}
+
+json record_json(const PersonRecord& record) {
+  const Person& p = record.person;
+  json out = details_to_json(p.details);
+  out["id"] = p.id;
+  out["version"] = p.version;
+  out["date_of_death"] = optional_date(p.date_of_death);
+  json previous = json::array();
+  for (const PreviousName& n : p.previous_names) {
+    previous.push_back({{"forename", n.name.forename},
+                        {"middle_names", n.name.middle_names},
+                        {"surname", n.name.surname},
+                        {"until", optional_date(n.until)}});
+  }
+  out["previous_names"] = previous;
+  json identifiers = json::array();
+  for (const Identifier& i : p.identifiers) identifiers.push_back({{"type", i.type}, {"value", i.value}});
+  out["identifiers"] = identifiers;
+  json addresses = json::array();
+  for (const Address& a : p.addresses) {
+    addresses.push_back({{"id", a.id},
+                         {"line1", a.line1},
+                         {"line2", a.line2},
+                         {"town", a.town},
+                         {"postcode", a.postcode},
+                         {"from", a.from.iso()},
+                         {"to", optional_date(a.to)}});
+  }
+  out["addresses"] = addresses;
+  json related = json::array();
+  for (const RelatedPerson& r : record.relationships) {
+    const char sex = r.summary.sex.empty() ? 'U' : r.summary.sex[0];
+    related.push_back({{"person_id", r.person_id},
+                       {"name", r.summary.full_name},
+                       {"type", r.label_code},
+                       {"label", r.recorded_on_other ? inverse_relationship_label(r.label_code, sex)
+                                                     : relationship_label(r.label_code, sex)},
+                       {"recorded_on", r.recorded_on_other ? "other person" : "this person"},
+                       {"from", optional_date(r.from)},
+                       {"to", optional_date(r.to)}});
+  }
+  out["relationships"] = related;
+  return out;
+}
+
+json event_json(const DomainEvent& e) {
+  return json{{"version", e.version},
+              {"type", e.type},
+              {"occurred_on", e.occurred_on.iso()},
+              {"recorded_at", e.recorded_at.iso()},
+              {"recorded_by", e.actor},
+              {"reason", e.reason},
+              {"data", e.data}};
+}
+
+Body read_body(const Request& request, const std::set<std::string>& allowed) {
+  const auto type = request.header("Content-Type");
+  if (!type || !type->starts_with("application/json")) {
+    return {{},
+            api_error(415, "unsupported_media_type",
+                      "Send the body as JSON with Content-Type: application/json")};
+  }
+  json body;
+  try {
+    body = json::parse(request.body);
+  } catch (const json::exception& e) {
+    // Not only parse errors: a number too large for a double ("1e400") is out_of_range.
+    return {{}, api_error(400, "malformed_json", std::string("The body is not valid JSON: ") + e.what())};
+  }
+  if (!body.is_object()) return {{}, api_error(400, "malformed_json", "The body must be a JSON object")};
+  for (const auto& [key, value] : body.items()) {
+    if (!allowed.count(key))
+      return {{},
+              api_error(422, "invalid", "Unknown field \"" + key.substr(0, 60) + "\"", key.substr(0, 60))};
+  }
+  return {std::move(body), std::nullopt};
+}
+
+// A text member, or an error naming it.
+Result<std::string> text_of(const json& body, const char* key, bool required) {
+  if (!body.contains(key) || body.at(key).is_null()) {
+    if (required) return Error::invalid(std::string(key) + " is required", key);
+    return std::string();
+  }
+  if (!body.at(key).is_string()) return Error::invalid(std::string(key) + " must be text", key);
+  return body.at(key).get<std::string>();
+}
+
+Result<std::optional<Date>> date_of(const json& body, const char* key) {
+  auto text = text_of(body, key, false);
+  if (!text) return text.error();
+  if (text->empty()) return std::optional<Date>();
+  auto date = Date::parse_iso(*text);
+  if (!date)
+    return Error::invalid("\"" + text->substr(0, 40) + "\" is not a real date in the form YYYY-MM-DD", key);
+  return std::optional<Date>(*date);
+}
+
+Result<int64_t> version_of(const json& body) {
+  if (!body.contains("expected_version") || !body.at("expected_version").is_number_integer()) {
+    return Error::invalid("expected_version is required: the version of the record you read",
+                          "expected_version");
+  }
+  return body.at("expected_version").get<int64_t>();
+}
+
+const std::set<std::string> kAddressKeys = {"line1", "line2", "town", "postcode", "from"};
+
+// An address's fields from a JSON object; errors name the field with `prefix` ("address." or "").
+Result<AddressInput> address_of(const json& object, const std::string& prefix) {
+  AddressInput address;
+  for (const auto& [key, target] : {std::pair{"line1", &address.line1},
+                                    {"line2", &address.line2},
+                                    {"town", &address.town},
+                                    {"postcode", &address.postcode}}) {
+    auto text = text_of(object, key, false);
+    if (!text) return Error::invalid(text.error().message, prefix + key);
+    *target = *text;
+  }
+  auto from = date_of(object, "from");
+  if (!from) return Error::invalid(from.error().message, prefix + "from");
+  address.from = *from;
+  return address;
+}
+
+const std::set<std::string> kDetailKeys = {
+    "forename", "middle_names", "surname",        "date_of_birth", "expected_date_of_birth",
+    "sex",      "ethnicity",    "first_language", "religion",      "disabilities"};
+
+double rounded_percent(int64_t part, int64_t whole) {
+  return std::round(Dashboard::percent(part, whole) * 10.0) / 10.0;
+}
+
+namespace {
+
+json counts_json(const std::vector<Dashboard::Count>& counts, int64_t whole = -1) {
+  json out = json::array();
+  for (const Dashboard::Count& c : counts) {
+    json item = {{"key", c.key}, {"label", c.label}, {"count", c.count}};
+    if (whole >= 0) item["percent"] = rounded_percent(c.count, whole);
+    out.push_back(item);
+  }
+  return out;
+}
+
+}  // namespace
+
+json dashboard_json(const Dashboard& d) {
+  json mash = json::array();
+  for (const Dashboard::Agency& a : d.mash) {
+    mash.push_back({{"agency", a.agency},
+                    {"label", a.label},
+                    {"asked", a.asked},
+                    {"answered_on_time", a.answered_on_time},
+                    {"answered_late", a.answered_late},
+                    {"waiting", a.waiting},
+                    {"overdue", a.overdue},
+                    {"percent_answered_on_time",
+                     rounded_percent(a.answered_on_time, a.answered_on_time + a.answered_late)}});
+  }
+  // Percentages to one decimal place; each says what it is a share of.
+  return json{{"from", d.from.iso()},
+              {"to", d.to.iso()},
+              {"contacts", d.contacts},
+              {"contacts_by_month", counts_json(d.contacts_by_month)},
+              {"contacts_by_week", counts_json(d.contacts_by_week)},
+              {"contacts_by_day", counts_json(d.contacts_by_day)},
+              {"contacts_by_source", counts_json(d.contacts_by_source, d.contacts)},
+              {"children_on_contacts", d.children_on_contacts},
+              {"children_decided", d.children_decided},
+              {"decided_within_one_working_day", d.decided_within_one_working_day},
+              {"percent_decided_within_one_working_day",  // of children decided
+               rounded_percent(d.decided_within_one_working_day, d.children_decided)},
+              {"outcomes", counts_json(d.outcomes, d.children_decided)},
+              {"referrals", d.referrals},
+              {"percent_referred", rounded_percent(d.referrals, d.children_decided)},  // conversion
+              {"cin_referrals", d.cin_referrals},
+              {"re_referrals", d.re_referrals},
+              {"percent_re_referrals", rounded_percent(d.re_referrals, d.cin_referrals)},
+              {"mash", mash}};
+}
+
+}  // namespace safeguard::web

@@ -1,0 +1,63 @@
+// What every JSON API handler shares: answers and errors as JSON, reading a request body strictly
+// (declared JSON, an object, no unknown fields), typed members with errors naming the field, and the
+// JSON shapes of people. Internal to web/.
+//
+// Errors: {"error": {"code": "invalid", "message": "...", "field": "date_of_birth"}} with 400 for a
+// body that is not JSON, 415 for one not declared as JSON, 422 for values that break a rule.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "app/front_door.h"
+#include "app/people.h"
+#include "core/result.h"
+#include "rules/deadline.h"
+#include "web/http.h"
+
+namespace safeguard::web {
+
+using json = nlohmann::json;
+
+Response json_response(int status, const json& body);
+Response api_error(int status, std::string_view code, std::string_view message, std::string_view field = "");
+// The status for the error's code (page_context.h's http_status_of) and its JSON.
+Response api_error(const Error& error);
+
+json optional_date(const std::optional<Date>& date);
+// An instant as ISO 8601 in UTC ("2026-11-23T10:15:00.000Z"), or null.
+json optional_instant(const std::optional<Timestamp>& instant);
+// A statutory deadline's state, the same words everywhere (rules/deadline.h):
+// {"state": "met late", "due": "2026-11-24", "met_on": "2026-11-26", "working_days": 2}.
+json deadline_json(const DeadlineStatus& status);
+json summary_json(const PersonSummary& person);
+json hit_json(const SearchHit& hit);
+json record_json(const PersonRecord& record);
+json event_json(const DomainEvent& event);
+
+// The body as a JSON object, or the error response to send.
+struct Body {
+  json value;
+  std::optional<Response> error;
+};
+Body read_body(const Request& request, const std::set<std::string>& allowed);
+
+// Members of a JSON object, with errors naming the member.
+Result<std::string> text_of(const json& object, const char* key, bool required);
+Result<std::optional<Date>> date_of(const json& object, const char* key);
+Result<int64_t> version_of(const json& object);  // "expected_version"
+// An address's fields; errors name the field with `prefix` ("address." or "").
+Result<AddressInput> address_of(const json& object, const std::string& prefix);
+
+// A percentage to one decimal place (0 when the whole is 0).
+double rounded_percent(int64_t part, int64_t whole);
+// The front door's figures, for the API and the dashboard page's JSON.
+json dashboard_json(const Dashboard& dashboard);
+
+extern const std::set<std::string> kAddressKeys;
+extern const std::set<std::string> kDetailKeys;
+
+}  // namespace safeguard::web

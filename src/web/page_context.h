@@ -1,0 +1,79 @@
+// What a page handler is given, and the helpers every page uses to answer: the request and its
+// decoded query and form, the signed-in user and their CSRF token, the thread's database, the
+// clock, and the layout (navigation by role) around the page's own content.
+//
+// Internal to web/: pages_*.cc and site.cc include it; nothing outside web/ does.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/people.h"
+#include "core/clock.h"
+#include "domain/user.h"
+#include "store/database.h"
+#include "web/forms.h"
+#include "web/html.h"
+#include "web/http.h"
+#include "web/site.h"
+
+namespace safeguard::web {
+
+struct PageContext {
+  const Request& request;
+  Database& db;
+  const Clock& clock;
+  const SiteOptions& options;
+  FormData query;
+  FormData form;
+  std::optional<User> user;  // always set for pages that need sign-in
+  std::string csrf_token;
+
+  // The layout for this user, with `active` marking the current navigation item ("home",
+  // "search", "new", "audit").
+  Layout layout(std::string title, std::string_view active = "") const;
+  Response page(const Layout& layout, std::string_view main_html, int status = 200) const;
+  // A page saying something went wrong (403, 404, 409, 500...).
+  Response problem(int status, std::string_view title, std::string_view message) const;
+  // The page for an Error from a use case.
+  Response error_page(const Error& error) const;
+  Channel channel() const { return {"web", request.method + " " + request.path}; }
+  // The form's draft for this path, if the worker left one (closed browser, expired session).
+  std::optional<FormData> draft(std::string_view form_key) const;
+  void discard_draft(std::string_view form_key) const;
+};
+
+int http_status_of(const Error& error);
+
+// Signing in and out (pages_account.cc). The session token comes from the sg_session cookie.
+std::string session_token_of(const Request& request);
+Response sign_in_page(PageContext& context);
+Response sign_out(PageContext& context, std::string_view session_token);
+
+// Page handlers, by area. Each returns nullopt when the path is not theirs.
+std::optional<Response> account_pages(PageContext& context);
+std::optional<Response> people_pages(PageContext& context);
+std::optional<Response> administration_pages(PageContext& context);
+// The front door: queue, contacts, decisions, authorisation, MASH enquiries, dashboard
+// (pages_front_door.cc). Front-door workers' "/" is the queue, so it runs before account_pages.
+std::optional<Response> front_door_pages(PageContext& context);
+
+// The JSON API under /api/v1.
+Response api(const Request& request, Database& db, const Clock& clock, const SiteOptions& options);
+// The front door's part of the API (api_front_door.cc): contacts, decisions, the queue, MASH
+// enquiries for partners, the dashboard. nullopt when the path is not one of its calls.
+std::optional<Response> front_door_api(const Request& request, Database& db, const Clock& clock,
+                                       const User& user, const Channel& channel);
+
+// Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.
+std::optional<Response> static_file(const Request& request, const SiteOptions& options);
+
+// The worker's unfinished forms (drafts) as a table for their home page, or "" if none
+// (pages_account.cc).
+std::string drafts_table_html(PageContext& context);
+
+// Form pages whose typing is kept as drafts: "/people/new", "/people/<id>/correct", ...
+bool is_draft_form(std::string_view path);
+
+}  // namespace safeguard::web
