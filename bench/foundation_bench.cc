@@ -4,7 +4,9 @@
 //     is set, on PostgreSQL;
 //   - search latency over a council-sized database (SAFEGUARD_BENCH_DB, made by `safeguard demo
 //     --scale council`), for names typed correctly, misspelt, by date of birth and by postcode;
-//   - the person page: a signed-in GET /people/{id} through the whole web stack, without sockets.
+//   - the person page: a signed-in GET /people/{id} through the whole web stack, without sockets;
+//   - the front door: recording a contact (on a fresh database, and on a scratch copy of the
+//     council's) and loading the queue over the council's open contacts.
 // Run with scripts/run-benchmarks.sh (make bench), which makes the council database once.
 #include <benchmark/benchmark.h>
 
@@ -288,6 +290,57 @@ void front_door_queue(benchmark::State& state) {
 }
 
 BENCHMARK(front_door_queue)->Unit(benchmark::kMillisecond);
+
+// Recording a contact about an existing child of the council, on a scratch copy of the council's
+// database (so the benchmark database stays as generated): six years of contacts already there.
+void record_contacts_in_council(benchmark::State& state) {
+  const char* path = std::getenv("SAFEGUARD_BENCH_DB");
+  Council* c = council();
+  if (!c || !path) {
+    state.SkipWithError("set SAFEGUARD_BENCH_DB to a council-scale database (make bench does)");
+    return;
+  }
+  const auto scratch = std::filesystem::temp_directory_path() / "safeguard_bench_council_scratch.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(scratch.string() + suffix);
+  std::filesystem::copy_file(path, scratch);
+  if (std::filesystem::exists(std::string(path) + "-wal"))
+    std::filesystem::copy_file(std::string(path) + "-wal", scratch.string() + "-wal");
+  {
+    auto db = open_council_database(scratch.string());
+    if (!db) {
+      state.SkipWithError(db.error().message.c_str());
+      return;
+    }
+    const Timestamp now = SystemClock().now();
+    FixedClock clock(now);
+    FrontDoorService front_door(**db, clock);
+    const User worker = bench_user(**db, "bench-contacts", Role::kFrontDoorSocialWorker);
+    std::vector<int64_t> children;
+    for (const PersonSummary& p : c->sample) {
+      if (p.date_of_birth && age_in_years(*p.date_of_birth, london_date(now)) < 17 && !p.date_of_death)
+        children.push_back(p.id);
+    }
+    size_t n = 0;
+    for (auto _ : state) {
+      RecordContactInput in;
+      in.contact.received_at = now.plus_seconds(-60);
+      in.contact.source = "6";
+      in.contact.referrer = {"PC Lane", "Norfolk Police", "", ""};
+      in.contact.concerns = "Police attended a domestic incident at the home; the child was present.";
+      in.contact.consent = "not_sought";
+      in.contact.lawful_basis = "safeguarding";
+      in.contact.urgency = "amber";
+      in.contact.children = {children[n++ % children.size()]};
+      auto outcome = front_door.record(worker, in, {"bench", ""});
+      if (!outcome) state.SkipWithError(outcome.error().message.c_str());
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["contacts_in_db"] = static_cast<double>(ContactIndex((*db)->sql()).count());
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(scratch.string() + suffix);
+}
+
+BENCHMARK(record_contacts_in_council)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace safeguard

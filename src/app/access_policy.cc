@@ -50,6 +50,8 @@ bool can_search_people(const User& user) {
 
 bool can_record_people(const User& user) { return can_search_people(user); }
 
+bool can_close_episodes(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }
+
 bool can_administer(const User& user) { return !user.disabled && user.role == Role::kAdministrator; }
 
 bool can_view_access_log(const User& user) {

@@ -37,6 +37,8 @@ AccessDecision decide_person_access(const User& user, const PersonAccessFacts& f
 
 bool can_search_people(const User& user);
 bool can_record_people(const User& user);
+// Team managers close Children in Need episodes (their closing is the authorisation).
+bool can_close_episodes(const User& user);
 bool can_administer(const User& user);
 // Administrators and team managers may read the access log of a person.
 bool can_view_access_log(const User& user);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/people.h"
 #include "app/settings.h"
 #include "store/audit_log.h"
 #include "store/people_read_model.h"
@@ -232,15 +233,35 @@ TEST_F(FrontDoorTest, ReReferralsAreThoseWithin12MonthsOfAnother) {
   const int64_t first = *service_.record(worker_, contact_about({ellie}), {"test", ""})->contact_id;
   ASSERT_TRUE(
       service_.decide(worker_, first, 1, ellie, {"referral", "Bruising", "", "N1"}, {"test", ""}).ok());
-  // The episode closes (the assessment issue will do this through its own use case).
-  db_->sql().execute("UPDATE cin_episodes SET closed_on = '2026-12-20', closure_reason = 'RC8'");
+  // A manager closes the episode after the assessment; a front door worker may not.
+  clock_.set(Timestamp::from_date_time(*Date::parse_iso("2026-12-21"), 11, 0, 0));
+  PeopleService people(*db_, clock_);
+  const int64_t version = people.open(worker_, ellie, {"test", ""})->person.version;
+  const Date closed_on = *Date::parse_iso("2026-12-18");
+  EXPECT_EQ(people.close_episode(worker_, ellie, version, 1, closed_on, "RC8", {"test", ""}).error().code,
+            ErrorCode::kDenied);
+  ASSERT_TRUE(people.give_access_reason(manager_, ellie, "Closing the episode after the assessment",
+                                        {"test", ""}));
+  ASSERT_TRUE(people.close_episode(manager_, ellie, version, 1, closed_on, "RC8", {"test", ""}).ok());
+  EXPECT_EQ(PeopleIndex(db_->sql()).episodes_of(ellie)[0].closed_on, closed_on);
+  EXPECT_EQ(PeopleIndex(db_->sql()).episodes_of(ellie)[0].closure_reason, "RC8");
+  // A referral within 12 months of the first is a re-referral, and opens a new episode.
   clock_.set(Timestamp::from_date_time(*Date::parse_iso("2027-06-01"), 11, 0, 0));
   const int64_t again = *service_.record(worker_, contact_about({ellie}), {"test", ""})->contact_id;
   auto view = service_.open(worker_, again, {"test", ""});
   ASSERT_TRUE(view.ok());
   EXPECT_EQ(view->children[0].re_referral_of, *Date::parse_iso("2026-11-23"));
   EXPECT_EQ(view->children[0].previous_contacts.size(), 1u);
-  clock_.set(Timestamp::from_date_time(*Date::parse_iso("2028-01-10"), 11, 0, 0));
+  EXPECT_FALSE(view->children[0].has_open_episode);
+  ASSERT_TRUE(
+      service_.decide(worker_, again, 1, ellie, {"referral", "Bruising again", "", "N1"}, {"test", ""}).ok());
+  EXPECT_EQ(PeopleIndex(db_->sql()).episodes_of(ellie).size(), 2u);
+  auto d = service_.dashboard(manager_, *Date::parse_iso("2027-06-01"), *Date::parse_iso("2027-06-30"));
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->cin_referrals, 1);
+  EXPECT_EQ(d->re_referrals, 1);
+  // More than 12 months after the latest referral is not a re-referral.
+  clock_.set(Timestamp::from_date_time(*Date::parse_iso("2028-06-02"), 11, 0, 0));
   const int64_t later = *service_.record(worker_, contact_about({ellie}), {"test", ""})->contact_id;
   EXPECT_FALSE(service_.open(worker_, later, {"test", ""})->children[0].re_referral_of.has_value());
 }

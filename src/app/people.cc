@@ -6,6 +6,7 @@
 
 #include "app/records.h"
 #include "core/text.h"
+#include "domain/child_journey.h"
 #include "domain/codes.h"
 #include "domain/identifiers.h"
 #include "match/names.h"
@@ -518,6 +519,17 @@ Result<int64_t> PeopleService::record_death(const User& user, int64_t person_id,
                                             Date date_of_death, const Channel& channel) {
   return change(user, person_id, expected_version, "recorded death", channel,
                 [&](const Person& p, Date today) { return one(death_recorded(p, date_of_death, today)); });
+}
+
+Result<int64_t> PeopleService::close_episode(const User& user, int64_t person_id, int64_t expected_version,
+                                             int64_t episode_id, Date closed_on, const std::string& reason,
+                                             const Channel& channel) {
+  if (!can_close_episodes(user))
+    return Error::denied("Only a team manager may close a Children in Need episode.");
+  return change(user, person_id, expected_version, "closed Children in Need episode", channel,
+                [&](const Person& p, Date today) {
+                  return one(episode_closed(p, episode_id, closed_on, reason, today));
+                });
 }
 
 Result<int64_t> PeopleService::add_identifier(const User& user, int64_t person_id, int64_t expected_version,

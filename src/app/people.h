@@ -151,6 +151,12 @@ class PeopleService {
                                    std::optional<Date> from, const Channel& channel);
   Result<int64_t> end_relationship(const User& user, int64_t person_id, int64_t expected_version,
                                    int64_t relationship_id, Date last_day, const Channel& channel);
+  // Closes a child's Children in Need episode with the DfE reason (RC1-RC9). Only a team manager
+  // closes an episode: their closing is the authorisation the CIN census asks for. (The assessment
+  // issue adds the checks that nothing is left open and the closure page.)
+  Result<int64_t> close_episode(const User& user, int64_t person_id, int64_t expected_version,
+                                int64_t episode_id, Date closed_on, const std::string& reason,
+                                const Channel& channel);
 
  private:
   struct PreparedPerson {

@@ -102,6 +102,34 @@ std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact
   return events;
 }
 
+Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date closed_on,
+                                   const std::string& reason, Date today) {
+  const CinEpisode* episode = nullptr;
+  for (const CinEpisode& e : child.episodes) {
+    if (e.id == episode_id) episode = &e;
+  }
+  if (!episode) {
+    return Error::not_found("This child has no Children in Need episode " + std::to_string(episode_id));
+  }
+  if (!episode->is_open()) {
+    return Error::invalid("This episode was already closed on " + episode->closed_on->iso(), "closed_on");
+  }
+  if (!code_label(CodeList::kReasonForClosure, reason)) {
+    return Error::invalid("Choose the reason for closure (RC1 to RC9)", "reason");
+  }
+  if (closed_on < episode->referral_date) {
+    return Error::invalid("An episode cannot close before its referral date (" +
+                              episode->referral_date.iso() + ")",
+                          "closed_on");
+  }
+  if (closed_on > today) return Error::invalid("The closure date cannot be in the future", "closed_on");
+  DomainEvent e;
+  e.type = "EpisodeClosed";
+  e.occurred_on = closed_on;
+  e.data = json{{"episode_id", episode_id}, {"closed_on", closed_on.iso()}, {"reason", reason}};
+  return e;
+}
+
 bool apply_journey_event(Person& p, const DomainEvent& e) {
   if (e.type == "ContactReceived") {
     ContactOnRecord c;
@@ -136,6 +164,16 @@ bool apply_journey_event(Person& p, const DomainEvent& e) {
     p.episodes.push_back(episode);
     return true;
   }
+  if (e.type == "EpisodeClosed") {
+    const int64_t episode_id = int_of(e, "episode_id");
+    for (CinEpisode& episode : p.episodes) {
+      if (episode.id != episode_id) continue;
+      episode.closed_on = date_of(e, "closed_on");
+      episode.closure_reason = text_of(e, "reason");
+      return true;
+    }
+    throw MalformedEvent(e.version, "closes episode " + std::to_string(episode_id) + ", which was never opened");
+  }
   return false;
 }
 
@@ -162,6 +200,11 @@ std::string describe_journey_event(const DomainEvent& e) {
       if (const auto label = code_label(CodeList::kPrimaryNeed, need))
         out += " (primary need: " + std::string(*label) + ")";
       return out;
+    }
+    if (e.type == "EpisodeClosed") {
+      const std::string reason = e.data.at("reason").get<std::string>();
+      const auto label = code_label(CodeList::kReasonForClosure, reason);
+      return "Children in Need episode closed: " + reason + " " + (label ? std::string(*label) : "");
     }
   } catch (const json::exception&) {
     return e.type + " (the event's details could not be read)";

@@ -60,6 +60,12 @@ std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact
                                             const FrontDoorDecision& decision, const std::string& source,
                                             Date referral_date);
 
+// The end of a Children in Need episode (CIN census CINclosureDate and ReasonForClosure, RC1-RC9):
+// the episode must be open, the date on or after its referral date and not after today. Closing
+// ends the episode's clocks; a referral within 12 months of its referral date is a re-referral.
+Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date closed_on,
+                                   const std::string& reason, Date today);
+
 // True for the outcomes that open a Children in Need episode.
 bool opens_episode(std::string_view outcome);
 

@@ -263,6 +263,8 @@ std::string_view action_name(ActionKind kind) {
       return "authorising a front door decision";
     case ActionKind::kReturn:
       return "returning a front door decision";
+    case ActionKind::kCloseEpisode:
+      return "closing a Children in Need episode";
   }
   return "an action";
 }
@@ -278,7 +280,8 @@ struct HouseholdState {
   std::vector<MemberState> members;
   std::vector<int64_t> contact_ids;  // by index into Household::contacts, once recorded
   size_t played = 0;
-  // Records a social worker has given a reason for, with the day: the reason lets them in that day.
+  // Records a social worker (worker index) or a manager (-1 - index) has given a reason for, with
+  // the day: the reason lets them in that day.
   std::map<std::pair<int, int64_t>, Date> reasons_given;
 };
 
@@ -355,8 +358,33 @@ class Player {
 
  private:
   const User& worker(const Action& a) const {
-    const std::vector<User>& pool = a.by_social_worker ? workforce_.social_workers : workforce_.front_door;
+    const std::vector<User>& pool = a.kind == ActionKind::kCloseEpisode ? workforce_.managers
+                                    : a.by_social_worker               ? workforce_.social_workers
+                                                                       : workforce_.front_door;
     return pool[static_cast<size_t>(a.worker) % pool.size()];
+  }
+
+  // A manager closes the child's open episode, having said why they open the record.
+  Status close_episode(HouseholdState& state, MemberState& ms, const Action& a) {
+    const User& manager = worker(a);
+    const auto key = std::make_pair(-1 - a.worker, ms.id);
+    const auto given = state.reasons_given.find(key);
+    if (given == state.reasons_given.end() || given->second != clock_.today()) {
+      if (Status s = people_.give_access_reason(manager, ms.id, "Closing the Children in Need episode", channel_);
+          !s) {
+        return s;
+      }
+      state.reasons_given[key] = clock_.today();
+    }
+    int64_t episode_id = 0;
+    for (const EpisodeRow& e : PeopleIndex(db_.sql()).episodes_of(ms.id)) {
+      if (!e.closed_on) episode_id = e.episode_id;
+    }
+    if (episode_id == 0) return Error::internal("the child has no open episode to close");
+    auto version = people_.close_episode(manager, ms.id, ms.version, episode_id, *a.date, a.code, channel_);
+    if (!version) return version.error();
+    ms.version = *version;
+    return Status::success();
   }
 
   static bool is_front_door(ActionKind kind) {
@@ -455,6 +483,7 @@ class Player {
       return Status::success();
     }
     if (ms.id == 0) return Error::internal("the person has not been recorded yet");
+    if (a.kind == ActionKind::kCloseEpisode) return close_episode(state, ms, a);
     if (a.by_social_worker) {
       const auto key = std::make_pair(a.worker, ms.id);
       const auto given = state.reasons_given.find(key);

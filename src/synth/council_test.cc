@@ -255,6 +255,18 @@ TEST_F(CouncilSmallTest, TheFrontDoorHasSixYearsOfWork) {
             count_of(*db_, "SELECT COUNT(*) FROM contact_children") * 9 / 10);
   EXPECT_GT(report_->episodes_opened, 0);
   EXPECT_EQ(report_->episodes_opened, count_of(*db_, "SELECT COUNT(*) FROM cin_episodes"));
+  // Managers close episodes when their modelled length has passed: most are closed, each after its
+  // referral with a DfE reason, and no child has two open at once.
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM cin_episodes WHERE closed_on IS NOT NULL"),
+            report_->episodes_opened / 2);
+  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM cin_episodes WHERE closed_on < referral_date"), 0);
+  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM cin_episodes WHERE (closed_on IS NULL) <> "
+                           "(closure_reason = '') OR (closure_reason <> '' AND closure_reason NOT IN "
+                           "('RC1','RC2','RC3','RC4','RC5','RC6','RC7','RC8','RC9'))"),
+            0);
+  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM (SELECT person_id FROM cin_episodes WHERE closed_on IS NULL "
+                           "GROUP BY person_id HAVING COUNT(*) > 1)"),
+            0);
   // Managers authorised decisions, and returned a few over the six years.
   EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM contact_children WHERE authorised_by <> ''"), 0);
   EXPECT_EQ(report_->decisions_returned,
@@ -283,6 +295,8 @@ TEST_F(CouncilSmallTest, TheReportIsWhatTheFrontDoorsUsersSee) {
   EXPECT_GT(d.contacts, 0);
   EXPECT_GE(d.children_on_contacts, d.contacts);
   EXPECT_GT(d.decided_within_one_working_day, 0);
+  EXPECT_GT(d.re_referrals, 0);
+  EXPECT_LT(d.re_referrals, d.cin_referrals / 2);
   EXPECT_LT(d.decided_within_one_working_day, d.children_decided);  // some decisions are late
   // The queue: contacts not yet fully decided, some of them overdue.
   EXPECT_EQ(report_->awaiting_decision,

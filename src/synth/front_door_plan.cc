@@ -787,6 +787,60 @@ struct Arrival {
   bool first = false;
 };
 
+// A final decision to refer a child: it opens a Children in Need episode unless one is open.
+struct FinalReferral {
+  int child = 0;
+  Timestamp final_at;
+  Date until;  // the episode's modelled end
+};
+
+// Reasons for closure (CIN census ReasonForClosure), roughly in the national proportions: most
+// episodes end after assessment or when services cease; few by an order, adoption or a transfer.
+constexpr std::string_view kClosureReasons[] = {"RC8", "RC7", "RC9", "RC5", "RC3", "RC4", "RC1", "RC6"};
+constexpr double kClosureWeights[] = {36, 37, 16, 5, 2, 2, 1, 1};
+
+// Closes each child's episodes when their modelled length has passed, in the order the app opens
+// them: a referral while an episode is open opens none (the CIN census allows no overlap) but keeps
+// it open at least as long as the new referral's modelled length. A manager closes each on a
+// working day; episodes whose end falls at or after `now` stay open.
+void plan_episode_closures(const PlanContext& context, Household& h, std::vector<FinalReferral> referrals) {
+  Rng rng(context.seed, static_cast<uint64_t>(h.number), Purpose::kEpisodes);
+  const WorkingDayCalendar& calendar = *context.calendar;
+  std::stable_sort(referrals.begin(), referrals.end(),
+                   [](const FinalReferral& a, const FinalReferral& b) { return a.final_at < b.final_at; });
+  struct Open {
+    Timestamp close_at;
+    Date until;
+  };
+  std::vector<std::optional<Open>> open(h.members.size());
+  const auto closing = [&](Date until) {
+    return office_moment(rng, working_day_on_or_after(calendar, until));
+  };
+  const auto close = [&](int child, const Open& o) {
+    if (o.close_at >= context.now) return;
+    Action a;
+    a.kind = ActionKind::kCloseEpisode;
+    a.at = o.close_at;
+    a.member = child;
+    a.worker = static_cast<int>(rng.below(static_cast<uint64_t>(context.managers)));
+    a.code = std::string(kClosureReasons[rng.weighted(kClosureWeights)]);
+    a.date = london_date(o.close_at);
+    h.actions.push_back(std::move(a));
+  };
+  for (const FinalReferral& r : referrals) {
+    std::optional<Open>& o = open[static_cast<size_t>(r.child)];
+    if (o && o->close_at > r.final_at) {
+      if (r.until > o->until) o = Open{closing(r.until), r.until};
+      continue;
+    }
+    if (o) close(r.child, *o);
+    o = Open{closing(r.until), r.until};
+  }
+  for (size_t child = 0; child < open.size(); ++child) {
+    if (open[child]) close(static_cast<int>(child), *open[child]);
+  }
+}
+
 struct ChildState {
   std::optional<Date> open_until;     // a modelled Children in Need episode
   std::optional<Date> last_referral;  // the day of the last referral
@@ -868,6 +922,7 @@ void plan_front_door(const PlanContext& context, Household& h, const FrontDoorFa
     }
   }
   const Date live_from = calendar.add_working_days(today, -1);
+  std::vector<FinalReferral> referrals;
   for (const Arrival& arrival : arrivals) {
     const Date day = arrival.day;
     std::vector<int> eligible;
@@ -1243,13 +1298,17 @@ void plan_front_door(const PlanContext& context, Household& h, const FrontDoorFa
         if (opens_episode(kOutcomes[final_outcome])) {
           ChildState& s = state[static_cast<size_t>(child)];
           s.last_referral = received_on;
-          s.open_until = london_date(final_at) + episode_days(rng);
+          const Date until = london_date(final_at) + episode_days(rng);
+          s.open_until = s.open_until && *s.open_until > london_date(final_at) ? std::max(*s.open_until, until)
+                                                                              : until;
+          if (final_at < context.now) referrals.push_back({child, final_at, until});
         }
         c.decisions.push_back(std::move(planned));
       }
     }
     h.contacts.push_back(std::move(c));
   }
+  plan_episode_closures(context, h, referrals);
 }
 
 }  // namespace safeguard::synth

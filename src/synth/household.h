@@ -81,6 +81,9 @@ enum class ActionKind {
   kDecide,     // `worker` decides `decision` for the child `member`
   kAuthorise,  // manager `worker` authorises the decision for `member`, with the note `text`
   kReturn,     // manager `worker` returns the decision for `member` to the worker, with the note `text`
+  // The end of the member's open Children in Need episode on `date`, reason `code` (RC1-RC9), by
+  // manager `worker` (front_door_plan.h models how long episodes last).
+  kCloseEpisode,
 };
 
 struct Action {

@@ -37,6 +37,7 @@ enum class Purpose : uint64_t {
   kFrontDoor = 9,        // when contacts come, from whom, about what, and what the front door decides
   kFrontDoorText = 10,   // the words: callers' concerns, rationales, partners' answers, referrers
   kFrontDoorTimes = 11,  // when the front door, managers and partners act on a contact
+  kEpisodes = 12,        // when Children in Need episodes close, and why
 };
 
 class Rng {

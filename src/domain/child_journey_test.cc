@@ -1,0 +1,88 @@
+#include "domain/child_journey.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/contact.h"
+#include "domain/person.h"
+
+namespace safeguard {
+namespace {
+
+const Date kReferral = *Date::parse_iso("2026-01-12");
+const Date kToday = *Date::parse_iso("2026-11-23");
+
+// Folds events into the person as the record would.
+void fold_into(Person& p, const std::vector<DomainEvent>& events) {
+  for (DomainEvent e : events) {
+    e.version = ++p.version;
+    ASSERT_TRUE(apply_journey_event(p, e)) << e.type;
+  }
+}
+
+// A child referred on `on` by contact `contact_id`.
+void refer(Person& child, int64_t contact_id, Date on) {
+  FrontDoorDecision d;
+  d.outcome = "referral";
+  d.primary_need = "N1";
+  d.decided_at = london_time(on, 11, 0);
+  fold_into(child, decision_on_record(child, contact_id, d, "2A", on));
+}
+
+TEST(ChildJourney, AReferralOpensAnEpisodeUnlessOneIsOpen) {
+  Person child;
+  refer(child, 1, kReferral);
+  ASSERT_EQ(child.episodes.size(), 1u);
+  EXPECT_EQ(child.episodes[0].id, 1);
+  EXPECT_EQ(child.episodes[0].referral_date, kReferral);
+  EXPECT_EQ(child.episodes[0].primary_need, "N1");
+  refer(child, 2, kReferral + 30);  // the episode is still open: no second one
+  EXPECT_EQ(child.episodes.size(), 1u);
+  EXPECT_EQ(open_episode(child), &child.episodes[0]);
+}
+
+TEST(ChildJourney, ClosingAnEpisodeRecordsTheDateAndReason) {
+  Person child;
+  refer(child, 1, kReferral);
+  auto closed = episode_closed(child, 1, kReferral + 40, "RC8", kToday);
+  ASSERT_TRUE(closed.ok()) << closed.error().message;
+  EXPECT_EQ(closed->type, "EpisodeClosed");
+  EXPECT_EQ(closed->occurred_on, kReferral + 40);
+  fold_into(child, {*closed});
+  EXPECT_EQ(child.episodes[0].closed_on, kReferral + 40);
+  EXPECT_EQ(child.episodes[0].closure_reason, "RC8");
+  EXPECT_EQ(open_episode(child), nullptr);
+  EXPECT_NE(describe_journey_event(*closed).find("no further action"), std::string::npos);
+  // A referral after the closure opens a new episode, a re-referral within 12 months.
+  refer(child, 2, kReferral + 100);
+  ASSERT_EQ(child.episodes.size(), 2u);
+  EXPECT_EQ(child.episodes[1].id, 2);
+  EXPECT_EQ(previous_referral_within_12_months(child, kReferral + 100), kReferral);
+}
+
+TEST(ChildJourney, ClosureIsCheckedAgainstTheEpisode) {
+  Person child;
+  refer(child, 1, kReferral);
+  const auto field_of = [](const Result<DomainEvent>& r) { return r.ok() ? "" : r.error().field; };
+  EXPECT_EQ(episode_closed(child, 2, kReferral, "RC8", kToday).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(field_of(episode_closed(child, 1, kReferral, "RC10", kToday)), "reason");
+  EXPECT_EQ(field_of(episode_closed(child, 1, kReferral, "", kToday)), "reason");
+  EXPECT_EQ(field_of(episode_closed(child, 1, kReferral - 1, "RC8", kToday)), "closed_on");
+  EXPECT_EQ(field_of(episode_closed(child, 1, kToday + 1, "RC8", kToday)), "closed_on");
+  EXPECT_TRUE(episode_closed(child, 1, kReferral, "RC9", kToday).ok());  // the same day is allowed
+  fold_into(child, {*episode_closed(child, 1, kReferral + 3, "RC7", kToday)});
+  const auto again = episode_closed(child, 1, kReferral + 5, "RC8", kToday);
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.error().message.find("already closed"), std::string::npos) << again.error().message;
+}
+
+TEST(ChildJourney, AStoredClosureOfAnUnknownEpisodeIsRefused) {
+  Person child;
+  DomainEvent e;
+  e.type = "EpisodeClosed";
+  e.version = 1;
+  e.data = {{"episode_id", 3}, {"closed_on", "2026-02-01"}, {"reason", "RC8"}};
+  EXPECT_THROW(apply_journey_event(child, e), MalformedEvent);
+}
+
+}  // namespace
+}  // namespace safeguard
