@@ -240,8 +240,8 @@ TEST_F(FrontDoorTest, ReReferralsAreThoseWithin12MonthsOfAnother) {
   const Date closed_on = *Date::parse_iso("2026-12-18");
   EXPECT_EQ(people.close_episode(worker_, ellie, version, 1, closed_on, "RC8", {"test", ""}).error().code,
             ErrorCode::kDenied);
-  ASSERT_TRUE(people.give_access_reason(manager_, ellie, "Closing the episode after the assessment",
-                                        {"test", ""}));
+  ASSERT_TRUE(
+      people.give_access_reason(manager_, ellie, "Closing the episode after the assessment", {"test", ""}));
   ASSERT_TRUE(people.close_episode(manager_, ellie, version, 1, closed_on, "RC8", {"test", ""}).ok());
   EXPECT_EQ(PeopleIndex(db_->sql()).episodes_of(ellie)[0].closed_on, closed_on);
   EXPECT_EQ(PeopleIndex(db_->sql()).episodes_of(ellie)[0].closure_reason, "RC8");

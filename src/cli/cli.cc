@@ -620,12 +620,14 @@ int run(int argc, char** argv) {
   });
 
   // settings
-  auto* settings_cmd = app.add_subcommand("settings", "The council's settings (authorisation rules, MASH due times, office hours)");
+  auto* settings_cmd = app.add_subcommand(
+      "settings", "The council's settings (authorisation rules, MASH due times, office hours)");
   settings_cmd->require_subcommand(1);
   std::string settings_db;
   std::string setting_name;
   std::string setting_value;
-  auto* settings_list = settings_cmd->add_subcommand("list", "List every setting, its value and what it does");
+  auto* settings_list =
+      settings_cmd->add_subcommand("list", "List every setting, its value and what it does");
   settings_list->add_option("--db", settings_db)->required();
   settings_list->callback([&] {
     result = with_database(settings_db, [&](Database& db) {

@@ -118,9 +118,9 @@ Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date
     return Error::invalid("Choose the reason for closure (RC1 to RC9)", "reason");
   }
   if (closed_on < episode->referral_date) {
-    return Error::invalid("An episode cannot close before its referral date (" +
-                              episode->referral_date.iso() + ")",
-                          "closed_on");
+    return Error::invalid(
+        "An episode cannot close before its referral date (" + episode->referral_date.iso() + ")",
+        "closed_on");
   }
   if (closed_on > today) return Error::invalid("The closure date cannot be in the future", "closed_on");
   DomainEvent e;
@@ -172,7 +172,8 @@ bool apply_journey_event(Person& p, const DomainEvent& e) {
       episode.closure_reason = text_of(e, "reason");
       return true;
     }
-    throw MalformedEvent(e.version, "closes episode " + std::to_string(episode_id) + ", which was never opened");
+    throw MalformedEvent(e.version,
+                         "closes episode " + std::to_string(episode_id) + ", which was never opened");
   }
   return false;
 }

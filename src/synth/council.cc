@@ -359,22 +359,30 @@ class Player {
  private:
   const User& worker(const Action& a) const {
     const std::vector<User>& pool = a.kind == ActionKind::kCloseEpisode ? workforce_.managers
-                                    : a.by_social_worker               ? workforce_.social_workers
-                                                                       : workforce_.front_door;
+                                    : a.by_social_worker                ? workforce_.social_workers
+                                                                        : workforce_.front_door;
     return pool[static_cast<size_t>(a.worker) % pool.size()];
+  }
+
+  // A caseworker outside their own work says why they open a record; the reason lets them in for
+  // the rest of the day. `who` is a social worker's index, or -1 - index for a manager.
+  Status give_reason_once_a_day(HouseholdState& state, int who, const User& user, int64_t person_id,
+                                const std::string& reason) {
+    const auto key = std::make_pair(who, person_id);
+    const auto given = state.reasons_given.find(key);
+    if (given != state.reasons_given.end() && given->second == clock_.today()) return Status::success();
+    if (Status s = people_.give_access_reason(user, person_id, reason, channel_); !s) return s;
+    state.reasons_given[key] = clock_.today();
+    return Status::success();
   }
 
   // A manager closes the child's open episode, having said why they open the record.
   Status close_episode(HouseholdState& state, MemberState& ms, const Action& a) {
     const User& manager = worker(a);
-    const auto key = std::make_pair(-1 - a.worker, ms.id);
-    const auto given = state.reasons_given.find(key);
-    if (given == state.reasons_given.end() || given->second != clock_.today()) {
-      if (Status s = people_.give_access_reason(manager, ms.id, "Closing the Children in Need episode", channel_);
-          !s) {
-        return s;
-      }
-      state.reasons_given[key] = clock_.today();
+    if (Status s = give_reason_once_a_day(state, -1 - a.worker, manager, ms.id,
+                                          "Closing the Children in Need episode after the assessment");
+        !s) {
+      return s;
     }
     int64_t episode_id = 0;
     for (const EpisodeRow& e : PeopleIndex(db_.sql()).episodes_of(ms.id)) {
@@ -485,12 +493,8 @@ class Player {
     if (ms.id == 0) return Error::internal("the person has not been recorded yet");
     if (a.kind == ActionKind::kCloseEpisode) return close_episode(state, ms, a);
     if (a.by_social_worker) {
-      const auto key = std::make_pair(a.worker, ms.id);
-      const auto given = state.reasons_given.find(key);
-      if (given == state.reasons_given.end() || given->second != clock_.today()) {
-        if (Status s = people_.give_access_reason(user, ms.id, access_reason(a.kind), channel_); !s) return s;
-        state.reasons_given[key] = clock_.today();
-      }
+      if (Status s = give_reason_once_a_day(state, a.worker, user, ms.id, access_reason(a.kind)); !s)
+        return s;
     }
     Result<int64_t> version = Error::internal("unknown action");
     PersonDetails details = ms.details;

@@ -235,8 +235,9 @@ TEST_F(CouncilSmallTest, TheFrontDoorHasSixYearsOfWork) {
   EXPECT_GE(contacts, report_->households);
   EXPECT_LE(contacts, 6 * report_->households);
   // Every contact is about at least one child, recorded on the child's own record.
-  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM contacts c WHERE NOT EXISTS "
-                           "(SELECT 1 FROM contact_children k WHERE k.contact_id = c.contact_id)"),
+  EXPECT_EQ(count_of(*db_,
+                     "SELECT COUNT(*) FROM contacts c WHERE NOT EXISTS "
+                     "(SELECT 1 FROM contact_children k WHERE k.contact_id = c.contact_id)"),
             0);
   EXPECT_EQ(count_of(*db_, "SELECT SUM(children_count) FROM contacts"),
             count_of(*db_, "SELECT COUNT(*) FROM contact_children"));
@@ -246,8 +247,8 @@ TEST_F(CouncilSmallTest, TheFrontDoorHasSixYearsOfWork) {
   EXPECT_LE(db_->sql().query("SELECT MAX(received_at) FROM contacts").at(0).text(0), kNow.iso());
   // Decisions of several kinds, most of them final; referrals open Children in Need episodes.
   std::set<std::string> outcomes;
-  for (const SqlRow& row : db_->sql().query(
-           "SELECT DISTINCT outcome FROM contact_children WHERE decision_status = 'decided'")) {
+  for (const SqlRow& row :
+       db_->sql().query("SELECT DISTINCT outcome FROM contact_children WHERE decision_status = 'decided'")) {
     outcomes.insert(row.text(0));
   }
   EXPECT_GE(outcomes.size(), 4u);
@@ -260,12 +261,14 @@ TEST_F(CouncilSmallTest, TheFrontDoorHasSixYearsOfWork) {
   EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM cin_episodes WHERE closed_on IS NOT NULL"),
             report_->episodes_opened / 2);
   EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM cin_episodes WHERE closed_on < referral_date"), 0);
-  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM cin_episodes WHERE (closed_on IS NULL) <> "
-                           "(closure_reason = '') OR (closure_reason <> '' AND closure_reason NOT IN "
-                           "('RC1','RC2','RC3','RC4','RC5','RC6','RC7','RC8','RC9'))"),
+  EXPECT_EQ(count_of(*db_,
+                     "SELECT COUNT(*) FROM cin_episodes WHERE (closed_on IS NULL) <> "
+                     "(closure_reason = '') OR (closure_reason <> '' AND closure_reason NOT IN "
+                     "('RC1','RC2','RC3','RC4','RC5','RC6','RC7','RC8','RC9'))"),
             0);
-  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM (SELECT person_id FROM cin_episodes WHERE closed_on IS NULL "
-                           "GROUP BY person_id HAVING COUNT(*) > 1)"),
+  EXPECT_EQ(count_of(*db_,
+                     "SELECT COUNT(*) FROM (SELECT person_id FROM cin_episodes WHERE closed_on IS NULL "
+                     "GROUP BY person_id HAVING COUNT(*) > 1)"),
             0);
   // Managers authorised decisions, and returned a few over the six years.
   EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM contact_children WHERE authorised_by <> ''"), 0);
@@ -304,8 +307,9 @@ TEST_F(CouncilSmallTest, TheReportIsWhatTheFrontDoorsUsersSee) {
   EXPECT_GT(report_->awaiting_decision, 0);
   EXPECT_LE(report_->overdue, report_->awaiting_decision);
   EXPECT_EQ(report_->awaiting_authorisation,
-            count_of(*db_, "SELECT COUNT(*) FROM contact_children WHERE decision_status = "
-                           "'awaiting_authorisation'"));
+            count_of(*db_,
+                     "SELECT COUNT(*) FROM contact_children WHERE decision_status = "
+                     "'awaiting_authorisation'"));
 }
 
 TEST_F(CouncilSmallTest, RefusesADatabaseThatAlreadyHasPeople) {

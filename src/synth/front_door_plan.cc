@@ -1299,8 +1299,8 @@ void plan_front_door(const PlanContext& context, Household& h, const FrontDoorFa
           ChildState& s = state[static_cast<size_t>(child)];
           s.last_referral = received_on;
           const Date until = london_date(final_at) + episode_days(rng);
-          s.open_until = s.open_until && *s.open_until > london_date(final_at) ? std::max(*s.open_until, until)
-                                                                              : until;
+          s.open_until =
+              s.open_until && *s.open_until > london_date(final_at) ? std::max(*s.open_until, until) : until;
           if (final_at < context.now) referrals.push_back({child, final_at, until});
         }
         c.decisions.push_back(std::move(planned));
