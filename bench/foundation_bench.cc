@@ -6,7 +6,8 @@
 //     --scale council`), for names typed correctly, misspelt, by date of birth and by postcode;
 //   - the person page: a signed-in GET /people/{id} through the whole web stack, without sockets;
 //   - the front door: recording a contact (on a fresh database, and on a scratch copy of the
-//     council's) and loading the queue over the council's open contacts.
+//     council's) and loading the queue over the council's open contacts;
+//   - allocation: the team manager's overview of open, unallocated children and caseloads.
 // Run with scripts/run-benchmarks.sh (make bench), which makes the council database once.
 #include <benchmark/benchmark.h>
 
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <random>
 
+#include "app/allocation.h"
 #include "app/auth.h"
 #include "app/front_door.h"
 #include "app/people.h"
@@ -290,6 +292,33 @@ void front_door_queue(benchmark::State& state) {
 }
 
 BENCHMARK(front_door_queue)->Unit(benchmark::kMillisecond);
+
+// The team manager's allocation page data over the council: every open child, the unallocated
+// list with names, and every worker's caseload.
+void allocation_overview(benchmark::State& state) {
+  Council* c = council();
+  if (!c) {
+    state.SkipWithError("set SAFEGUARD_BENCH_DB to a council-scale database (make bench does)");
+    return;
+  }
+  FixedClock clock(SystemClock().now());
+  AllocationService allocation(*c->db, clock);
+  const User manager = bench_user(*c->db, "bench-manager", Role::kTeamManager);
+  AllocationOverview last;
+  for (auto _ : state) {
+    auto o = allocation.overview(manager);
+    if (!o) {
+      state.SkipWithError(o.error().message.c_str());
+      break;
+    }
+    last = std::move(*o);
+  }
+  state.counters["open_children"] = static_cast<double>(last.open_children);
+  state.counters["unallocated"] = static_cast<double>(last.unallocated.size());
+  state.counters["workers"] = static_cast<double>(last.workers.size());
+}
+
+BENCHMARK(allocation_overview)->Unit(benchmark::kMillisecond);
 
 // Recording a contact about an existing child of the council, on a scratch copy of the council's
 // database (so the benchmark database stays as generated): six years of contacts already there.

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Prints the benchmark figures: appends per second (SQLite and PostgreSQL), search latency over a
 # council-sized database, the person page, recording a contact and loading the front door's queue.
-# Makes the council database once (build/bench-council-v3.db, seed 1, council scale; the version
+# Makes the council database once (build/bench-council-v4.db, seed 1, council scale; the version
 # changes when the generator does) and reuses it. Figures only: nothing here passes or fails on time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db="${SAFEGUARD_BENCH_DB:-$PWD/build/bench-council-v3.db}"
+db="${SAFEGUARD_BENCH_DB:-$PWD/build/bench-council-v4.db}"
 if [ ! -f "$db" ]; then
   echo "Making a council-scale database for the benchmarks (once) ..."
   build/safeguard demo --db "$db" --scale council --seed 1

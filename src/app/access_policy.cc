@@ -23,6 +23,7 @@ AccessDecision decide_person_access(const User& user, const PersonAccessFacts& f
   if (user.role == Role::kFrontDoorSocialWorker) return {RecordAccess::kAllowed, {}};
   if (is_caseworker(user.role)) {
     if (facts.in_own_work || facts.has_grant_today) return {RecordAccess::kAllowed, {}};
+    if (user.role == Role::kTeamManager && facts.awaiting_allocation) return {RecordAccess::kAllowed, {}};
     return {RecordAccess::kNeedsReason,
             "This person is not in your or your team's work. Say why you need to see their record: your "
             "reason is "
@@ -51,6 +52,13 @@ bool can_search_people(const User& user) {
 bool can_record_people(const User& user) { return can_search_people(user); }
 
 bool can_close_episodes(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }
+
+bool can_allocate(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }
+
+bool can_hold_cases(const User& user) {
+  return !user.disabled && user.team_id.has_value() &&
+         (user.role == Role::kSocialWorker || user.role == Role::kTeamManager);
+}
 
 bool can_administer(const User& user) { return !user.disabled && user.role == Role::kAdministrator; }
 

@@ -6,8 +6,9 @@
 // - front door social workers see everyone (they must check before deciding);
 // - casework roles (social workers, team managers, reviewing officers, complaints and fostering
 //   workers) see the children of their own work; outside it they must say why, and that reason
-//   is logged and lets them in for the rest of the day (a same-day grant). Allocation arrives with
-//   the assessment issue; until then every record is outside a caseworker's own work;
+//   is logged and lets them in for the rest of the day (a same-day grant). A child is in a
+//   worker's own work while allocated to them or their team; a child open to children's social care
+//   with no allocated worker is every team manager's work, so that someone allocates them;
 // - inspectors see only the sample of children granted to them, on the dates of the grant;
 // - MASH partners, performance analysts and administrators see no person's record: partners see
 //   only what is shared with them through enquiries, analysts aggregates, administrators the system.
@@ -24,8 +25,9 @@ namespace safeguard {
 enum class RecordAccess { kAllowed, kNeedsReason, kDenied };
 
 struct PersonAccessFacts {
-  bool has_grant_today = false;  // an inspector's grant, or a reason given earlier today
-  bool in_own_work = false;      // allocated to the user or their team (from the assessment issue)
+  bool has_grant_today = false;      // an inspector's grant, or a reason given earlier today
+  bool in_own_work = false;          // allocated to the user or their team
+  bool awaiting_allocation = false;  // an open episode and no allocated worker
 };
 
 struct AccessDecision {
@@ -37,8 +39,12 @@ AccessDecision decide_person_access(const User& user, const PersonAccessFacts& f
 
 bool can_search_people(const User& user);
 bool can_record_people(const User& user);
-// Team managers close Children in Need episodes (their closing is the authorisation).
+// Team managers close Children in Need episodes (their closing is the authorisation) and allocate
+// children to social workers.
 bool can_close_episodes(const User& user);
+bool can_allocate(const User& user);
+// Who may hold a child's case: social workers and team managers with a team, not disabled.
+bool can_hold_cases(const User& user);
 bool can_administer(const User& user);
 // Administrators and team managers may read the access log of a person.
 bool can_view_access_log(const User& user);

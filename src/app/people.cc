@@ -11,6 +11,7 @@
 #include "domain/identifiers.h"
 #include "match/names.h"
 #include "store/accounts.h"
+#include "store/allocation_read_model.h"
 #include "store/audit_log.h"
 #include "store/event_log.h"
 
@@ -185,6 +186,10 @@ std::optional<AccessDecision> PeopleService::access_to(const User& user, int64_t
   if (!index.summary(person_id)) return std::nullopt;
   PersonAccessFacts facts;
   facts.has_grant_today = Accounts(db_.sql()).has_grant(user.id, person_id, clock_.today());
+  AllocationIndex allocations(db_.sql());
+  facts.in_own_work = allocations.in_work_of(person_id, user.username, user.team_id);
+  if (user.role == Role::kTeamManager && !facts.in_own_work)
+    facts.awaiting_allocation = allocations.awaiting_allocation(person_id);
   return decide_person_access(user, facts);
 }
 
@@ -527,9 +532,39 @@ Result<int64_t> PeopleService::close_episode(const User& user, int64_t person_id
   if (!can_close_episodes(user))
     return Error::denied("Only a team manager may close a Children in Need episode.");
   return change(user, person_id, expected_version, "closed Children in Need episode", channel,
-                [&](const Person& p, Date today) {
-                  return one(episode_closed(p, episode_id, closed_on, reason, today));
+                [&](const Person& p, Date today) -> Result<std::vector<DomainEvent>> {
+                  auto closed = episode_closed(p, episode_id, closed_on, reason, today);
+                  if (!closed) return closed.error();
+                  std::vector<DomainEvent> events{*closed};
+                  // The child's social worker no longer holds the case.
+                  if (auto ended = allocation_ended(p, closed_on)) events.push_back(*ended);
+                  return events;
                 });
+}
+
+Result<int64_t> PeopleService::allocate(const User& user, int64_t person_id, int64_t expected_version,
+                                        const std::string& worker, Date from, const std::string& reason,
+                                        const Channel& channel) {
+  if (!can_allocate(user))
+    return Error::denied("Only a team manager may allocate a child to a social worker.");
+  std::optional<User> holder;
+  try {
+    holder = Accounts(db_.sql()).user_by_username(worker);
+  } catch (const SqlError& e) {
+    return Error::storage(e.what());
+  }
+  if (!holder) return Error::invalid("There is no user called " + worker, "worker");
+  if (!can_hold_cases(*holder)) {
+    return Error::invalid(
+        holder->display_name +
+            " cannot hold cases: choose a social worker or team manager who is in a team and "
+            "whose account is active",
+        "worker");
+  }
+  AllocationInput input{
+      holder->username, holder->display_name, *holder->team_id, holder->team_name, from, reason};
+  return change(user, person_id, expected_version, "allocated to a social worker", channel,
+                [&](const Person& p, Date today) { return one(worker_allocated(p, input, today)); });
 }
 
 Result<int64_t> PeopleService::add_identifier(const User& user, int64_t person_id, int64_t expected_version,

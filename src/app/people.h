@@ -151,12 +151,18 @@ class PeopleService {
                                    std::optional<Date> from, const Channel& channel);
   Result<int64_t> end_relationship(const User& user, int64_t person_id, int64_t expected_version,
                                    int64_t relationship_id, Date last_day, const Channel& channel);
-  // Closes a child's Children in Need episode with the DfE reason (RC1-RC9). Only a team manager
-  // closes an episode: their closing is the authorisation the CIN census asks for. (The assessment
-  // issue adds the checks that nothing is left open and the closure page.)
+  // Closes a child's Children in Need episode with the DfE reason (RC1-RC9), ending the child's
+  // allocation the same day. Only a team manager closes an episode: their closing is the
+  // authorisation the CIN census asks for. (The assessment issue adds the checks that nothing is
+  // left open and the closure page.)
   Result<int64_t> close_episode(const User& user, int64_t person_id, int64_t expected_version,
                                 int64_t episode_id, Date closed_on, const std::string& reason,
                                 const Channel& channel);
+  // A team manager allocates a child with an open episode to a social worker (by username), from a
+  // day, with the DfE reason for the change (SW_REASON); closing the episode ends the allocation.
+  Result<int64_t> allocate(const User& user, int64_t person_id, int64_t expected_version,
+                           const std::string& worker, Date from, const std::string& reason,
+                           const Channel& channel);
 
  private:
   struct PreparedPerson {

@@ -151,8 +151,8 @@ struct DemoOptions {
   ServeOptions server;
 };
 
-void print_sign_in(const std::vector<synth::DemoUser>& users, const std::string& password,
-                   const ServeOptions& server) {
+void print_sign_in(const std::vector<synth::DemoUser>& users, int64_t further_staff,
+                   const std::string& password, const ServeOptions& server) {
   std::printf("\nSign in at http://%s:%d/ with any of these users (password: %s):\n\n", server.bind.c_str(),
               server.port, password.c_str());
   const auto label = [](const synth::DemoUser& u) {
@@ -169,6 +169,12 @@ void print_sign_in(const std::vector<synth::DemoUser>& users, const std::string&
   for (const synth::DemoUser& u : users) {
     std::printf("  %-*s  %-*s  %s\n", name_width, u.username.c_str(), role_width, label(u).c_str(),
                 u.team.c_str());
+  }
+  if (further_staff > 0) {
+    std::printf(
+        "\n  and %lld further staff with synthetic names and the same password (`safeguard users list --db "
+        "PATH` lists them)\n",
+        static_cast<long long>(further_staff));
   }
   std::printf("\n");
 }
@@ -215,14 +221,22 @@ int demo(DemoOptions o, const std::string& executable) {
   options.now = SystemClock().now();
   options.council_name = o.server.council;
   std::vector<synth::DemoUser> users;
+  int64_t further_staff = 0;
   const int64_t existing = PeopleIndex((*db)->sql()).count();
   if (existing > 0) {
     std::printf("The demo council in %s already exists (%lld people); use --force to make it again.\n",
                 o.db.c_str(), static_cast<long long>(existing));
     auto all = AuthService(**db, SystemClock()).users();
     if (!all) return fail(all.error());
-    for (const User& u : *all)
-      users.push_back({u.username, u.display_name, std::string(role_code(u.role)), u.team_name});
+    std::sort(all->begin(), all->end(), [](const User& a, const User& b) { return a.id < b.id; });
+    // The demo users were added first; the rest are staff with synthetic names.
+    for (const User& u : *all) {
+      if (users.size() < synth::demo_user_count()) {
+        users.push_back({u.username, u.display_name, std::string(role_code(u.role)), u.team_name});
+      } else {
+        ++further_staff;
+      }
+    }
   } else {
     std::printf("Creating a synthetic council (%s scale, seed %llu) in %s ...\n", o.scale.c_str(),
                 static_cast<unsigned long long>(o.seed), o.db.c_str());
@@ -242,8 +256,9 @@ int demo(DemoOptions o, const std::string& executable) {
         static_cast<long long>(report->relationships), static_cast<long long>(report->events), seconds);
     print_front_door(*report);
     users = report->users;
+    further_staff = report->further_staff;
   }
-  print_sign_in(users, options.demo_password, o.server);
+  print_sign_in(users, further_staff, options.demo_password, o.server);
   std::fflush(stdout);
   if (!o.serve) return kOk;
   db->reset();

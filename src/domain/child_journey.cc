@@ -1,5 +1,7 @@
 #include "domain/child_journey.h"
 
+#include <algorithm>
+
 #include "domain/codes.h"
 #include "domain/contact.h"
 #include "domain/person.h"
@@ -130,6 +132,64 @@ Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date
   return e;
 }
 
+const Allocation* current_allocation(const Person& person) {
+  for (const Allocation& a : person.allocations) {
+    if (!a.to) return &a;
+  }
+  return nullptr;
+}
+
+Result<DomainEvent> worker_allocated(const Person& child, const AllocationInput& input, Date today) {
+  const CinEpisode* episode = open_episode(child);
+  if (!episode) {
+    return Error::invalid(
+        "Only a child with an open Children in Need episode is allocated, and this child has none", "worker");
+  }
+  if (input.worker.empty()) return Error::invalid("Choose the social worker", "worker");
+  if (input.team_id == 0) {
+    return Error::invalid("The social worker is in no team: an administrator must put them in one first",
+                          "worker");
+  }
+  if (!code_label(CodeList::kWorkerChangeReason, input.reason)) {
+    return Error::invalid("Choose the reason for the allocation", "reason");
+  }
+  if (input.from > today) return Error::invalid("The allocation cannot start in the future", "from");
+  if (input.from < episode->referral_date) {
+    return Error::invalid(
+        "The allocation cannot start before the referral (" + episode->referral_date.iso() + ")", "from");
+  }
+  if (const Allocation* current = current_allocation(child)) {
+    if (current->worker == input.worker) {
+      return Error::invalid("This child is already allocated to " + current->worker_name, "worker");
+    }
+    if (input.from <= current->from) {
+      return Error::invalid("A new allocation must start after the current one (" + current->from.iso() + ")",
+                            "from");
+    }
+  }
+  DomainEvent e;
+  e.type = "WorkerAllocated";
+  e.occurred_on = input.from;
+  e.data = json{{"allocation_id", static_cast<int64_t>(child.allocations.size()) + 1},
+                {"worker", input.worker},
+                {"worker_name", input.worker_name},
+                {"team_id", input.team_id},
+                {"team_name", input.team_name},
+                {"from", input.from.iso()},
+                {"reason", input.reason}};
+  return e;
+}
+
+std::optional<DomainEvent> allocation_ended(const Person& child, Date last_day) {
+  const Allocation* current = current_allocation(child);
+  if (!current) return std::nullopt;
+  DomainEvent e;
+  e.type = "AllocationEnded";
+  e.occurred_on = std::max(last_day, current->from);
+  e.data = json{{"allocation_id", current->id}, {"last_day", e.occurred_on.iso()}};
+  return e;
+}
+
 bool apply_journey_event(Person& p, const DomainEvent& e) {
   if (e.type == "ContactReceived") {
     ContactOnRecord c;
@@ -175,6 +235,31 @@ bool apply_journey_event(Person& p, const DomainEvent& e) {
     throw MalformedEvent(e.version,
                          "closes episode " + std::to_string(episode_id) + ", which was never opened");
   }
+  if (e.type == "WorkerAllocated") {
+    Allocation a;
+    a.id = int_of(e, "allocation_id");
+    a.worker = text_of(e, "worker");
+    a.worker_name = text_of(e, "worker_name");
+    a.team_id = int_of(e, "team_id");
+    a.team_name = text_of(e, "team_name");
+    a.from = date_of(e, "from");
+    a.reason = text_of(e, "reason");
+    for (Allocation& current : p.allocations) {
+      if (!current.to) current.to = a.from - 1;
+    }
+    p.allocations.push_back(a);
+    return true;
+  }
+  if (e.type == "AllocationEnded") {
+    const int64_t allocation_id = int_of(e, "allocation_id");
+    for (Allocation& a : p.allocations) {
+      if (a.id != allocation_id) continue;
+      a.to = date_of(e, "last_day");
+      return true;
+    }
+    throw MalformedEvent(e.version,
+                         "ends allocation " + std::to_string(allocation_id) + ", which never began");
+  }
   return false;
 }
 
@@ -202,6 +287,13 @@ std::string describe_journey_event(const DomainEvent& e) {
         out += " (primary need: " + std::string(*label) + ")";
       return out;
     }
+    if (e.type == "WorkerAllocated") {
+      const std::string reason = e.data.at("reason").get<std::string>();
+      const auto label = code_label(CodeList::kWorkerChangeReason, reason);
+      return "Allocated to " + e.data.at("worker_name").get<std::string>() + " (" +
+             e.data.at("team_name").get<std::string>() + ")" + (label ? ": " + std::string(*label) : "");
+    }
+    if (e.type == "AllocationEnded") return "Allocation ended";
     if (e.type == "EpisodeClosed") {
       const std::string reason = e.data.at("reason").get<std::string>();
       const auto label = code_label(CodeList::kReasonForClosure, reason);

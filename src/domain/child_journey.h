@@ -48,6 +48,28 @@ struct CinEpisode {
   bool is_open() const { return !closed_on.has_value(); }
 };
 
+// Who holds a child's case: an allocated social worker and their team, from a day until another
+// worker takes over or the episode closes (SSDA903 SWEpisodes: SW_ID, SW_DECOM, SW_DEC, SW_REASON).
+struct Allocation {
+  int64_t id = 0;           // within the person's record, from 1
+  std::string worker;       // the social worker's username
+  std::string worker_name;  // their name when allocated
+  int64_t team_id = 0;
+  std::string team_name;
+  Date from;
+  std::optional<Date> to;  // the last day; none while current
+  std::string reason;      // codes(kWorkerChangeReason)
+};
+
+struct AllocationInput {
+  std::string worker;
+  std::string worker_name;
+  int64_t team_id = 0;
+  std::string team_name;
+  Date from;
+  std::string reason;
+};
+
 // The event recording that a contact concerns this person (`role` "child" or "adult").
 DomainEvent contact_received(int64_t contact_id, Timestamp received_at, const std::string& source,
                              const std::string& role);
@@ -65,6 +87,17 @@ std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact
 // ends the episode's clocks; a referral within 12 months of its referral date is a re-referral.
 Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date closed_on,
                                    const std::string& reason, Date today);
+
+// Allocates a child with an open episode to a social worker, from a day no earlier than the
+// referral and not after today, with the DfE reason (SW_REASON). A current allocation to another
+// worker ends the day before; the same worker again, or a start before the current one's, is refused.
+Result<DomainEvent> worker_allocated(const Person& child, const AllocationInput& input, Date today);
+
+// The end of the child's current allocation on `last_day` (when the episode closes), if they have one.
+std::optional<DomainEvent> allocation_ended(const Person& child, Date last_day);
+
+// The allocation current now, if any.
+const Allocation* current_allocation(const Person& person);
 
 // True for the outcomes that open a Children in Need episode.
 bool opens_episode(std::string_view outcome);

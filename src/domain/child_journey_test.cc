@@ -75,6 +75,59 @@ TEST(ChildJourney, ClosureIsCheckedAgainstTheEpisode) {
   EXPECT_NE(again.error().message.find("already closed"), std::string::npos) << again.error().message;
 }
 
+AllocationInput to_worker(const std::string& worker, Date from, const std::string& reason = "FCONTA") {
+  return {worker, "Name of " + worker, 3, "Assessment team north", from, reason};
+}
+
+TEST(ChildJourney, AnOpenChildIsAllocatedAndAChangeEndsThePreviousAllocation) {
+  Person child;
+  refer(child, 1, kReferral);
+  auto first = worker_allocated(child, to_worker("jess", kReferral + 2), kToday);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  fold_into(child, {*first});
+  ASSERT_NE(current_allocation(child), nullptr);
+  EXPECT_EQ(current_allocation(child)->worker, "jess");
+  EXPECT_EQ(current_allocation(child)->team_id, 3);
+  EXPECT_EQ(describe_journey_event(*first),
+            "Allocated to Name of jess (Assessment team north): First contact or "
+            "re-referral");
+  auto second = worker_allocated(child, to_worker("sam", kReferral + 40, "LEFTRL"), kToday);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  fold_into(child, {*second});
+  ASSERT_EQ(child.allocations.size(), 2u);
+  EXPECT_EQ(child.allocations[0].to, kReferral + 39);  // the day before the new worker starts
+  EXPECT_EQ(child.allocations[1].id, 2);
+  EXPECT_EQ(current_allocation(child)->worker, "sam");
+  // Closing the episode ends the allocation on the closure date.
+  auto ended = allocation_ended(child, kReferral + 60);
+  ASSERT_TRUE(ended.has_value());
+  fold_into(child, {*ended});
+  EXPECT_EQ(current_allocation(child), nullptr);
+  EXPECT_EQ(child.allocations[1].to, kReferral + 60);
+  EXPECT_FALSE(allocation_ended(child, kReferral + 61).has_value());
+}
+
+TEST(ChildJourney, AllocationIsCheckedAgainstTheEpisodeAndTheCurrentWorker) {
+  Person child;
+  const auto field_of = [](const Result<DomainEvent>& r) { return r.ok() ? "" : r.error().field; };
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("jess", kReferral), kToday)), "worker");  // no episode
+  refer(child, 1, kReferral);
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("", kReferral), kToday)), "worker");
+  AllocationInput no_team = to_worker("jess", kReferral);
+  no_team.team_id = 0;
+  EXPECT_EQ(field_of(worker_allocated(child, no_team, kToday)), "worker");
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("jess", kReferral, "XXXXXX"), kToday)), "reason");
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("jess", kReferral, ""), kToday)), "reason");
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("jess", kReferral - 1), kToday)), "from");
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("jess", kToday + 1), kToday)), "from");
+  fold_into(child, {*worker_allocated(child, to_worker("jess", kReferral + 5), kToday)});
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("jess", kReferral + 9, "MANAGE"), kToday)), "worker");
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("sam", kReferral + 5, "MANAGE"), kToday)), "from");
+  // After the episode closes, no allocation until a new referral.
+  fold_into(child, {*episode_closed(child, 1, kReferral + 20, "RC8", kToday)});
+  EXPECT_EQ(field_of(worker_allocated(child, to_worker("sam", kReferral + 25, "MANAGE"), kToday)), "worker");
+}
+
 TEST(ChildJourney, AStoredClosureOfAnUnknownEpisodeIsRefused) {
   Person child;
   DomainEvent e;

@@ -146,6 +146,20 @@ constexpr std::array kReasonForClosure{
     Code{"RC9", "Case closed after assessment, referred to early help"},
 };
 
+// SSDA903 SWEpisodes SW_REASON (returns.md 2.3); required for every allocation (SW13STG1).
+constexpr std::array kWorkerChangeReason{
+    Code{"FCONTA", "First contact or re-referral"},
+    Code{"MANAGE", "Caseload management"},
+    Code{"LEFTRL", "Previous worker left the role"},
+    Code{"ORGRST", "Restructure"},
+    Code{"TSPROC", "Transfer under the standard process"},
+    Code{"ABSENC", "Absence cover or return"},
+    Code{"CHCHAN", "The child asked for a change"},
+    Code{"PCCHAN", "A parent or carer asked for a change"},
+    Code{"SWDIED", "Previous worker died"},
+    Code{"OTHERS", "Other"},
+};
+
 constexpr std::array kCategoryOfAbuse{
     Code{"NEG", "Neglect"},
     Code{"PHY", "Physical abuse"},
@@ -327,6 +341,8 @@ std::span<const Code> codes(CodeList list) {
       return kAgency;
     case CodeList::kSharedField:
       return kSharedField;
+    case CodeList::kWorkerChangeReason:
+      return kWorkerChangeReason;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -379,6 +395,8 @@ std::string_view code_list_name(CodeList list) {
       return "agency";
     case CodeList::kSharedField:
       return "shared field";
+    case CodeList::kWorkerChangeReason:
+      return "reason for a change of social worker";
   }
   return "code";
 }

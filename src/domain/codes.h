@@ -24,24 +24,25 @@ struct Code {
 };
 
 enum class CodeList {
-  kEthnicity,         // DfE, 20 codes (CIN ChildCharacteristics/Ethnicity, SSDA903 ETHNIC)
-  kDisability,        // DfE, 13 codes (CIN Disability); NONE is exclusive (rule 8790)
-  kSex,               // DfE CIN Sex from 2024-25: M, F, U (U also for unborn children)
-  kFirstLanguage,     // DfE school-census language codes: a short list of the most spoken in England
-  kReligion,          // Safeguard's own codes for the England census religion categories
-  kRelationship,      // Safeguard's own: how one person relates to another (see relationship_label)
-  kIdentifierType,    // Safeguard's own: the kinds of identifier a person can carry
-  kReferralSource,    // DfE CIN ReferralSource, 22 codes
-  kPrimaryNeed,       // DfE CIN PrimaryNeedCode, N0..N9
-  kReasonForClosure,  // DfE CIN ReasonForClosure, RC1..RC9
-  kCategoryOfAbuse,   // DfE CIN Initial/LatestCategoryOfAbuse: NEG PHY SAB EMO MUL
-  kAssessmentFactor,  // DfE CIN AssessmentFactors, current codes only (not the retired 18A/19A)
-  kFrontDoorOutcome,  // Safeguard's own: what the front door decides for a child on a contact
-  kUrgency,           // Safeguard's own: red, amber, green, set by the front-door worker
-  kConsent,           // Safeguard's own: whether the family consented to information being shared
-  kLawfulBasis,       // Safeguard's own: the lawful basis for sharing information
-  kAgency,            // Safeguard's own: the partner agencies of the MASH
-  kSharedField,       // Safeguard's own: what a MASH enquiry shares about each child
+  kEthnicity,           // DfE, 20 codes (CIN ChildCharacteristics/Ethnicity, SSDA903 ETHNIC)
+  kDisability,          // DfE, 13 codes (CIN Disability); NONE is exclusive (rule 8790)
+  kSex,                 // DfE CIN Sex from 2024-25: M, F, U (U also for unborn children)
+  kFirstLanguage,       // DfE school-census language codes: a short list of the most spoken in England
+  kReligion,            // Safeguard's own codes for the England census religion categories
+  kRelationship,        // Safeguard's own: how one person relates to another (see relationship_label)
+  kIdentifierType,      // Safeguard's own: the kinds of identifier a person can carry
+  kReferralSource,      // DfE CIN ReferralSource, 22 codes
+  kPrimaryNeed,         // DfE CIN PrimaryNeedCode, N0..N9
+  kReasonForClosure,    // DfE CIN ReasonForClosure, RC1..RC9
+  kCategoryOfAbuse,     // DfE CIN Initial/LatestCategoryOfAbuse: NEG PHY SAB EMO MUL
+  kAssessmentFactor,    // DfE CIN AssessmentFactors, current codes only (not the retired 18A/19A)
+  kFrontDoorOutcome,    // Safeguard's own: what the front door decides for a child on a contact
+  kUrgency,             // Safeguard's own: red, amber, green, set by the front-door worker
+  kConsent,             // Safeguard's own: whether the family consented to information being shared
+  kLawfulBasis,         // Safeguard's own: the lawful basis for sharing information
+  kAgency,              // Safeguard's own: the partner agencies of the MASH
+  kSharedField,         // Safeguard's own: what a MASH enquiry shares about each child
+  kWorkerChangeReason,  // DfE SSDA903 SW_REASON: why a child's allocated social worker changed
 };
 
 // Every code of the list, in display order. The span refers to static storage.

@@ -99,6 +99,7 @@ struct Person {
   std::vector<Relationship> relationships;  // in the order recorded
   std::vector<ContactOnRecord> contacts;    // contacts about or involving them, oldest first
   std::vector<CinEpisode> episodes;         // Children in Need episodes, oldest first
+  std::vector<Allocation> allocations;      // allocated social workers, oldest first
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

@@ -267,6 +267,23 @@ CREATE TABLE mash_shared_children (
 ){strict};
 CREATE INDEX mash_shared_children_by_contact ON mash_shared_children (contact_id);
 )SQL"},
+      {5, "allocation", R"SQL(
+CREATE TABLE person_allocations (
+  person_id {int} NOT NULL,
+  allocation_id {int} NOT NULL,
+  worker {text} NOT NULL,
+  worker_name {text} NOT NULL,
+  team_id {int} NOT NULL,
+  team_name {text} NOT NULL,
+  from_date {text} NOT NULL,
+  to_date {text},
+  reason {text} NOT NULL
+){strict};
+CREATE INDEX person_allocations_by_person ON person_allocations (person_id);
+CREATE INDEX person_allocations_by_worker ON person_allocations (worker, to_date);
+CREATE INDEX person_allocations_by_team ON person_allocations (team_id, to_date);
+CREATE INDEX cin_episodes_open ON cin_episodes (closed_on, person_id);
+)SQL"},
   };
   return kMigrations;
 }

@@ -101,6 +101,10 @@ const std::vector<ReadModelTable>& people_read_model_tables() {
        {"person_id", "episode_id", "contact_id", "referral_date", "referral_source", "referral_nfa",
         "primary_need", "closed_on", "closure_reason"},
        "person_id, episode_id"},
+      {"person_allocations",
+       {"person_id", "allocation_id", "worker", "worker_name", "team_id", "team_name", "from_date", "to_date",
+        "reason"},
+       "person_id, allocation_id"},
   };
   return kTables;
 }
@@ -142,6 +146,11 @@ std::vector<ReadModelRow> project_person(const Person& p) {
                     {sql_int(p.id), sql_int(e.id), sql_int(e.contact_id), sql_text(e.referral_date.iso()),
                      sql_text(e.referral_source), sql_int(e.referral_nfa ? 1 : 0), sql_text(e.primary_need),
                      optional_date(e.closed_on), sql_text(e.closure_reason)}});
+  }
+  for (const Allocation& a : p.allocations) {
+    rows.push_back({&tables[6],
+                    {sql_int(p.id), sql_int(a.id), sql_text(a.worker), sql_text(a.worker_name), sql_int(a.team_id),
+                     sql_text(a.team_name), sql_text(a.from.iso()), optional_date(a.to), sql_text(a.reason)}});
   }
   return rows;
 }

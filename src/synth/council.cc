@@ -104,13 +104,13 @@ struct StaffNumbers {
 StaffNumbers further_staff(Scale scale) {
   switch (scale) {
     case Scale::kSmall:
-      return {2, 2, 0, 0, 1, 0};
+      return {2, 3, 0, 0, 1, 0};
     case Scale::kCouncil:
-      return {8, 16, 3, 2, 2, 1};
+      return {8, 260, 3, 2, 2, 1};
     case Scale::kLarge:
-      return {10, 16, 3, 1, 3, 2};
+      return {10, 520, 3, 1, 3, 2};
   }
-  return {2, 2, 0, 0, 1, 0};
+  return {2, 3, 0, 0, 1, 0};
 }
 
 constexpr std::string_view kFrontDoorTeam = "Front door (CADS)";
@@ -125,7 +125,8 @@ struct Workforce {
   std::vector<User> managers;                         // who authorise front door decisions
   std::map<std::string, std::vector<User>> partners;  // by agency
   User analyst;                                       // who reads the front door's figures
-  std::vector<DemoUser> users;
+  std::vector<DemoUser> users;                        // the demo users, one for every role
+  int64_t further_staff = 0;                          // with synthetic names
 };
 
 bool is_ascii_letters(std::string_view s) {
@@ -153,7 +154,11 @@ Result<Workforce> add_workforce(AuthService& auth, const CouncilOptions& options
       w.managers.push_back(*user);
     if (role == Role::kMashPartner) w.partners[user->agency].push_back(*user);
     if (role == Role::kPerformanceAnalyst) w.analyst = *user;
-    w.users.push_back({user->username, user->display_name, std::string(role_code(role)), user->team_name});
+    if (w.users.size() < std::size(kDemoStaff)) {
+      w.users.push_back({user->username, user->display_name, std::string(role_code(role)), user->team_name});
+    } else {
+      ++w.further_staff;
+    }
     taken[username] = 1;
     return Status::success();
   };
@@ -265,6 +270,8 @@ std::string_view action_name(ActionKind kind) {
       return "returning a front door decision";
     case ActionKind::kCloseEpisode:
       return "closing a Children in Need episode";
+    case ActionKind::kAllocate:
+      return "allocating a social worker";
   }
   return "an action";
 }
@@ -358,9 +365,10 @@ class Player {
 
  private:
   const User& worker(const Action& a) const {
-    const std::vector<User>& pool = a.kind == ActionKind::kCloseEpisode ? workforce_.managers
-                                    : a.by_social_worker                ? workforce_.social_workers
-                                                                        : workforce_.front_door;
+    const bool by_manager = a.kind == ActionKind::kCloseEpisode || a.kind == ActionKind::kAllocate;
+    const std::vector<User>& pool = by_manager           ? workforce_.managers
+                                    : a.by_social_worker ? workforce_.social_workers
+                                                         : workforce_.front_door;
     return pool[static_cast<size_t>(a.worker) % pool.size()];
   }
 
@@ -390,6 +398,25 @@ class Player {
     }
     if (episode_id == 0) return Error::internal("the child has no open episode to close");
     auto version = people_.close_episode(manager, ms.id, ms.version, episode_id, *a.date, a.code, channel_);
+    if (!version) return version.error();
+    ms.version = *version;
+    return Status::success();
+  }
+
+  // A manager allocates the child to a social worker; to change worker they open a record that is
+  // another team's work, and say why.
+  Status allocate(HouseholdState& state, MemberState& ms, const Action& a) {
+    const User& manager = worker(a);
+    if (a.code != "FCONTA") {
+      if (Status s = give_reason_once_a_day(state, -1 - a.worker, manager, ms.id,
+                                            "Allocating a new social worker to the child");
+          !s) {
+        return s;
+      }
+    }
+    const std::vector<User>& pool = workforce_.social_workers;
+    const User& holder = pool[static_cast<size_t>(a.holder) % pool.size()];
+    auto version = people_.allocate(manager, ms.id, ms.version, holder.username, *a.date, a.code, channel_);
     if (!version) return version.error();
     ms.version = *version;
     return Status::success();
@@ -492,6 +519,7 @@ class Player {
     }
     if (ms.id == 0) return Error::internal("the person has not been recorded yet");
     if (a.kind == ActionKind::kCloseEpisode) return close_episode(state, ms, a);
+    if (a.kind == ActionKind::kAllocate) return allocate(state, ms, a);
     if (a.by_social_worker) {
       if (Status s = give_reason_once_a_day(state, a.worker, user, ms.id, access_reason(a.kind)); !s)
         return s;
@@ -559,6 +587,8 @@ class Player {
 };
 
 }  // namespace
+
+size_t demo_user_count() { return std::size(kDemoStaff); }
 
 Result<CouncilReport> generate_council(Database& db, const CouncilOptions& options,
                                        const std::function<void(int64_t, int64_t)>& progress) {
@@ -676,6 +706,7 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   report.relationships = player.relationships;
   report.events = player.events;
   report.users = std::move(workforce->users);
+  report.further_staff = workforce->further_staff;
   report.decisions_returned = player.decisions_returned;
   // The front door as the analyst, a front door worker and a manager see it today.
   FrontDoorService front_door(db, clock);

@@ -61,7 +61,8 @@ struct CouncilReport {
   int64_t adults = 0;
   int64_t relationships = 0;
   int64_t events = 0;
-  std::vector<DemoUser> users;
+  std::vector<DemoUser> users;  // the demo users, one for every role, who sign in to the demo
+  int64_t further_staff = 0;    // users with synthetic names who did the council's work
   // The front door, as its users see it at the end of the history.
   Dashboard front_door;                // the analyst's dashboard for the twelve months to now
   int64_t episodes_opened = 0;         // Children in Need episodes opened by referrals, all six years
@@ -70,6 +71,9 @@ struct CouncilReport {
   int64_t overdue = 0;                 // of those, past their decision deadline
   int64_t awaiting_authorisation = 0;  // children's decisions waiting for a manager
 };
+
+// How many demo users generate_council adds first (one for every role), before further staff.
+size_t demo_user_count();
 
 // Generates the council into an empty database (fails if people already exist). `progress` is
 // called with (households done, households in all).

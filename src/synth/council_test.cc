@@ -276,6 +276,33 @@ TEST_F(CouncilSmallTest, TheFrontDoorHasSixYearsOfWork) {
             count_of(*db_, "SELECT COALESCE(SUM(decisions_returned), 0) FROM contact_children"));
 }
 
+TEST_F(CouncilSmallTest, ManagersAllocateOpenChildrenToSocialWorkers) {
+  // Most open children have a social worker; the rest wait on the unallocated list.
+  const int64_t open = count_of(*db_, "SELECT COUNT(*) FROM cin_episodes WHERE closed_on IS NULL");
+  const int64_t allocated = count_of(*db_, "SELECT COUNT(*) FROM person_allocations WHERE to_date IS NULL");
+  EXPECT_GT(open, 0);
+  EXPECT_GT(allocated, open * 3 / 4);
+  EXPECT_LE(allocated, open);
+  // Every current allocation is of a child with an open episode, to a social worker in a team.
+  EXPECT_EQ(
+      count_of(*db_,
+               "SELECT COUNT(*) FROM person_allocations a WHERE a.to_date IS NULL AND NOT EXISTS "
+               "(SELECT 1 FROM cin_episodes e WHERE e.person_id = a.person_id AND e.closed_on IS NULL)"),
+      0);
+  EXPECT_EQ(count_of(*db_,
+                     "SELECT COUNT(*) FROM person_allocations a JOIN users u ON u.username = a.worker "
+                     "WHERE u.role <> 'social_worker'"),
+            0);
+  // Each episode's first allocation is FCONTA; later ones give the reason for the change.
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_allocations WHERE reason = 'FCONTA'"), 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_allocations WHERE reason <> 'FCONTA'"), 0);
+  // No one holds two allocations of the same child at once.
+  EXPECT_EQ(count_of(*db_,
+                     "SELECT COUNT(*) FROM (SELECT person_id FROM person_allocations WHERE to_date IS NULL "
+                     "GROUP BY person_id HAVING COUNT(*) > 1)"),
+            0);
+}
+
 TEST_F(CouncilSmallTest, MashPartnersAnswerTheirOwnAgencysRequests) {
   Accounts accounts(db_->sql());
   int64_t answered = 0;
@@ -345,6 +372,7 @@ TEST(CouncilDeterminismTest, SameSeedSameCouncilOtherSeedOtherCouncil) {
       {"contact_children", "contact_id, person_id"},
       {"mash_requests", "contact_id, enquiry_id, agency"},
       {"cin_episodes", "person_id, episode_id"},
+      {"person_allocations", "person_id, allocation_id"},
   };
   for (const auto& [table, order] : tables) {
     const auto a = rows_of(*first, table, order);

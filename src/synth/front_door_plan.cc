@@ -799,16 +799,30 @@ struct FinalReferral {
 constexpr std::string_view kClosureReasons[] = {"RC8", "RC7", "RC9", "RC5", "RC3", "RC4", "RC1", "RC6"};
 constexpr double kClosureWeights[] = {36, 37, 16, 5, 2, 2, 1, 1};
 
-// Closes each child's episodes when their modelled length has passed, in the order the app opens
-// them: a referral while an episode is open opens none (the CIN census allows no overlap) but keeps
-// it open at least as long as the new referral's modelled length. A manager closes each on a
-// working day; episodes whose end falls at or after `now` stay open.
-void plan_episode_closures(const PlanContext& context, Household& h, std::vector<FinalReferral> referrals) {
+// Reasons for a change of social worker during an episode (SW_REASON), most often that the worker
+// left or caseloads were rebalanced, or a transfer to a longer-term team.
+constexpr std::string_view kChangeReasons[] = {"LEFTRL", "MANAGE", "TSPROC", "ABSENC",
+                                               "ORGRST", "PCCHAN", "CHCHAN"};
+constexpr double kChangeWeights[] = {35, 30, 20, 5, 5, 3, 2};
+// Working days from the referral to the first allocation: mostly within two, some much longer.
+constexpr double kAllocationDelayWeights[] = {70, 20, 8, 2};
+// Episodes longer than this many days change social worker this often.
+constexpr int kLongEpisodeDays = 120;
+constexpr double kChangeOfWorker = 0.3;
+
+// Episodes as the app opens and closes them, each allocated to a social worker by a manager a few
+// working days after the referral (some wait much longer; a few changes of worker in long ones),
+// and closed when its modelled length has passed: a referral while an episode is open opens none
+// (the CIN census allows no overlap) but keeps it open at least as long as the new referral's
+// modelled length. Managers work on working days; nothing happens at or after `now`, so the end of
+// the history has open episodes, some of them not yet allocated.
+void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalReferral> referrals) {
   Rng rng(context.seed, static_cast<uint64_t>(h.number), Purpose::kEpisodes);
   const WorkingDayCalendar& calendar = *context.calendar;
   std::stable_sort(referrals.begin(), referrals.end(),
                    [](const FinalReferral& a, const FinalReferral& b) { return a.final_at < b.final_at; });
   struct Open {
+    Timestamp opened_at;
     Timestamp close_at;
     Date until;
   };
@@ -816,7 +830,42 @@ void plan_episode_closures(const PlanContext& context, Household& h, std::vector
   const auto closing = [&](Date until) {
     return office_moment(rng, working_day_on_or_after(calendar, until));
   };
+  const auto manager = [&] { return static_cast<int>(rng.below(static_cast<uint64_t>(context.managers))); };
+  const auto allocate = [&](int child, Timestamp at, int holder, std::string_view reason) {
+    Action a;
+    a.kind = ActionKind::kAllocate;
+    a.at = at;
+    a.member = child;
+    a.worker = manager();
+    a.holder = holder;
+    a.code = std::string(reason);
+    a.date = london_date(at);
+    h.actions.push_back(std::move(a));
+  };
   const auto close = [&](int child, const Open& o) {
+    const Timestamp end = std::min(o.close_at, context.now);
+    // The first allocation.
+    static constexpr int kDelays[][2] = {{0, 2}, {3, 7}, {8, 20}, {21, 60}};
+    const auto& delay = kDelays[rng.weighted(kAllocationDelayWeights)];
+    const Date opened_on = london_date(o.opened_at);
+    Timestamp at = office_moment(rng, calendar.add_working_days(opened_on, rng.between(delay[0], delay[1])));
+    if (at <= o.opened_at) at = o.opened_at.plus_seconds(rng.between(600, 3600));
+    const int workers = std::max(1, context.social_workers);
+    int holder = static_cast<int>(rng.below(static_cast<uint64_t>(workers)));
+    if (at < end) {
+      allocate(child, at, holder, "FCONTA");
+      // A change of worker in a long episode.
+      const Date ends_on = london_date(end);
+      if (workers > 1 && ends_on - london_date(at) > kLongEpisodeDays && rng.chance(kChangeOfWorker)) {
+        const Date day =
+            london_date(at) + static_cast<int32_t>(rng.between(30, (ends_on - london_date(at)) - 30));
+        const Timestamp change = office_moment(rng, working_day_on_or_after(calendar, day));
+        if (change < end && london_date(change) > london_date(at)) {
+          holder = (holder + 1 + static_cast<int>(rng.below(static_cast<uint64_t>(workers - 1)))) % workers;
+          allocate(child, change, holder, kChangeReasons[rng.weighted(kChangeWeights)]);
+        }
+      }
+    }
     if (o.close_at >= context.now) return;
     Action a;
     a.kind = ActionKind::kCloseEpisode;
@@ -830,11 +879,11 @@ void plan_episode_closures(const PlanContext& context, Household& h, std::vector
   for (const FinalReferral& r : referrals) {
     std::optional<Open>& o = open[static_cast<size_t>(r.child)];
     if (o && o->close_at > r.final_at) {
-      if (r.until > o->until) o = Open{closing(r.until), r.until};
+      if (r.until > o->until) o = Open{o->opened_at, closing(r.until), r.until};
       continue;
     }
     if (o) close(r.child, *o);
-    o = Open{closing(r.until), r.until};
+    o = Open{r.final_at, closing(r.until), r.until};
   }
   for (size_t child = 0; child < open.size(); ++child) {
     if (open[child]) close(static_cast<int>(child), *open[child]);
@@ -1308,7 +1357,7 @@ void plan_front_door(const PlanContext& context, Household& h, const FrontDoorFa
     }
     h.contacts.push_back(std::move(c));
   }
-  plan_episode_closures(context, h, referrals);
+  plan_episodes(context, h, referrals);
 }
 
 }  // namespace safeguard::synth

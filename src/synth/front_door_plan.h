@@ -16,8 +16,9 @@
 //   is referred again less often (re-referrals about 22% of referrals).
 // - A referral or a strategy discussion starts a Children in Need episode with a modelled length
 //   (section 4.7); while it lasts, news about the child goes to their social worker, not the front
-//   door. (The app does not close episodes yet: the record keeps them open, so a later referral
-//   opens no new episode there.)
+//   door. A manager allocates the child to a social worker, mostly within two working days, some
+//   much later (so the unallocated list is never empty), changes worker in some long episodes, and
+//   closes the episode with a DfE reason when its length has passed.
 // - Decisions are mostly made within the working day after receipt; some are late, some wait for
 //   MASH answers or for a manager. Partners mostly answer on time, some late, a few never.
 // - Contacts of the last working day or two are mostly still undecided when the history ends, and a

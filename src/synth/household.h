@@ -84,6 +84,9 @@ enum class ActionKind {
   // The end of the member's open Children in Need episode on `date`, reason `code` (RC1-RC9), by
   // manager `worker` (front_door_plan.h models how long episodes last).
   kCloseEpisode,
+  // Manager `worker` allocates the member (with an open episode) to social worker `holder` from
+  // `date`, reason `code` (SW_REASON: FCONTA for the first allocation of an episode).
+  kAllocate,
 };
 
 struct Action {
@@ -102,6 +105,7 @@ struct Action {
   bool by_social_worker = false;
   int worker = 0;          // index into that pool
   int contact = -1;        // front door actions: index into Household::contacts
+  int holder = -1;         // kAllocate: index into the social workers
   DecisionInput decision;  // kDecide
 };
 
@@ -151,7 +155,7 @@ struct PlanContext {
   std::string la_number = "926";
   Timestamp now;  // the moment the history ends: nothing is planned at or after it
   int front_door_workers = 1;
-  int social_workers = 1;
+  int social_workers = 1;       // who hold children's cases
   int managers = 1;             // team managers who authorise front door decisions
   int partners_per_agency = 1;  // MASH partner users of each agency
   // The chance that a household also has a contact in the last few working days before `now`, so

@@ -55,6 +55,8 @@ Response sign_out(PageContext& context, std::string_view session_token);
 std::optional<Response> account_pages(PageContext& context);
 std::optional<Response> people_pages(PageContext& context);
 std::optional<Response> administration_pages(PageContext& context);
+// Allocation and caseloads for team managers (pages_allocation.cc).
+std::optional<Response> allocation_pages(PageContext& context);
 // The front door: queue, contacts, decisions, authorisation, MASH enquiries, dashboard
 // (pages_front_door.cc). Front-door workers' "/" is the queue, so it runs before account_pages.
 std::optional<Response> front_door_pages(PageContext& context);

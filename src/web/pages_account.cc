@@ -1,5 +1,6 @@
 // Signing in and out, and the home page each role lands on.
 #include "app/access_policy.h"
+#include "app/allocation.h"
 #include "app/drafts.h"
 #include "app/front_door.h"
 #include "app/people.h"
@@ -182,6 +183,21 @@ Response sign_out(PageContext& c, std::string_view session_token) {
   return r;
 }
 
+// The children allocated to the user, for their home page.
+std::string held_children_table(PageContext& c) {
+  auto held = AllocationService(c.db, c.clock).children_of(*c.user);
+  if (!held) return {};
+  std::vector<std::vector<std::string>> rows;
+  for (const HeldChild& h : *held) {
+    rows.push_back(
+        {person_link(h.child), escape(born_text(h.child)), escape(long_date_text(h.allocated_from))});
+  }
+  return "<div data-testid=\"my-children\">" +
+         table("Your children (" + std::to_string(rows.size()) + ")",
+               {"Name", "Date of birth", "Allocated to you"}, rows, "No children are allocated to you.") +
+         "</div>";
+}
+
 std::optional<Response> account_pages(PageContext& c) {
   if (c.request.path != "/" || c.request.method != "GET") return std::nullopt;
   const User& user = *c.user;
@@ -198,6 +214,7 @@ std::optional<Response> account_pages(PageContext& c) {
         "someone?</h2>"
         "<p class=\"govuk-body\">Search first: they may already be known.</p>" +
         link_button("Record a person", "/people/new", "govuk-button--secondary") + "</div></div>";
+    if (can_hold_cases(user)) main += held_children_table(c);
     std::vector<std::vector<std::string>> rows;
     for (const PersonSummary& p : people.recently_opened(user)) {
       rows.push_back({person_link(p), escape(born_text(p)), escape(p.address)});

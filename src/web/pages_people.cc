@@ -4,9 +4,11 @@
 #include <map>
 
 #include "app/access_policy.h"
+#include "app/allocation.h"
 #include "app/drafts.h"
 #include "app/people.h"
 #include "core/text.h"
+#include "domain/child_journey.h"
 #include "domain/codes.h"
 #include "domain/identifiers.h"
 #include "web/page_context.h"
@@ -422,7 +424,8 @@ std::string done_message(std::string_view done) {
       {"address-ended", "Address ended"},
       {"relationship-ended", "Relationship ended"},
       {"identifier-removed", "Identifier removed"},
-      {"death", "Death recorded"}};
+      {"death", "Death recorded"},
+      {"allocated", "Social worker allocated"}};
   const auto it = kMessages.find(done);
   return it == kMessages.end() ? std::string() : std::string(it->second);
 }
@@ -448,6 +451,46 @@ std::string relationship_label_for(const RelatedPerson& r) {
   const std::string_view label = r.recorded_on_other ? inverse_relationship_label(r.label_code, sex)
                                                      : relationship_label(r.label_code, sex);
   return label.empty() ? r.label_code : std::string(label);
+}
+
+// The child's time with children's social care: the open episode and who holds the case, and
+// every allocation; a team manager allocates from here. Empty for people never referred.
+std::string social_care_section(PageContext& c, const Person& p) {
+  if (p.episodes.empty()) return {};
+  const std::string base = person_href(p.id);
+  const CinEpisode* open = open_episode(p);
+  const Allocation* current = current_allocation(p);
+  const bool manager = can_allocate(*c.user);
+  std::vector<SummaryRow> rows;
+  if (open) {
+    rows.push_back({"Children in Need episode",
+                    escape("Open since the referral on " + long_date_text(open->referral_date)), ""});
+    std::string holder = current ? escape(current->worker_name + " (" + current->team_name + "), since " +
+                                          long_date_text(current->from))
+                                 : tag("Not allocated", "red");
+    rows.push_back({"Social worker", holder,
+                    manager ? link(current ? "Change social worker" : "Allocate", base + "/allocate") : ""});
+  } else {
+    const CinEpisode& last = p.episodes.back();
+    rows.push_back({"Children in Need episode",
+                    escape("Closed on " + date_or(last.closed_on) + ": " +
+                           label_of(CodeList::kReasonForClosure, last.closure_reason)),
+                    ""});
+  }
+  std::string out =
+      "<h2 class=\"govuk-heading-m\">Children's social care</h2><div data-testid=\"social-care\">" +
+      summary_list(rows) + "</div>";
+  std::vector<std::vector<std::string>> history;
+  for (auto it = p.allocations.rbegin(); it != p.allocations.rend(); ++it) {
+    history.push_back({escape(it->worker_name), escape(it->team_name), escape(long_date_text(it->from)),
+                       escape(date_or(it->to, "")),
+                       escape(label_of(CodeList::kWorkerChangeReason, it->reason))});
+  }
+  if (!history.empty()) {
+    out +=
+        table("Allocated social workers", {"Social worker", "Team", "From", "Until", "Reason"}, history, "");
+  }
+  return out;
 }
 
 std::string person_page_main(PageContext& c, const PersonRecord& record) {
@@ -498,6 +541,8 @@ std::string person_page_main(PageContext& c, const PersonRecord& record) {
       "class=\"govuk-heading-m\">Details</h2>" +
       summary_list(rows) + "<p class=\"govuk-body\">" +
       link_button("Correct details", base + "/correct", "govuk-button--secondary") + "</p>";
+
+  main += social_care_section(c, p);
 
   std::vector<SummaryRow> ids;
   for (const Identifier& i : p.identifiers) {
@@ -769,6 +814,58 @@ Response record_death(PageContext& c, const PersonRecord& record) {
   return finish_change(c, record, build(c.form, {}), result, "death", build);
 }
 
+Response allocate(PageContext& c, const PersonRecord& record) {
+  if (!can_allocate(*c.user)) {
+    return c.problem(403, "You cannot allocate children",
+                     "Only a team manager allocates a child to a social worker.");
+  }
+  const std::string action = person_href(record.person.id) + "/allocate";
+  auto workers = AllocationService(c.db, c.clock).workers(*c.user);
+  if (!workers) return c.error_page(workers.error());
+  const Allocation* current = current_allocation(record.person);
+  const auto build = [&](const FormData& v, const std::vector<FieldError>& errors) {
+    std::vector<Choice> people;
+    for (const WorkerCaseload& w : *workers) {
+      if (current && w.worker.username == current->worker) continue;
+      people.push_back({w.worker.username, w.worker.display_name + " (" + w.worker.team_name + ", " +
+                                               std::to_string(w.children) + " children)"});
+    }
+    std::string fields;
+    if (current) {
+      fields += inset(escape("Allocated now to " + current->worker_name + " (" + current->team_name +
+                             ") since " + long_date_text(current->from) +
+                             ". Their allocation ends the day before the new one starts."));
+    }
+    fields += select("worker", "Social worker", people, v.get("worker"), error_for(errors, "worker"),
+                     "With the number of children each holds now.", "Choose a social worker");
+    fields += date_input("from", "Allocated from", date_parts(v, "from"), error_for(errors, "from"));
+    fields += select("reason", current ? "Why is the social worker changing?" : "Reason",
+                     choices_of(CodeList::kWorkerChangeReason), v.get("reason"), error_for(errors, "reason"),
+                     "The reason is reported to the Department for Education.", "Choose a reason");
+    return ChangeForm{current ? "Change social worker" : "Allocate a social worker", action, fields,
+                      "Allocate"};
+  };
+  if (c.request.method == "GET") {
+    FormData values;
+    const Date today = c.clock.today();
+    values.add("from-day", std::to_string(today.day()));
+    values.add("from-month", std::to_string(today.month()));
+    values.add("from-year", std::to_string(today.year()));
+    if (!current) values.add("reason", "FCONTA");
+    return change_form_page(c, record, build(values, {}), values, {}, 200);
+  }
+  auto from = read_date(c.form, "from", "The allocation date");
+  if (!from || !*from) {
+    std::vector<FieldError> errors = {
+        {"from", from ? "Enter the date the allocation starts" : from.error().message}};
+    return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
+  }
+  auto result = PeopleService(c.db, c.clock)
+                    .allocate(*c.user, record.person.id, form_version(c.form), c.form.get("worker"), **from,
+                              c.form.get("reason"), c.channel());
+  return finish_change(c, record, build(c.form, {}), result, "allocated", build);
+}
+
 Response add_address(PageContext& c, const PersonRecord& record) {
   const std::string action = person_href(record.person.id) + "/addresses/new";
   const auto build = [&](const FormData& v, const std::vector<FieldError>& errors) {
@@ -969,6 +1066,11 @@ std::optional<Response> people_pages(PageContext& c) {
                                                          {"/addresses/end", end_address},
                                                          {"/relationships/end", end_relationship},
                                                          {"/identifiers/remove", remove_identifier}};
+  if (tail == "/allocate") {
+    Loaded loaded = load_for_form(c, *id);
+    if (loaded.instead) return std::move(*loaded.instead);
+    return allocate(c, *loaded.record);
+  }
   const auto form = kForms.find(tail);
   if (form == kForms.end()) return std::nullopt;
   if (!can_record_people(*c.user))

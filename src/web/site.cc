@@ -58,6 +58,7 @@ Layout PageContext::layout(std::string title, std::string_view active) const {
       l.navigation.push_back({"Find a person", "/people", active == "search"});
       l.navigation.push_back({"Record a person", "/people/new", active == "new"});
     }
+    if (can_allocate(*user)) l.navigation.push_back({"Allocation", "/allocation", active == "allocation"});
     if (can_see_front_door_figures(*user))
       l.navigation.push_back({"Dashboard", "/front-door/dashboard", active == "dashboard"});
     if (can_administer(*user) || can_view_access_log(*user))
@@ -249,6 +250,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = account_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
+  if (auto r = allocation_pages(context)) return *r;
   return context.problem(404, "Page not found", "If you typed the web address, check it is correct.");
 }
 

@@ -1,0 +1,145 @@
+// The allocation pages end to end, without a network: a team manager finds a referred child on the
+// unallocated list, allocates them through the form (errors by field, nothing written on a bad
+// form), and the social worker then opens the child's record as their own work.
+#include <gtest/gtest.h>
+
+#include "app/auth.h"
+#include "app/front_door.h"
+#include "app/people.h"
+#include "store/allocation_read_model.h"
+#include "support/browser.h"
+#include "support/fixtures.h"
+#include "support/test_databases.h"
+#include "web/site.h"
+
+namespace safeguard::web {
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+class AllocationPagesTest : public ::testing::Test {
+ protected:
+  AllocationPagesTest()
+      : test_db_("sqlite"), db_(test_db_.open()), clock_(testing::test_now()), pool_(test_db_.location()) {
+    SiteOptions options;
+    options.assets_dir = std::string(SAFEGUARD_SOURCE_DIR) + "/node_modules/govuk-frontend/dist/govuk";
+    options.secure_cookies = false;
+    site_ = std::make_unique<Site>(pool_, clock_, options);
+    AuthService auth(*db_, clock_);
+    for (const auto& [username, role, team] :
+         {std::tuple{"frontdoor", "front_door_social_worker", "Front door"},
+          std::tuple{"manager", "team_manager", "Assessment team north"},
+          std::tuple{"jess", "social_worker", "Assessment team north"},
+          std::tuple{"sam", "social_worker", "Assessment team south"}}) {
+      auto added = auth.add_user("test", username, std::string("Test ") + username, role, team, "",
+                                 kBrowserTestPassword);
+      EXPECT_TRUE(added.ok()) << added.error().message;
+      if (added) users_[username] = *added;
+    }
+    child_ = referred_child();
+  }
+
+  // Ellie, referred by the front door an hour ago.
+  int64_t referred_child() {
+    PeopleService people(*db_, clock_);
+    const int64_t id = testing::create_person(people, users_["frontdoor"],
+                                              testing::new_person("Ellie", "Fielding", "2016-06-30"));
+    FrontDoorService front_door(*db_, clock_);
+    RecordContactInput in;
+    in.contact.received_at = clock_.now().plus_seconds(-3600);
+    in.contact.source = "2A";
+    in.contact.referrer = {"Ms Head", "Head teacher", "", ""};
+    in.contact.concerns = "Bruises on her arm.";
+    in.contact.consent = "not_sought";
+    in.contact.lawful_basis = "safeguarding";
+    in.contact.urgency = "amber";
+    in.contact.children = {id};
+    const Channel channel{"test", ""};
+    const int64_t contact = *front_door.record(users_["frontdoor"], in, channel)->contact_id;
+    EXPECT_TRUE(
+        front_door.decide(users_["frontdoor"], contact, 1, id, {"referral", "Harm", "", "N1"}, channel).ok());
+    return id;
+  }
+
+  // The allocation form as a manager fills it in.
+  FormData allocation_form(const std::string& page, const std::string& worker, const std::string& reason) {
+    FormData f = Browser::hidden_fields(page);
+    f.set("worker", worker);
+    f.set("from-day", "23");
+    f.set("from-month", "11");
+    f.set("from-year", "2026");
+    f.set("reason", reason);
+    return f;
+  }
+
+  std::string person_path() const { return "/people/" + std::to_string(child_); }
+
+  testing::TestDatabase test_db_;
+  std::unique_ptr<Database> db_;
+  FixedClock clock_;
+  DatabasePool pool_;
+  std::unique_ptr<Site> site_;
+  std::map<std::string, User> users_;
+  int64_t child_ = 0;
+};
+
+TEST_F(AllocationPagesTest, AManagerAllocatesAnUnallocatedChildAndTheWorkerSeesThem) {
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  Response r = manager.get("/allocation");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "href=\"/allocation\""));  // in the navigation
+  EXPECT_TRUE(
+      contains(r.body, "1 children are open to children's social care; 1 has no allocated social worker."));
+  EXPECT_TRUE(contains(r.body, "Ellie Fielding"));
+  EXPECT_TRUE(contains(r.body, "href=\"" + person_path() + "/allocate\""));
+
+  r = manager.get(person_path() + "/allocate");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_TRUE(contains(r.body, "Test jess (Assessment team north, 0 children)"));
+  // A bad form: errors by field, and nothing written.
+  Response bad = manager.post(person_path() + "/allocate", allocation_form(r.body, "jess", ""));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#reason\""));
+  EXPECT_TRUE(AllocationIndex(db_->sql()).allocations_of(child_).empty());
+
+  Response saved = manager.post(person_path() + "/allocate", allocation_form(r.body, "jess", "FCONTA"));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  r = manager.get(person_path() + "?done=allocated");
+  EXPECT_TRUE(contains(r.body, "Social worker allocated"));
+  EXPECT_TRUE(contains(r.body, "Test jess (Assessment team north), since 23 November 2026"));
+  EXPECT_TRUE(contains(r.body, "Change social worker"));
+  r = manager.get("/allocation");
+  EXPECT_TRUE(contains(r.body, "Every open child has an allocated social worker."));
+
+  // Jess opens Ellie's record as her own work: no reason asked for. Sam, in another team, is asked.
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  r = jess.get("/");
+  EXPECT_TRUE(contains(r.body, "Your children (1)"));
+  EXPECT_TRUE(contains(r.body, "href=\"" + person_path() + "\""));
+  r = jess.get(person_path());
+  EXPECT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "data-testid=\"person-name\""));
+  Browser sam(*site_);
+  ASSERT_EQ(sam.sign_in("sam").status, 303);
+  r = sam.get(person_path());
+  EXPECT_FALSE(contains(r.body, "data-testid=\"person-name\""));
+  EXPECT_TRUE(contains(r.body, "Say why you need to see their record"));
+}
+
+TEST_F(AllocationPagesTest, OnlyManagersAllocate) {
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  Response r = jess.get("/allocation");
+  EXPECT_EQ(r.status, 403);
+  EXPECT_FALSE(contains(r.body, "href=\"/allocation\""));
+  r = jess.get(person_path() + "/allocate");
+  EXPECT_FALSE(contains(r.body, "Allocate a social worker"));
+  EXPECT_TRUE(AllocationIndex(db_->sql()).allocations_of(child_).empty());
+}
+
+}  // namespace
+}  // namespace safeguard::web
