@@ -141,5 +141,48 @@ TEST_F(AllocationPagesTest, OnlyManagersAllocate) {
   EXPECT_TRUE(AllocationIndex(db_->sql()).allocations_of(child_).empty());
 }
 
+// The same through the JSON API, as a migration or another system would.
+TEST_F(AllocationPagesTest, TheApiAllocatesAndShowsAllocations) {
+  const std::string token = AuthService(*db_, clock_).create_token("test", "manager", "").value();
+  const auto call = [&](const std::string& method, const std::string& path, const std::string& body) {
+    Request r;
+    r.method = method;
+    r.path = path;
+    r.target = path;
+    r.body = body;
+    r.remote_address = "127.0.0.1";
+    if (!body.empty()) r.headers.push_back({"Content-Type", "application/json"});
+    r.headers.push_back({"Authorization", "Bearer " + token});
+    return site_->handle(r);
+  };
+  const std::string path = "/api/v1" + person_path();
+  Response r = call("GET", path, "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  nlohmann::json record = nlohmann::json::parse(r.body);
+  ASSERT_EQ(record["episodes"].size(), 1u);
+  EXPECT_TRUE(record["episodes"][0]["closed_on"].is_null());
+  EXPECT_TRUE(record["allocations"].empty());
+  const int64_t version = record["version"];
+  const auto body = [&](const std::string& reason, const std::string& from) {
+    return nlohmann::json{
+        {"expected_version", version}, {"worker", "jess"}, {"from", from}, {"reason", reason}}
+        .dump();
+  };
+  r = call("POST", path + "/allocations", body("NOTACODE", "2026-11-23"));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["field"], "reason");
+  r = call("POST", path + "/allocations", body("FCONTA", "23/11/2026"));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["field"], "from");
+  r = call("POST", path + "/allocations", body("FCONTA", "2026-11-23"));
+  ASSERT_EQ(r.status, 200) << r.body;
+  record = nlohmann::json::parse(call("GET", path, "").body);
+  ASSERT_EQ(record["allocations"].size(), 1u);
+  EXPECT_EQ(record["allocations"][0]["worker"], "jess");
+  EXPECT_EQ(record["allocations"][0]["from"], "2026-11-23");
+  EXPECT_EQ(record["allocations"][0]["reason"], "FCONTA");
+  EXPECT_TRUE(record["allocations"][0]["to"].is_null());
+}
+
 }  // namespace
 }  // namespace safeguard::web

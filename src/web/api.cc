@@ -179,6 +179,20 @@ Response change(const Request& request, const std::string& what, int64_t id, Peo
                                 *from, channel),
         id);
   }
+  if (what == "allocations") {
+    Body body = read_body(request, {"expected_version", "worker", "from", "reason"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    auto worker = text_of(body.value, "worker", true);
+    if (!worker) return api_error(worker.error());
+    auto from = date_of(body.value, "from");
+    if (!from) return api_error(from.error());
+    if (!*from) return api_error(422, "invalid", "from is required: the day the allocation starts", "from");
+    auto reason = text_of(body.value, "reason", true);
+    if (!reason) return api_error(reason.error());
+    return changed(people.allocate(user, id, *version, *worker, **from, *reason, channel), id);
+  }
   return api_error(404, "not_found", "No such API call");
 }
 
@@ -228,7 +242,7 @@ Response api(const Request& request, Database& db, const Clock& clock, const Sit
         return json_response(200, json{{"person_id", *id}, {"events", out}});
       }
       if (post && (tail == "corrections" || tail == "addresses" || tail == "identifiers" ||
-                   tail == "relationships")) {
+                   tail == "relationships" || tail == "allocations")) {
         return change(request, tail, *id, people, *user, channel);
       }
     }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "domain/child_journey.h"
 #include "domain/codes.h"
 #include "web/page_context.h"
 
@@ -95,6 +96,30 @@ json record_json(const PersonRecord& record) {
                        {"to", optional_date(r.to)}});
   }
   out["relationships"] = related;
+  // Children's social care: Children in Need episodes (CIN census fields) and allocated workers.
+  json episodes = json::array();
+  for (const CinEpisode& e : p.episodes) {
+    episodes.push_back({{"id", e.id},
+                        {"contact_id", e.contact_id},
+                        {"referral_date", e.referral_date.iso()},
+                        {"referral_source", e.referral_source},
+                        {"referral_nfa", e.referral_nfa},
+                        {"primary_need", e.primary_need},
+                        {"closed_on", optional_date(e.closed_on)},
+                        {"closure_reason", e.closure_reason}});
+  }
+  out["episodes"] = episodes;
+  json allocations = json::array();
+  for (const Allocation& a : p.allocations) {
+    allocations.push_back({{"id", a.id},
+                           {"worker", a.worker},
+                           {"worker_name", a.worker_name},
+                           {"team", a.team_name},
+                           {"from", a.from.iso()},
+                           {"to", optional_date(a.to)},
+                           {"reason", a.reason}});
+  }
+  out["allocations"] = allocations;
   return out;
 }
 

@@ -133,6 +133,8 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                                "/people/1/birth/new",
                                                "/people/1/death/new",
                                                "/people/1/access-reason",
+                                               "/people/1/allocate",
+                                               "/allocation",
                                                "/drafts",
                                                "/audit",
                                                "/audit/person",
@@ -145,7 +147,8 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                               "/api/v1/people/1/corrections",
                                               "/api/v1/people/1/addresses",
                                               "/api/v1/people/1/identifiers",
-                                              "/api/v1/people/1/relationships"};
+                                              "/api/v1/people/1/relationships",
+                                              "/api/v1/people/1/allocations"};
   int created_or_changed = 0;
   for (int i = 0; i < 3000; ++i) {
     const bool api = random() % 2 == 0;
