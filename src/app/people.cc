@@ -542,6 +542,15 @@ Result<int64_t> PeopleService::close_episode(const User& user, int64_t person_id
                 });
 }
 
+Result<int64_t> PeopleService::add_case_note(const User& user, int64_t person_id, int64_t expected_version,
+                                             const std::string& type, Date contact_date,
+                                             const std::string& text, const Channel& channel) {
+  return change(user, person_id, expected_version, "recorded case note", channel,
+                [&](const Person& p, Date today) {
+                  return one(case_note_recorded(p, type, contact_date, text, today));
+                });
+}
+
 Result<int64_t> PeopleService::allocate(const User& user, int64_t person_id, int64_t expected_version,
                                         const std::string& worker, Date from, const std::string& reason,
                                         const Channel& channel) {

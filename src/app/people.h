@@ -158,6 +158,10 @@ class PeopleService {
   Result<int64_t> close_episode(const User& user, int64_t person_id, int64_t expected_version,
                                 int64_t episode_id, Date closed_on, const std::string& reason,
                                 const Channel& channel);
+  // A case note on the person's record, by anyone who may change records.
+  Result<int64_t> add_case_note(const User& user, int64_t person_id, int64_t expected_version,
+                                const std::string& type, Date contact_date, const std::string& text,
+                                const Channel& channel);
   // A team manager allocates a child with an open episode to a social worker (by username), from a
   // day, with the DfE reason for the change (SW_REASON); closing the episode ends the allocation.
   Result<int64_t> allocate(const User& user, int64_t person_id, int64_t expected_version,

@@ -190,6 +190,25 @@ std::optional<DomainEvent> allocation_ended(const Person& child, Date last_day) 
   return e;
 }
 
+Result<DomainEvent> case_note_recorded(const Person& /*person*/, const std::string& type, Date contact_date,
+                                       const std::string& text, Date today) {
+  if (!code_label(CodeList::kCaseNoteType, type))
+    return Error::invalid("Choose what the note records", "type");
+  if (contact_date > today) return Error::invalid("The date cannot be in the future", "contact_date");
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return Error::invalid("Write the note", "text");
+  if (text.size() > kCaseNoteMaxLength) {
+    return Error::invalid("The note is too long: at most " + std::to_string(kCaseNoteMaxLength) +
+                              " characters; split it into two notes",
+                          "text");
+  }
+  DomainEvent e;
+  e.type = "CaseNoteRecorded";
+  e.occurred_on = contact_date;
+  e.data = json{{"type", type}, {"contact_date", contact_date.iso()}, {"text", text}};
+  return e;
+}
+
 bool apply_journey_event(Person& p, const DomainEvent& e) {
   if (e.type == "ContactReceived") {
     ContactOnRecord c;
@@ -234,6 +253,11 @@ bool apply_journey_event(Person& p, const DomainEvent& e) {
     }
     throw MalformedEvent(e.version,
                          "closes episode " + std::to_string(episode_id) + ", which was never opened");
+  }
+  if (e.type == "CaseNoteRecorded") {
+    (void)date_of(e, "contact_date");  // the note lives in the event; the chronology shows it
+    (void)text_of(e, "text");
+    return true;
   }
   if (e.type == "WorkerAllocated") {
     Allocation a;
@@ -294,6 +318,11 @@ std::string describe_journey_event(const DomainEvent& e) {
              e.data.at("team_name").get<std::string>() + ")" + (label ? ": " + std::string(*label) : "");
     }
     if (e.type == "AllocationEnded") return "Allocation ended";
+    if (e.type == "CaseNoteRecorded") {
+      const auto label = code_label(CodeList::kCaseNoteType, e.data.at("type").get<std::string>());
+      return "Case note (" + std::string(label ? *label : "Other") +
+             "): " + e.data.at("text").get<std::string>();
+    }
     if (e.type == "EpisodeClosed") {
       const std::string reason = e.data.at("reason").get<std::string>();
       const auto label = code_label(CodeList::kReasonForClosure, reason);

@@ -9,6 +9,7 @@
 // Thread safety: values and pure functions.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -69,6 +70,15 @@ struct AllocationInput {
   Date from;
   std::string reason;
 };
+
+// A case note: what a worker heard, did or saw, in their words, with the day it happened.
+inline constexpr size_t kCaseNoteMaxLength = 20000;
+
+// A case note of `type` (codes(kCaseNoteType)) about contact with or about the person on
+// `contact_date` (not in the future; notes before a birth are allowed, for pre-birth work), with
+// its text (required, at most kCaseNoteMaxLength bytes).
+Result<DomainEvent> case_note_recorded(const Person& person, const std::string& type, Date contact_date,
+                                       const std::string& text, Date today);
 
 // The event recording that a contact concerns this person (`role` "child" or "adult").
 DomainEvent contact_received(int64_t contact_id, Timestamp received_at, const std::string& source,

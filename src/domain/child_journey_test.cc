@@ -128,6 +128,26 @@ TEST(ChildJourney, AllocationIsCheckedAgainstTheEpisodeAndTheCurrentWorker) {
   EXPECT_EQ(field_of(worker_allocated(child, to_worker("sam", kReferral + 25, "MANAGE"), kToday)), "worker");
 }
 
+TEST(ChildJourney, CaseNotesAreCheckedAndShownInTheChronology) {
+  Person child;
+  auto note =
+      case_note_recorded(child, "phone_call", kToday - 1, "Mum said Ellie is sleeping better.", kToday);
+  ASSERT_TRUE(note.ok()) << note.error().message;
+  EXPECT_EQ(note->occurred_on, kToday - 1);
+  fold_into(child, {*note});
+  EXPECT_EQ(describe_journey_event(*note),
+            "Case note (Telephone call with the child or family): Mum said Ellie is sleeping better.");
+  const auto field_of = [](const Result<DomainEvent>& r) { return r.ok() ? "" : r.error().field; };
+  EXPECT_EQ(field_of(case_note_recorded(child, "visit", kToday, "x", kToday)), "type");
+  EXPECT_EQ(field_of(case_note_recorded(child, "meeting", kToday + 1, "x", kToday)), "contact_date");
+  EXPECT_EQ(field_of(case_note_recorded(child, "meeting", kToday, " \n\t ", kToday)), "text");
+  EXPECT_EQ(field_of(case_note_recorded(child, "meeting", kToday, std::string(kCaseNoteMaxLength + 1, 'a'),
+                                        kToday)),
+            "text");
+  EXPECT_TRUE(
+      case_note_recorded(child, "meeting", kToday, std::string(kCaseNoteMaxLength, 'a'), kToday).ok());
+}
+
 TEST(ChildJourney, AStoredClosureOfAnUnknownEpisodeIsRefused) {
   Person child;
   DomainEvent e;

@@ -160,6 +160,15 @@ constexpr std::array kWorkerChangeReason{
     Code{"OTHERS", "Other"},
 };
 
+constexpr std::array kCaseNoteType{
+    Code{"phone_call", "Telephone call with the child or family"},
+    Code{"professional", "Contact with another professional"},
+    Code{"meeting", "Meeting"},
+    Code{"correspondence", "Email, letter or message"},
+    Code{"office_visit", "The child or family came to the office"},
+    Code{"other", "Other"},
+};
+
 constexpr std::array kCategoryOfAbuse{
     Code{"NEG", "Neglect"},
     Code{"PHY", "Physical abuse"},
@@ -343,6 +352,8 @@ std::span<const Code> codes(CodeList list) {
       return kSharedField;
     case CodeList::kWorkerChangeReason:
       return kWorkerChangeReason;
+    case CodeList::kCaseNoteType:
+      return kCaseNoteType;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -397,6 +408,8 @@ std::string_view code_list_name(CodeList list) {
       return "shared field";
     case CodeList::kWorkerChangeReason:
       return "reason for a change of social worker";
+    case CodeList::kCaseNoteType:
+      return "case note type";
   }
   return "code";
 }

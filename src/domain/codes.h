@@ -43,6 +43,7 @@ enum class CodeList {
   kAgency,              // Safeguard's own: the partner agencies of the MASH
   kSharedField,         // Safeguard's own: what a MASH enquiry shares about each child
   kWorkerChangeReason,  // DfE SSDA903 SW_REASON: why a child's allocated social worker changed
+  kCaseNoteType,        // Safeguard's own: what a case note records
 };
 
 // Every code of the list, in display order. The span refers to static storage.

@@ -179,6 +179,21 @@ Response change(const Request& request, const std::string& what, int64_t id, Peo
                                 *from, channel),
         id);
   }
+  if (what == "case-notes") {
+    Body body = read_body(request, {"expected_version", "type", "contact_date", "text"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    auto type = text_of(body.value, "type", true);
+    if (!type) return api_error(type.error());
+    auto when = date_of(body.value, "contact_date");
+    if (!when) return api_error(when.error());
+    if (!*when)
+      return api_error(422, "invalid", "contact_date is required: the day it happened", "contact_date");
+    auto text = text_of(body.value, "text", true);
+    if (!text) return api_error(text.error());
+    return changed(people.add_case_note(user, id, *version, *type, **when, *text, channel), id);
+  }
   if (what == "allocations") {
     Body body = read_body(request, {"expected_version", "worker", "from", "reason"});
     if (body.error) return *body.error;
@@ -242,7 +257,7 @@ Response api(const Request& request, Database& db, const Clock& clock, const Sit
         return json_response(200, json{{"person_id", *id}, {"events", out}});
       }
       if (post && (tail == "corrections" || tail == "addresses" || tail == "identifiers" ||
-                   tail == "relationships" || tail == "allocations")) {
+                   tail == "relationships" || tail == "allocations" || tail == "case-notes")) {
         return change(request, tail, *id, people, *user, channel);
       }
     }

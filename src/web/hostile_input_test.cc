@@ -134,6 +134,7 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                                "/people/1/death/new",
                                                "/people/1/access-reason",
                                                "/people/1/allocate",
+                                               "/people/1/notes/new",
                                                "/allocation",
                                                "/drafts",
                                                "/audit",
@@ -148,7 +149,8 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                               "/api/v1/people/1/addresses",
                                               "/api/v1/people/1/identifiers",
                                               "/api/v1/people/1/relationships",
-                                              "/api/v1/people/1/allocations"};
+                                              "/api/v1/people/1/allocations",
+                                              "/api/v1/people/1/case-notes"};
   int created_or_changed = 0;
   for (int i = 0; i < 3000; ++i) {
     const bool api = random() % 2 == 0;

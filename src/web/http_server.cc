@@ -504,8 +504,8 @@ void Connection::close() {
   beast::error_code ec;
   stream_.socket().shutdown(Tcp::socket::shutdown_both, ec);
   stream_.close();
-  parser_.reset();
-  response_.reset();
+  // The parser and the response stay until the connection goes: an operation still pending when
+  // stop() closes the socket completes later with an error, and touches them as it unwinds.
 }
 
 // ---- BeastServer ----

@@ -425,7 +425,8 @@ std::string done_message(std::string_view done) {
       {"relationship-ended", "Relationship ended"},
       {"identifier-removed", "Identifier removed"},
       {"death", "Death recorded"},
-      {"allocated", "Social worker allocated"}};
+      {"allocated", "Social worker allocated"},
+      {"note", "Case note recorded"}};
   const auto it = kMessages.find(done);
   return it == kMessages.end() ? std::string() : std::string(it->second);
 }
@@ -581,23 +582,32 @@ std::string person_page_main(PageContext& c, const PersonRecord& record) {
                 "No relationships recorded.");
   main += "<p class=\"govuk-body\">" + link("Add a relationship", base + "/relationships/new") + "</p>";
 
-  // The chronology: every event on the record, newest first, with who recorded it.
-  const bool corrections_only = c.query.get("chronology") == "corrections";
+  // The chronology: every event on the record, newest first, with who recorded it; or only the
+  // corrections, or only the case notes.
+  const std::string filter = c.query.get("chronology");
+  const bool corrections_only = filter == "corrections";
+  const bool notes_only = filter == "notes";
   std::vector<std::vector<std::string>> chronology;
   for (const ChronologyEntry& e : record.chronology) {
     const bool is_correction = !e.event.reason.empty();
     if (corrections_only && !is_correction) continue;
+    if (notes_only && e.event.type != "CaseNoteRecorded") continue;
     std::string what = escape(e.description);
     if (is_correction)
       what += "<span class=\"sg-chronology-reason\">Reason: " + escape(e.event.reason) + "</span>";
     chronology.push_back({escape(long_date_text(e.event.occurred_on)), what, escape(e.recorded_by),
                           escape(london_date_time_text(e.event.recorded_at))});
   }
+  const auto choice = [&](bool showing, const std::string& text, const std::string& query) {
+    return showing ? "<strong>Showing " + escape(text) + "</strong>"
+                   : link("Show " + text, base + query + "#chronology");
+  };
   main += "<h2 class=\"govuk-heading-m\" id=\"chronology\">Chronology</h2><p class=\"govuk-body\">" +
-          (corrections_only ? link("Show everything", base + "#chronology") + " | Showing corrections only"
-                            : "Showing everything | " + link("Show corrections only",
-                                                             base + "?chronology=corrections#chronology")) +
-          "</p>";
+          choice(!corrections_only && !notes_only, "everything", "") + " | " +
+          choice(corrections_only, "corrections only", "?chronology=corrections") + " | " +
+          choice(notes_only, "case notes only", "?chronology=notes") + "</p>";
+  main += "<p class=\"govuk-body\">" +
+          link_button("Add a case note", base + "/notes/new", "govuk-button--secondary") + "</p>";
   main += "<div data-testid=\"chronology\">" +
           table("", {"Date", "What happened", "Recorded by", "Recorded at"}, chronology, "Nothing to show.") +
           "</div>";
@@ -866,6 +876,42 @@ Response allocate(PageContext& c, const PersonRecord& record) {
   return finish_change(c, record, build(c.form, {}), result, "allocated", build);
 }
 
+Response add_case_note(PageContext& c, const PersonRecord& record) {
+  const std::string action = person_href(record.person.id) + "/notes/new";
+  const auto build = [&](const FormData& v, const std::vector<FieldError>& errors) {
+    return ChangeForm{
+        "Add a case note", action,
+        radios("type", "What does the note record?", choices_of(CodeList::kCaseNoteType), v.get("type"),
+               error_for(errors, "type")) +
+            date_input("contact_date", "When did it happen?", date_parts(v, "contact_date"),
+                       error_for(errors, "contact_date")) +
+            textarea("text", "Note", v.get("text"), error_for(errors, "text"),
+                     "What was said and done, in plain words. Record the child's own words where you can.",
+                     12),
+        "Save note"};
+  };
+  if (c.request.method == "GET") {
+    FormData values = c.draft(action).value_or(FormData());
+    if (!values.has("contact_date-day")) {
+      const Date today = c.clock.today();
+      values.set("contact_date-day", std::to_string(today.day()));
+      values.set("contact_date-month", std::to_string(today.month()));
+      values.set("contact_date-year", std::to_string(today.year()));
+    }
+    return change_form_page(c, record, build(values, {}), values, {}, 200);
+  }
+  auto when = read_date(c.form, "contact_date", "The date");
+  if (!when || !*when) {
+    std::vector<FieldError> errors = {
+        {"contact_date", when ? "Enter the date it happened" : when.error().message}};
+    return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
+  }
+  auto result = PeopleService(c.db, c.clock)
+                    .add_case_note(*c.user, record.person.id, form_version(c.form), c.form.get("type"),
+                                   **when, c.form.get("text"), c.channel());
+  return finish_change(c, record, build(c.form, {}), result, "note", build);
+}
+
 Response add_address(PageContext& c, const PersonRecord& record) {
   const std::string action = person_href(record.person.id) + "/addresses/new";
   const auto build = [&](const FormData& v, const std::vector<FieldError>& errors) {
@@ -1065,7 +1111,8 @@ std::optional<Response> people_pages(PageContext& c) {
                                                          {"/relationships/new", add_relationship},
                                                          {"/addresses/end", end_address},
                                                          {"/relationships/end", end_relationship},
-                                                         {"/identifiers/remove", remove_identifier}};
+                                                         {"/identifiers/remove", remove_identifier},
+                                                         {"/notes/new", add_case_note}};
   if (tail == "/allocate") {
     Loaded loaded = load_for_form(c, *id);
     if (loaded.instead) return std::move(*loaded.instead);

@@ -154,7 +154,8 @@ bool is_draft_form(std::string_view path) {
   if (slash == std::string_view::npos || !parse_id(rest.substr(0, slash))) return false;
   const std::string_view form = rest.substr(slash);
   return form == "/correct" || form == "/name/new" || form == "/birth/new" || form == "/death/new" ||
-         form == "/addresses/new" || form == "/relationships/new" || form == "/identifiers/new";
+         form == "/addresses/new" || form == "/relationships/new" || form == "/identifiers/new" ||
+         form == "/notes/new";
 }
 
 // ---- Site ----
