@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include "app/front_door.h"
 #include "app/people.h"
 #include "store/allocation_read_model.h"
 #include "store/read_models.h"
@@ -36,25 +35,8 @@ class AllocationTest : public ::testing::TestWithParam<std::string> {
     services_.emplace(*db_, clock_);
   }
 
-  // A child referred by the front door today: their record, with an open episode.
   int64_t referred_child(const std::string& forename) {
-    const int64_t id = testing::create_person(*people_, front_door_worker_,
-                                              testing::new_person(forename, "Fielding", "2016-06-30"));
-    FrontDoorService front_door(*db_, clock_);
-    RecordContactInput in;
-    in.contact.received_at = clock_.now().plus_seconds(-3600);
-    in.contact.source = "2A";
-    in.contact.referrer = {"Ms Head", "Head teacher", "", ""};
-    in.contact.concerns = "Bruises on her arm.";
-    in.contact.consent = "not_sought";
-    in.contact.lawful_basis = "safeguarding";
-    in.contact.urgency = "amber";
-    in.contact.children = {id};
-    const int64_t contact = *front_door.record(front_door_worker_, in, kChannel)->contact_id;
-    auto decided =
-        front_door.decide(front_door_worker_, contact, 1, id, {"referral", "Harm", "", "N1"}, kChannel);
-    if (!decided) throw std::runtime_error(decided.error().message);
-    return id;
+    return testing::refer_child(*db_, clock_, front_door_worker_, forename);
   }
 
   int64_t version_of(int64_t id) { return people_->open(front_door_worker_, id, kChannel)->person.version; }
@@ -96,6 +78,8 @@ TEST_P(AllocationTest, BadAllocationsAreRefusedAndChangeNothing) {
   const Date today = clock_.today();
   EXPECT_EQ(people_->allocate(jess_, ellie, version, "jess", today, "FCONTA", kChannel).error().code,
             ErrorCode::kDenied);
+  EXPECT_EQ(people_->allocate(manager_, ellie, version, "", today, "FCONTA", kChannel).error().message,
+            "Choose the social worker");
   EXPECT_EQ(people_->allocate(manager_, ellie, version, "nobody", today, "FCONTA", kChannel).error().field,
             "worker");
   EXPECT_EQ(people_->allocate(manager_, ellie, version, "analyst", today, "FCONTA", kChannel).error().field,

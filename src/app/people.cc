@@ -556,6 +556,7 @@ Result<int64_t> PeopleService::allocate(const User& user, int64_t person_id, int
                                         const Channel& channel) {
   if (!can_allocate(user))
     return Error::denied("Only a team manager may allocate a child to a social worker.");
+  if (worker.empty()) return Error::invalid("Choose the social worker", "worker");
   std::optional<User> holder;
   try {
     holder = Accounts(db_.sql()).user_by_username(worker);

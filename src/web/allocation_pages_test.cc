@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include "app/auth.h"
-#include "app/front_door.h"
-#include "app/people.h"
 #include "store/allocation_read_model.h"
 #include "support/browser.h"
 #include "support/fixtures.h"
@@ -38,29 +36,7 @@ class AllocationPagesTest : public ::testing::Test {
       EXPECT_TRUE(added.ok()) << added.error().message;
       if (added) users_[username] = *added;
     }
-    child_ = referred_child();
-  }
-
-  // Ellie, referred by the front door an hour ago.
-  int64_t referred_child() {
-    PeopleService people(*db_, clock_);
-    const int64_t id = testing::create_person(people, users_["frontdoor"],
-                                              testing::new_person("Ellie", "Fielding", "2016-06-30"));
-    FrontDoorService front_door(*db_, clock_);
-    RecordContactInput in;
-    in.contact.received_at = clock_.now().plus_seconds(-3600);
-    in.contact.source = "2A";
-    in.contact.referrer = {"Ms Head", "Head teacher", "", ""};
-    in.contact.concerns = "Bruises on her arm.";
-    in.contact.consent = "not_sought";
-    in.contact.lawful_basis = "safeguarding";
-    in.contact.urgency = "amber";
-    in.contact.children = {id};
-    const Channel channel{"test", ""};
-    const int64_t contact = *front_door.record(users_["frontdoor"], in, channel)->contact_id;
-    EXPECT_TRUE(
-        front_door.decide(users_["frontdoor"], contact, 1, id, {"referral", "Harm", "", "N1"}, channel).ok());
-    return id;
+    child_ = testing::refer_child(*db_, clock_, users_["frontdoor"], "Ellie");
   }
 
   // The allocation form as a manager fills it in.

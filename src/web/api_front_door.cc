@@ -192,16 +192,7 @@ json contact_json(const ContactView& view) {
                           {"href", contact_href(row.contact_id)}});
     }
     json episodes = json::array();
-    for (const EpisodeRow& e : child.episodes) {
-      episodes.push_back({{"episode_id", e.episode_id},
-                          {"contact_id", e.contact_id},
-                          {"referral_date", e.referral_date.iso()},
-                          {"referral_source", e.referral_source},
-                          {"referral_nfa", e.referral_nfa},
-                          {"primary_need", e.primary_need},
-                          {"closed_on", optional_date(e.closed_on)},
-                          {"closure_reason", e.closure_reason}});
-    }
+    for (const EpisodeRow& e : child.episodes) episodes.push_back(episode_json(e));
     const FrontDoorDecision* decision =
         child.on_contact && child.on_contact->decision ? &*child.on_contact->decision : nullptr;
     json out = brief_person_json(child.person);

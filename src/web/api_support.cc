@@ -99,14 +99,8 @@ json record_json(const PersonRecord& record) {
   // Children's social care: Children in Need episodes (CIN census fields) and allocated workers.
   json episodes = json::array();
   for (const CinEpisode& e : p.episodes) {
-    episodes.push_back({{"id", e.id},
-                        {"contact_id", e.contact_id},
-                        {"referral_date", e.referral_date.iso()},
-                        {"referral_source", e.referral_source},
-                        {"referral_nfa", e.referral_nfa},
-                        {"primary_need", e.primary_need},
-                        {"closed_on", optional_date(e.closed_on)},
-                        {"closure_reason", e.closure_reason}});
+    episodes.push_back(episode_json({p.id, e.id, e.contact_id, e.referral_date, e.referral_source,
+                                     e.referral_nfa, e.primary_need, e.closed_on, e.closure_reason}));
   }
   out["episodes"] = episodes;
   json allocations = json::array();
@@ -121,6 +115,17 @@ json record_json(const PersonRecord& record) {
   }
   out["allocations"] = allocations;
   return out;
+}
+
+json episode_json(const EpisodeRow& e) {
+  return json{{"episode_id", e.episode_id},
+              {"contact_id", e.contact_id},
+              {"referral_date", e.referral_date.iso()},
+              {"referral_source", e.referral_source},
+              {"referral_nfa", e.referral_nfa},
+              {"primary_need", e.primary_need},
+              {"closed_on", optional_date(e.closed_on)},
+              {"closure_reason", e.closure_reason}};
 }
 
 json event_json(const DomainEvent& e) {

@@ -16,6 +16,7 @@
 #include "app/people.h"
 #include "core/result.h"
 #include "rules/deadline.h"
+#include "store/people_read_model.h"
 #include "web/http.h"
 
 namespace safeguard::web {
@@ -28,6 +29,8 @@ Response api_error(int status, std::string_view code, std::string_view message, 
 Response api_error(const Error& error);
 
 json optional_date(const std::optional<Date>& date);
+// A Children in Need episode with its CIN census fields, as every API answer shows it.
+json episode_json(const EpisodeRow& episode);
 // An instant as ISO 8601 in UTC ("2026-11-23T10:15:00.000Z"), or null.
 json optional_instant(const std::optional<Timestamp>& instant);
 // A statutory deadline's state, the same words everywhere (rules/deadline.h):

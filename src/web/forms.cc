@@ -135,6 +135,13 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
   return cookies;
 }
 
+void set_date(FormData& form, std::string_view name, Date date) {
+  const std::string prefix(name);
+  form.set(prefix + "-day", std::to_string(date.day()));
+  form.set(prefix + "-month", std::to_string(date.month()));
+  form.set(prefix + "-year", std::to_string(date.year()));
+}
+
 Result<std::optional<Date>> read_date(const FormData& form, std::string_view name, std::string_view label) {
   const std::string n(name);
   const std::string day(trim(form.get(n + "-day")));

@@ -49,6 +49,8 @@ std::map<std::string, std::string> parse_cookies(std::string_view header);
 // A date typed into the inputs <name>-day, <name>-month and <name>-year. nullopt if all three are
 // empty; an error naming `name` if some are filled but they do not make a real date.
 Result<std::optional<Date>> read_date(const FormData& form, std::string_view name, std::string_view label);
+// Fills the inputs <name>-day, <name>-month and <name>-year with `date` (a form's default).
+void set_date(FormData& form, std::string_view name, Date date);
 
 // A whole positive number from text (an id in a path); nullopt for anything else.
 std::optional<int64_t> parse_id(std::string_view text);

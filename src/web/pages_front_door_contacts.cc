@@ -591,9 +591,7 @@ Response record_contact(PageContext& c) {
       const Timestamp now = c.clock.now();
       const Date today = london_date(now);
       const int minute = london_minute_of_day(now);
-      f.values.set("received-day", std::to_string(today.day()));
-      f.values.set("received-month", std::to_string(today.month()));
-      f.values.set("received-year", std::to_string(today.year()));
+      set_date(f.values, "received", today);
       f.fresh = true;
       const auto two_digits = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
       f.values.set("received-time", two_digits(minute / 60) + ":" + two_digits(minute % 60));

@@ -857,10 +857,7 @@ Response allocate(PageContext& c, const PersonRecord& record) {
   };
   if (c.request.method == "GET") {
     FormData values;
-    const Date today = c.clock.today();
-    values.add("from-day", std::to_string(today.day()));
-    values.add("from-month", std::to_string(today.month()));
-    values.add("from-year", std::to_string(today.year()));
+    set_date(values, "from", c.clock.today());
     if (!current) values.add("reason", "FCONTA");
     return change_form_page(c, record, build(values, {}), values, {}, 200);
   }
@@ -892,12 +889,7 @@ Response add_case_note(PageContext& c, const PersonRecord& record) {
   };
   if (c.request.method == "GET") {
     FormData values = c.draft(action).value_or(FormData());
-    if (!values.has("contact_date-day")) {
-      const Date today = c.clock.today();
-      values.set("contact_date-day", std::to_string(today.day()));
-      values.set("contact_date-month", std::to_string(today.month()));
-      values.set("contact_date-year", std::to_string(today.year()));
-    }
+    if (!values.has("contact_date-day")) set_date(values, "contact_date", c.clock.today());
     return change_form_page(c, record, build(values, {}), values, {}, 200);
   }
   auto when = read_date(c.form, "contact_date", "The date");

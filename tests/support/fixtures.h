@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/front_door.h"
 #include "app/people.h"
 #include "core/clock.h"
 #include "domain/person.h"
@@ -67,6 +68,32 @@ inline int64_t create_person(PeopleService& people, const User& user, const NewP
   return outcome->created->person_id;
 }
 
+// A child the front door referred an hour before the clock's now, through the front door's own
+// use cases: their record then has an open Children in Need episode. Throws if the front door
+// refuses (the test then fails).
+inline int64_t refer_child(Database& db, const Clock& clock, const User& front_door_worker,
+                           const std::string& forename) {
+  PeopleService people(db, clock);
+  const int64_t id = create_person(people, front_door_worker, new_person(forename, "Fielding", "2016-06-30"));
+  FrontDoorService front_door(db, clock);
+  RecordContactInput in;
+  in.contact.received_at = clock.now().plus_seconds(-3600);
+  in.contact.source = "2A";
+  in.contact.referrer = {"Ms Head", "Head teacher", "", ""};
+  in.contact.concerns = "Bruises on her arm.";
+  in.contact.consent = "not_sought";
+  in.contact.lawful_basis = "safeguarding";
+  in.contact.urgency = "amber";
+  in.contact.children = {id};
+  const Channel channel{"test", "refer"};
+  auto recorded = front_door.record(front_door_worker, in, channel);
+  if (!recorded || !recorded->contact_id) throw std::runtime_error("recording the contact failed");
+  auto decided = front_door.decide(front_door_worker, *recorded->contact_id, 1, id,
+                                   {"referral", "Harm", "", "N1"}, channel);
+  if (!decided) throw std::runtime_error("referring the child failed: " + decided.error().message);
+  return id;
+}
+
 inline const std::vector<std::string>& all_tables() {
   static const std::vector<std::string> kTables = {"schema_migrations",
                                                    "streams",
@@ -86,8 +113,14 @@ inline const std::vector<std::string>& all_tables() {
                                                    "administration_log",
                                                    "closure_days",
                                                    "drafts",
-                                                   "access_grants", "council_settings", "cin_episodes", "contacts", "contact_children", "contact_adults",
-      "mash_requests", "mash_shared_children"};
+                                                   "access_grants",
+                                                   "council_settings",
+                                                   "cin_episodes",
+                                                   "contacts",
+                                                   "contact_children",
+                                                   "contact_adults",
+                                                   "mash_requests",
+                                                   "mash_shared_children"};
   return kTables;
 }
 
