@@ -271,6 +271,96 @@ void person_page(benchmark::State& state) {
 
 BENCHMARK(person_page)->Unit(benchmark::kMillisecond);
 
+// A page as a signed-in user's browser loads it, `username` signing in with the demo password.
+void bench_page(benchmark::State& state, const std::string& username, const std::string& path) {
+  FixedClock clock(SystemClock().now());
+  DatabasePool pool(std::getenv("SAFEGUARD_BENCH_DB"));
+  auto signed_in =
+      AuthService(pool.for_this_thread(), clock).sign_in(username, "demo-password-2026", "127.0.0.1");
+  if (!signed_in) {
+    state.SkipWithError(signed_in.error().message.c_str());
+    return;
+  }
+  web::SiteOptions options;
+  options.secure_cookies = false;
+  web::Site site(pool, clock, options);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    web::Request r;
+    r.method = "GET";
+    r.path = path;
+    r.target = r.path;
+    r.headers.push_back({"Cookie", "sg_session=" + signed_in->session_token});
+    const web::Response response = site.handle(r);
+    if (response.status != 200) {
+      state.SkipWithError(("status " + std::to_string(response.status)).c_str());
+      break;
+    }
+    bytes += response.body.size();
+  }
+  state.counters["bytes_per_page"] =
+      static_cast<double>(bytes) / static_cast<double>(std::max<int64_t>(1, state.iterations()));
+}
+
+// "My work" for the social worker holding the most children, and for the team manager of the
+// team holding the most: every held child's record folded and its deadlines computed.
+void my_work_page(benchmark::State& state, bool manager) {
+  Council* c = council();
+  if (!c) {
+    state.SkipWithError("set SAFEGUARD_BENCH_DB to a council-scale database (make bench does)");
+    return;
+  }
+  const auto busiest = c->db->sql().query(
+      "SELECT worker, team_id, COUNT(*) FROM person_allocations WHERE to_date IS NULL GROUP BY worker, "
+      "team_id "
+      "ORDER BY COUNT(*) DESC, worker LIMIT 1",
+      {});
+  if (busiest.empty()) {
+    state.SkipWithError("no one holds cases");
+    return;
+  }
+  std::string username = busiest[0].text(0);
+  if (manager) {
+    const auto managers = c->db->sql().query(
+        "SELECT u.username FROM users u JOIN person_allocations a ON a.team_id = u.team_id AND a.to_date IS "
+        "NULL"
+        " WHERE u.role = 'team_manager' GROUP BY u.username ORDER BY COUNT(*) DESC, u.username LIMIT 1",
+        {});
+    if (managers.empty()) {
+      state.SkipWithError("no team manager has a team holding cases");
+      return;
+    }
+    username = managers[0].text(0);
+  }
+  state.SetLabel(username);
+  bench_page(state, username, "/my-work");
+}
+
+BENCHMARK_CAPTURE(my_work_page, busiest_social_worker, false)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(my_work_page, busiest_team_manager, true)->Unit(benchmark::kMillisecond);
+
+// The record page of the referred child with the longest chronology in the council, as the front
+// door opens it (front-door workers see every record; each view is logged).
+void long_record_page(benchmark::State& state) {
+  Council* c = council();
+  if (!c) {
+    state.SkipWithError("set SAFEGUARD_BENCH_DB to a council-scale database (make bench does)");
+    return;
+  }
+  const auto longest = c->db->sql().query(
+      "SELECT p.person_id, p.version FROM people p JOIN cin_episodes e ON e.person_id = p.person_id"
+      " ORDER BY p.version DESC, p.person_id LIMIT 1",
+      {});
+  if (longest.empty()) {
+    state.SkipWithError("no child has been referred");
+    return;
+  }
+  state.counters["events_on_record"] = static_cast<double>(longest[0].integer(1));
+  bench_page(state, "frontdoor", "/people/" + std::to_string(longest[0].integer(0)));
+}
+
+BENCHMARK(long_record_page)->Unit(benchmark::kMillisecond);
+
 // The front-door queue over the council's open contacts, as its home page loads it.
 void front_door_queue(benchmark::State& state) {
   Council* c = council();

@@ -2,8 +2,10 @@
 # Everything `make test` runs, in order, stopping at the first failure:
 #   1. a Release build and every GoogleTest test (unit, scenario, store conformance on SQLite and on a
 #      real PostgreSQL 15 server started on loopback), through ctest;
-#   2. the browser tests: Playwright driving Debian's Chromium against a real server;
-#   3. an AddressSanitizer + UndefinedBehaviorSanitizer build and the GoogleTest tests again.
+#   2. the journey scenarios, through the command a council's own analysts would run:
+#      `safeguard scenario tests/scenarios/journey/*.txt` (docs/scenarios.md);
+#   3. the browser tests: Playwright driving Debian's Chromium against a real server;
+#   4. an AddressSanitizer + UndefinedBehaviorSanitizer build and the GoogleTest tests again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs="${JOBS:-2}"
@@ -27,6 +29,9 @@ scripts/with-postgres.sh -- bash -c '
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan -j'"$jobs"' --output-on-failure --timeout 600
 '
+
+step "Journey scenarios"
+build/safeguard scenario tests/scenarios/journey/*.txt
 
 step "Browser tests (Playwright, Debian Chromium)"
 SAFEGUARD_BINARY="$PWD/build/safeguard" node --test --test-concurrency=1 tests/e2e/

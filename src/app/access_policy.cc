@@ -55,6 +55,12 @@ bool can_close_episodes(const User& user) { return !user.disabled && user.role =
 
 bool can_allocate(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }
 
+bool can_assess(const User& user) {
+  return !user.disabled && (user.role == Role::kSocialWorker || user.role == Role::kTeamManager);
+}
+
+bool can_authorise_assessments(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }
+
 bool can_hold_cases(const User& user) {
   return !user.disabled && user.team_id.has_value() &&
          (user.role == Role::kSocialWorker || user.role == Role::kTeamManager);

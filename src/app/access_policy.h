@@ -43,6 +43,10 @@ bool can_record_people(const User& user);
 // children to social workers.
 bool can_close_episodes(const User& user);
 bool can_allocate(const User& user);
+// Social workers and team managers assess children (start, record, send for authorisation); team
+// managers authorise assessments or return them.
+bool can_assess(const User& user);
+bool can_authorise_assessments(const User& user);
 // Who may hold a child's case: social workers and team managers with a team, not disabled.
 bool can_hold_cases(const User& user);
 bool can_administer(const User& user);

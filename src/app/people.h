@@ -19,6 +19,7 @@
 #include "domain/person.h"
 #include "domain/user.h"
 #include "match/person_match.h"
+#include "rules/child_deadlines.h"
 #include "store/database.h"
 #include "store/people_read_model.h"
 
@@ -73,6 +74,7 @@ struct PersonRecord {
   Person person;
   std::vector<ChronologyEntry> chronology;  // by the date it happened, newest first
   std::vector<RelatedPerson> relationships;
+  std::vector<ChildDeadline> deadlines;  // as they stand today, soonest due first
 };
 
 struct Created {
@@ -168,6 +170,14 @@ class PeopleService {
                            const std::string& worker, Date from, const std::string& reason,
                            const Channel& channel);
 
+  // The one path every change to a person's record takes, for this service and the casework
+  // services built on it (app/assessments.h): checks the user may change records and open this
+  // one, loads it, refuses a stale `expected_version`, appends what `make_events` returns (or
+  // nothing, if it fails) with the read models in one transaction, and logs `action` as an access.
+  using MakeEvents = std::function<Result<std::vector<DomainEvent>>(const Person&, Date today)>;
+  Result<int64_t> change(const User& user, int64_t person_id, int64_t expected_version,
+                         const std::string& action, const Channel& channel, const MakeEvents& make_events);
+
  private:
   struct PreparedPerson {
     PersonDetails details;
@@ -177,9 +187,6 @@ class PeopleService {
   };
   static Result<PreparedPerson> prepare(const NewPersonInput& input, Date today);
   std::vector<SearchHit> likely_matches_of(const PreparedPerson& person);
-  using MakeEvents = std::function<Result<std::vector<DomainEvent>>(const Person&, Date today)>;
-  Result<int64_t> change(const User& user, int64_t person_id, int64_t expected_version,
-                         const std::string& action, const Channel& channel, const MakeEvents& make_events);
   Status check_identifier_free(const Identifier& identifier, int64_t person_id, const std::string& field);
   Status check_can_open(const User& user, int64_t person_id);
   std::vector<SearchHit> rank(const std::vector<int64_t>& ids, const MatchQuery& query,

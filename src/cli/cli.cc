@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/administration.h"
 #include "app/auth.h"
+#include "app/journey_scenario.h"
 #include "app/settings.h"
 #include "cli/terminal.h"
 #include "core/calendar.h"
@@ -199,6 +201,13 @@ void print_front_door(const synth::CouncilReport& r) {
       static_cast<long long>(asked), Dashboard::percent(on_time, asked),
       static_cast<long long>(r.awaiting_decision), static_cast<long long>(r.overdue),
       static_cast<long long>(r.awaiting_authorisation));
+  const AssessmentFigures& a = r.assessments;
+  std::printf(
+      "Single assessments: %lld authorised in the twelve months, %.0f%% within 45 working days (median %lld "
+      "working days); today %lld in progress, %lld of them overdue and %lld with a manager.\n",
+      static_cast<long long>(a.authorised), Dashboard::percent(a.authorised_on_time, a.authorised),
+      static_cast<long long>(a.median_working_days), static_cast<long long>(a.in_progress),
+      static_cast<long long>(a.overdue), static_cast<long long>(a.awaiting_manager));
 }
 
 int demo(DemoOptions o, const std::string& executable) {
@@ -377,6 +386,30 @@ int run(int argc, char** argv) {
   demo_cmd->add_option("--bind", demo_options.server.bind, "Address when serving (default 127.0.0.1)");
   demo_cmd->add_option("--assets", demo_options.server.assets, "govuk-frontend's dist/govuk directory");
   demo_cmd->callback([&] { result = demo(demo_options, executable); });
+
+  // scenario
+  std::vector<std::string> scenario_files;
+  auto* scenario_cmd = app.add_subcommand(
+      "scenario",
+      "Run journey scenario files (docs/scenarios.md); stop at the first line that does not hold");
+  scenario_cmd->add_option("FILE", scenario_files, "Scenario files")->required();
+  scenario_cmd->callback([&] {
+    int lines = 0;
+    for (const std::string& file : scenario_files) {
+      std::ifstream in(file);
+      if (!in) {
+        result = fail("cannot read scenario file " + file, kBadInput);
+        return;
+      }
+      const ScenarioOutcome outcome = run_journey_scenario(file, in);
+      if (!outcome.passed) {
+        result = fail(outcome.failure, kFailed);
+        return;
+      }
+      lines += outcome.lines_run;
+    }
+    std::printf("%zu scenario files, %d lines: all hold\n", scenario_files.size(), lines);
+  });
 
   // workdays
   auto* workdays = app.add_subcommand(

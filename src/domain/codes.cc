@@ -169,6 +169,15 @@ constexpr std::array kCaseNoteType{
     Code{"other", "Other"},
 };
 
+// What a single assessment concluded should happen next (domain.md, the journey).
+constexpr std::array kAssessmentOutcome{
+    Code{"cin_plan", "Child in need plan"},
+    Code{"strategy_discussion", "Strategy discussion: concerns of significant harm"},
+    Code{"looked_after", "The child needs to be looked after"},
+    Code{"close_nfa", "Close: no further action (RC8)"},
+    Code{"close_early_help", "Close: refer to early help (RC9)"},
+};
+
 constexpr std::array kCategoryOfAbuse{
     Code{"NEG", "Neglect"},
     Code{"PHY", "Physical abuse"},
@@ -354,6 +363,8 @@ std::span<const Code> codes(CodeList list) {
       return kWorkerChangeReason;
     case CodeList::kCaseNoteType:
       return kCaseNoteType;
+    case CodeList::kAssessmentOutcome:
+      return kAssessmentOutcome;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -410,6 +421,8 @@ std::string_view code_list_name(CodeList list) {
       return "reason for a change of social worker";
     case CodeList::kCaseNoteType:
       return "case note type";
+    case CodeList::kAssessmentOutcome:
+      return "assessment outcome";
   }
   return "code";
 }

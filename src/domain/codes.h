@@ -44,6 +44,7 @@ enum class CodeList {
   kSharedField,         // Safeguard's own: what a MASH enquiry shares about each child
   kWorkerChangeReason,  // DfE SSDA903 SW_REASON: why a child's allocated social worker changed
   kCaseNoteType,        // Safeguard's own: what a case note records
+  kAssessmentOutcome,   // Safeguard's own: what a single assessment concluded should happen next
 };
 
 // Every code of the list, in display order. The span refers to static storage.

@@ -21,6 +21,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "domain/assessment.h"
 #include "domain/child_journey.h"
 #include "domain/event.h"
 
@@ -100,6 +101,7 @@ struct Person {
   std::vector<ContactOnRecord> contacts;    // contacts about or involving them, oldest first
   std::vector<CinEpisode> episodes;         // Children in Need episodes, oldest first
   std::vector<Allocation> allocations;      // allocated social workers, oldest first
+  std::vector<Assessment> assessments;      // single assessments, oldest first
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

@@ -284,6 +284,19 @@ CREATE INDEX person_allocations_by_worker ON person_allocations (worker, to_date
 CREATE INDEX person_allocations_by_team ON person_allocations (team_id, to_date);
 CREATE INDEX cin_episodes_open ON cin_episodes (closed_on, person_id);
 )SQL"},
+      {6, "assessments", R"SQL(
+CREATE TABLE person_assessments (
+  person_id {int} NOT NULL,
+  assessment_id {int} NOT NULL,
+  episode_id {int} NOT NULL,
+  started_on {text} NOT NULL,
+  submitted_on {text},
+  authorised_on {text},
+  outcome {text} NOT NULL
+){strict};
+CREATE INDEX person_assessments_by_person ON person_assessments (person_id);
+CREATE INDEX person_assessments_open ON person_assessments (authorised_on, submitted_on);
+)SQL"},
   };
   return kMigrations;
 }

@@ -105,6 +105,9 @@ const std::vector<ReadModelTable>& people_read_model_tables() {
        {"person_id", "allocation_id", "worker", "worker_name", "team_id", "team_name", "from_date", "to_date",
         "reason"},
        "person_id, allocation_id"},
+      {"person_assessments",
+       {"person_id", "assessment_id", "episode_id", "started_on", "submitted_on", "authorised_on", "outcome"},
+       "person_id, assessment_id"},
   };
   return kTables;
 }
@@ -148,9 +151,16 @@ std::vector<ReadModelRow> project_person(const Person& p) {
                      optional_date(e.closed_on), sql_text(e.closure_reason)}});
   }
   for (const Allocation& a : p.allocations) {
-    rows.push_back({&tables[6],
-                    {sql_int(p.id), sql_int(a.id), sql_text(a.worker), sql_text(a.worker_name), sql_int(a.team_id),
-                     sql_text(a.team_name), sql_text(a.from.iso()), optional_date(a.to), sql_text(a.reason)}});
+    rows.push_back(
+        {&tables[6],
+         {sql_int(p.id), sql_int(a.id), sql_text(a.worker), sql_text(a.worker_name), sql_int(a.team_id),
+          sql_text(a.team_name), sql_text(a.from.iso()), optional_date(a.to), sql_text(a.reason)}});
+  }
+  for (const Assessment& a : p.assessments) {
+    rows.push_back(
+        {&tables[7],
+         {sql_int(p.id), sql_int(a.id), sql_int(a.episode_id), sql_text(a.started_on.iso()),
+          optional_date(a.submitted_on), optional_date(a.authorised_on), sql_text(a.content.outcome)}});
   }
   return rows;
 }

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "app/administration.h"
+#include "app/assessments.h"
 #include "app/auth.h"
 #include "app/front_door.h"
 #include "app/people.h"
@@ -272,6 +273,14 @@ std::string_view action_name(ActionKind kind) {
       return "closing a Children in Need episode";
     case ActionKind::kAllocate:
       return "allocating a social worker";
+    case ActionKind::kStartAssessment:
+      return "starting an assessment";
+    case ActionKind::kChildSeen:
+      return "recording the child seen for an assessment";
+    case ActionKind::kSubmitAssessment:
+      return "sending an assessment for authorisation";
+    case ActionKind::kAuthoriseAssessment:
+      return "authorising an assessment";
   }
   return "an action";
 }
@@ -309,6 +318,7 @@ class Player {
   Player(Database& db, FixedClock& clock, const Workforce& workforce, Date today)
       : db_(db),
         people_(db, clock),
+        assessments_(db, clock),
         front_door_(db, clock),
         clock_(clock),
         workforce_(workforce),
@@ -365,7 +375,8 @@ class Player {
 
  private:
   const User& worker(const Action& a) const {
-    const bool by_manager = a.kind == ActionKind::kCloseEpisode || a.kind == ActionKind::kAllocate;
+    const bool by_manager = a.kind == ActionKind::kCloseEpisode || a.kind == ActionKind::kAllocate ||
+                            a.kind == ActionKind::kAuthoriseAssessment;
     const std::vector<User>& pool = by_manager           ? workforce_.managers
                                     : a.by_social_worker ? workforce_.social_workers
                                                          : workforce_.front_door;
@@ -417,6 +428,56 @@ class Player {
     const std::vector<User>& pool = workforce_.social_workers;
     const User& holder = pool[static_cast<size_t>(a.holder) % pool.size()];
     auto version = people_.allocate(manager, ms.id, ms.version, holder.username, *a.date, a.code, channel_);
+    if (!version) return version.error();
+    ms.version = *version;
+    return Status::success();
+  }
+
+  // The child's social worker assesses (the child is their own work); a manager, perhaps of another
+  // team, authorises, saying why they open the record.
+  Status assess(HouseholdState& state, MemberState& ms, const Action& a) {
+    // The assessment in hand: the child's latest.
+    const auto latest = [&]() -> int64_t {
+      const auto rows = db_.sql().query(
+          "SELECT MAX(assessment_id) FROM person_assessments WHERE person_id = ?", {sql_int(ms.id)});
+      return rows.empty() || rows[0].is_null(0) ? 0 : rows[0].integer(0);
+    };
+    const User& holder =
+        workforce_.social_workers[static_cast<size_t>(a.holder) % workforce_.social_workers.size()];
+    Result<int64_t> version = Error::internal("unknown assessment action");
+    switch (a.kind) {
+      case ActionKind::kStartAssessment:
+        version = assessments_.start(holder, ms.id, ms.version, *a.date, channel_);
+        break;
+      case ActionKind::kChildSeen:
+        version = assessments_.record_seen(holder, ms.id, ms.version, latest(), *a.date, a.code == "alone",
+                                           channel_);
+        break;
+      case ActionKind::kSubmitAssessment: {
+        AssessmentContent content;
+        const size_t bar = a.reason.find('|');
+        content.child_views = a.reason.substr(0, bar);
+        content.analysis = bar == std::string::npos ? "" : a.reason.substr(bar + 1);
+        content.factors = split(a.text, ',');
+        content.outcome = a.code;
+        const int64_t id = latest();
+        version = assessments_.save(holder, ms.id, ms.version, id, content, channel_);
+        if (version) version = assessments_.submit(holder, ms.id, *version, id, channel_);
+        break;
+      }
+      case ActionKind::kAuthoriseAssessment: {
+        const User& manager = worker(a);
+        if (Status s =
+                give_reason_once_a_day(state, -1 - a.worker, manager, ms.id, "Authorising the assessment");
+            !s) {
+          return s;
+        }
+        version = assessments_.authorise(manager, ms.id, ms.version, latest(), *a.date, channel_);
+        break;
+      }
+      default:
+        break;
+    }
     if (!version) return version.error();
     ms.version = *version;
     return Status::success();
@@ -520,6 +581,10 @@ class Player {
     if (ms.id == 0) return Error::internal("the person has not been recorded yet");
     if (a.kind == ActionKind::kCloseEpisode) return close_episode(state, ms, a);
     if (a.kind == ActionKind::kAllocate) return allocate(state, ms, a);
+    if (a.kind == ActionKind::kStartAssessment || a.kind == ActionKind::kChildSeen ||
+        a.kind == ActionKind::kSubmitAssessment || a.kind == ActionKind::kAuthoriseAssessment) {
+      return assess(state, ms, a);
+    }
     if (a.by_social_worker) {
       if (Status s = give_reason_once_a_day(state, a.worker, user, ms.id, access_reason(a.kind)); !s)
         return s;
@@ -579,6 +644,7 @@ class Player {
 
   Database& db_;
   PeopleService people_;
+  AssessmentService assessments_;
   FrontDoorService front_door_;
   FixedClock& clock_;
   const Workforce& workforce_;
@@ -720,6 +786,9 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   auto awaiting = front_door.awaiting_authorisation(workforce->managers.front());
   if (!awaiting) return awaiting.error();
   report.awaiting_authorisation = static_cast<int64_t>(awaiting->size());
+  auto assessments = AssessmentService(db, clock).figures();
+  if (!assessments) return assessments.error();
+  report.assessments = *assessments;
   try {
     report.episodes_opened =
         static_cast<int64_t>(PeopleIndex(db.sql()).referrals_between(first_day - 1, today).size());

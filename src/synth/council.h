@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/assessments.h"
 #include "app/front_door.h"
 #include "core/date.h"
 #include "core/result.h"
@@ -70,6 +71,7 @@ struct CouncilReport {
   int64_t awaiting_decision = 0;       // contacts in the front door's queue
   int64_t overdue = 0;                 // of those, past their decision deadline
   int64_t awaiting_authorisation = 0;  // children's decisions waiting for a manager
+  AssessmentFigures assessments;       // single assessments, as the app counts them today
 };
 
 // How many demo users generate_council adds first (one for every role), before further staff.

@@ -810,6 +810,132 @@ constexpr double kAllocationDelayWeights[] = {70, 20, 8, 2};
 constexpr int kLongEpisodeDays = 120;
 constexpr double kChangeOfWorker = 0.3;
 
+// How long single assessments take, start to authorisation, in working days (data-and-volumes.md
+// 4.5, CIN census 2025): same day, 1-10, 11-20, 21-30, 31-40, 41-45, 46-50, 51-60, 61 and more.
+constexpr int kAssessmentBands[][2] = {{0, 0},   {1, 10},  {11, 20}, {21, 30}, {31, 40},
+                                       {41, 45}, {46, 50}, {51, 60}, {61, 100}};
+constexpr double kAssessmentBandWeights[] = {1.8, 11.7, 17.3, 15.8, 20.2, 18.9, 5.8, 4.3, 4.2};
+// Factors identified at assessment (DfE codes), weighted: parental mental health and domestic
+// abuse in about a quarter of assessments each.
+constexpr std::string_view kFactors[] = {"4B",  "3A",  "3B", "16A", "2B", "1B",
+                                         "17A", "14A", "4A", "5B",  "6B", "20"};
+constexpr double kFactorWeights[] = {25, 15, 12, 14, 8, 6, 9, 4, 4, 2, 3, 3};
+constexpr std::string_view kChildViews[] = {
+    "I like school because my friends are there. At home it is loud at night.",
+    "I want mum to be happy again. I look after my little brother when she is in bed.",
+    "Nothing is wrong. I just want to go to football.",
+    "I don't like it when dad shouts. I go to my room and put my headphones on.",
+    "I want to live with nan. She makes tea and helps with my homework.",
+    "Seen with mum: settled, smiling, reaching for her when the visitor spoke."};
+constexpr std::string_view kAnalyses[] = {
+    "The parent's mental health has declined and the child is taking on caring tasks; support is needed "
+    "for the family to meet the child's needs.",
+    "Incidents of domestic abuse have affected the child's sleep and school attendance; the non-abusing "
+    "parent is protective and engaging.",
+    "The concerns were not substantiated; the family has support from school and extended family.",
+    "Neglect of the child's basic care is persistent and has not improved with early help."};
+
+// Who holds the child's case from a moment on.
+struct HeldBy {
+  Timestamp from;
+  int holder = 0;
+};
+
+// The single assessment of an episode allocated at holders.front().from: started by the allocated
+// social worker within a few working days, the child seen (once born), written up and sent to a
+// manager, and authorised after a duration drawn from the national distribution, but before the
+// working day the episode closes (`closes_at`); an episode too short for one has none. Steps at or
+// after `context.now` are not played, so today has assessments in progress.
+void plan_assessment(const PlanContext& context, Household& h, int child, const std::vector<HeldBy>& holders,
+                     std::string_view closure_reason, Timestamp closes_at, Rng& rng) {
+  const WorkingDayCalendar& calendar = *context.calendar;
+  const Member& member = h.members[static_cast<size_t>(child)];
+  const auto holder_at = [&](Timestamp t) {
+    int holder = holders.front().holder;
+    for (const HeldBy& b : holders) {
+      if (b.from <= t) holder = b.holder;
+    }
+    return holder;
+  };
+  const auto step = [&](ActionKind kind, Timestamp at) -> Action& {
+    Action a;
+    a.kind = kind;
+    a.at = at;
+    a.member = child;
+    a.holder = holder_at(at);
+    a.date = london_date(at);
+    h.actions.push_back(std::move(a));
+    return h.actions.back();
+  };
+  const Timestamp stop = std::min(closes_at, context.now);
+  const Date allocated_on = london_date(holders.front().from);
+  Timestamp start = office_moment(rng, calendar.add_working_days(allocated_on, rng.between(0, 3)));
+  if (start <= holders.front().from) start = holders.front().from.plus_seconds(rng.between(600, 3600));
+  const Date started_on = london_date(start);
+  const auto& band = kAssessmentBands[rng.weighted(kAssessmentBandWeights)];
+  Date authorised_on = calendar.add_working_days(started_on, rng.between(band[0], band[1]));
+  if (closes_at < context.now) {
+    const Date last = calendar.add_working_days(london_date(closes_at), -1);
+    if (last < started_on) return;  // the episode closes before an assessment could be done
+    authorised_on = std::min(authorised_on, last);
+  }
+  if (start >= stop) return;
+  step(ActionKind::kStartAssessment, start);
+  const Date submitted_on =
+      std::max(started_on, calendar.add_working_days(authorised_on, -rng.between(0, 3)));
+  Timestamp sent = office_moment(rng, submitted_on);
+  if (sent <= start.plus_seconds(3600)) sent = start.plus_seconds(rng.between(3600, 7200));
+  // Seen once to three times before it is sent, on days the child has been born.
+  const Date first_seeable = std::max(started_on, member.born);
+  if (first_seeable <= submitted_on) {
+    const int span = submitted_on - first_seeable;
+    const int visits = 1 + static_cast<int>(rng.below(3));
+    std::vector<Date> days;
+    for (int i = 0; i < visits; ++i) {
+      const Date day =
+          working_day_on_or_after(calendar, first_seeable + static_cast<int32_t>(rng.between(0, span)));
+      if (day > submitted_on || std::find(days.begin(), days.end(), day) != days.end()) continue;
+      Timestamp at = office_moment(rng, day);
+      if (at <= start) at = start.plus_seconds(rng.between(600, 3600));
+      if (at >= sent) continue;
+      if (at >= stop) break;
+      step(ActionKind::kChildSeen, at).code = rng.chance(0.7) ? "alone" : "";
+      days.push_back(day);
+    }
+    if (days.empty()) {  // at least once, just before it is written up
+      const Timestamp at = sent.plus_seconds(-60);
+      if (at >= stop) return;
+      step(ActionKind::kChildSeen, at).code = "alone";
+    }
+  }
+  // Written up and sent, then authorised by a manager.
+  if (sent >= stop) return;
+  Action& submit = step(ActionKind::kSubmitAssessment, sent);
+  const bool closes_after = closure_reason == "RC8" || closure_reason == "RC9";
+  submit.code = closure_reason == "RC8"   ? "close_nfa"
+                : closure_reason == "RC9" ? "close_early_help"
+                : rng.chance(0.25)        ? "strategy_discussion"
+                                          : "cin_plan";
+  if (closes_after && rng.chance(0.5)) {
+    submit.text = "21";
+  } else {
+    std::vector<std::string> factors;
+    const int count = 1 + static_cast<int>(rng.below(3));
+    for (int i = 0; i < count; ++i) {
+      const std::string f(kFactors[rng.weighted(kFactorWeights)]);
+      if (std::find(factors.begin(), factors.end(), f) == factors.end()) factors.push_back(f);
+    }
+    for (const std::string& f : factors) submit.text += (submit.text.empty() ? "" : ",") + f;
+  }
+  submit.reason = std::string(member.born > submitted_on ? kChildViews[5] : kChildViews[rng.below(5)]) + "|" +
+                  std::string(kAnalyses[rng.below(std::size(kAnalyses))]);
+  Timestamp authorised = office_moment(rng, authorised_on);
+  if (authorised <= sent) authorised = sent.plus_seconds(rng.between(600, 3600));
+  if (authorised >= stop) return;
+  step(ActionKind::kAuthoriseAssessment, authorised).worker =
+      static_cast<int>(rng.below(static_cast<uint64_t>(context.managers)));
+}
+
 // Episodes as the app opens and closes them, each allocated to a social worker by a manager a few
 // working days after the referral (some wait much longer; a few changes of worker in long ones),
 // and closed when its modelled length has passed: a referral while an episode is open opens none
@@ -842,7 +968,9 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
     a.date = london_date(at);
     h.actions.push_back(std::move(a));
   };
+  Rng assessing(context.seed, static_cast<uint64_t>(h.number), Purpose::kAssessments);
   const auto close = [&](int child, const Open& o) {
+    const std::string_view reason = kClosureReasons[rng.weighted(kClosureWeights)];
     const Timestamp end = std::min(o.close_at, context.now);
     // The first allocation.
     static constexpr int kDelays[][2] = {{0, 2}, {3, 7}, {8, 20}, {21, 60}};
@@ -852,8 +980,10 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
     if (at <= o.opened_at) at = o.opened_at.plus_seconds(rng.between(600, 3600));
     const int workers = std::max(1, context.social_workers);
     int holder = static_cast<int>(rng.below(static_cast<uint64_t>(workers)));
+    std::vector<HeldBy> holders;
     if (at < end) {
       allocate(child, at, holder, "FCONTA");
+      holders.push_back({at, holder});
       // A change of worker in a long episode.
       const Date ends_on = london_date(end);
       if (workers > 1 && ends_on - london_date(at) > kLongEpisodeDays && rng.chance(kChangeOfWorker)) {
@@ -863,8 +993,10 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
         if (change < end && london_date(change) > london_date(at)) {
           holder = (holder + 1 + static_cast<int>(rng.below(static_cast<uint64_t>(workers - 1)))) % workers;
           allocate(child, change, holder, kChangeReasons[rng.weighted(kChangeWeights)]);
+          holders.push_back({change, holder});
         }
       }
+      plan_assessment(context, h, child, holders, reason, o.close_at, assessing);
     }
     if (o.close_at >= context.now) return;
     Action a;
@@ -872,7 +1004,7 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
     a.at = o.close_at;
     a.member = child;
     a.worker = static_cast<int>(rng.below(static_cast<uint64_t>(context.managers)));
-    a.code = std::string(kClosureReasons[rng.weighted(kClosureWeights)]);
+    a.code = std::string(reason);
     a.date = london_date(o.close_at);
     h.actions.push_back(std::move(a));
   };

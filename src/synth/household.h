@@ -87,6 +87,11 @@ enum class ActionKind {
   // Manager `worker` allocates the member (with an open episode) to social worker `holder` from
   // `date`, reason `code` (SW_REASON: FCONTA for the first allocation of an episode).
   kAllocate,
+  kStartAssessment,      // the holder starts the member's single assessment on `date`
+  kChildSeen,            // the holder saw the member for it on `date` (`code` "alone" if alone)
+  kSubmitAssessment,     // the holder writes it up (outcome `code`, factors `text` comma-separated,
+                         // reason: the child's views and the analysis, split by '|') and sends it
+  kAuthoriseAssessment,  // manager `worker` authorises it on `date`
 };
 
 struct Action {

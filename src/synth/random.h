@@ -38,6 +38,7 @@ enum class Purpose : uint64_t {
   kFrontDoorText = 10,   // the words: callers' concerns, rationales, partners' answers, referrers
   kFrontDoorTimes = 11,  // when the front door, managers and partners act on a contact
   kEpisodes = 12,        // when Children in Need episodes close, and why
+  kAssessments = 13,     // how single assessments run: when seen, how long, what they find
 };
 
 class Rng {

@@ -5,37 +5,19 @@
 
 #include "app/auth.h"
 #include "store/allocation_read_model.h"
-#include "support/browser.h"
 #include "support/fixtures.h"
-#include "support/test_databases.h"
-#include "web/site.h"
+#include "support/test_site.h"
 
 namespace safeguard::web {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-class AllocationPagesTest : public ::testing::Test {
+class AllocationPagesTest : public TestSite, public ::testing::Test {
  protected:
-  AllocationPagesTest()
-      : test_db_("sqlite"), db_(test_db_.open()), clock_(testing::test_now()), pool_(test_db_.location()) {
-    SiteOptions options;
-    options.assets_dir = std::string(SAFEGUARD_SOURCE_DIR) + "/node_modules/govuk-frontend/dist/govuk";
-    options.secure_cookies = false;
-    site_ = std::make_unique<Site>(pool_, clock_, options);
-    AuthService auth(*db_, clock_);
-    for (const auto& [username, role, team] :
-         {std::tuple{"frontdoor", "front_door_social_worker", "Front door"},
-          std::tuple{"manager", "team_manager", "Assessment team north"},
-          std::tuple{"jess", "social_worker", "Assessment team north"},
-          std::tuple{"sam", "social_worker", "Assessment team south"}}) {
-      auto added = auth.add_user("test", username, std::string("Test ") + username, role, team, "",
-                                 kBrowserTestPassword);
-      EXPECT_TRUE(added.ok()) << added.error().message;
-      if (added) users_[username] = *added;
-    }
+  AllocationPagesTest() {
+    users_["frontdoor"] = add_site_user("frontdoor", "front_door_social_worker", "Front door");
+    users_["manager"] = add_site_user("manager", "team_manager", "Assessment team north");
+    users_["jess"] = add_site_user("jess", "social_worker", "Assessment team north");
+    users_["sam"] = add_site_user("sam", "social_worker", "Assessment team south");
     child_ = testing::refer_child(*db_, clock_, users_["frontdoor"], "Ellie");
   }
 
@@ -52,11 +34,6 @@ class AllocationPagesTest : public ::testing::Test {
 
   std::string person_path() const { return "/people/" + std::to_string(child_); }
 
-  testing::TestDatabase test_db_;
-  std::unique_ptr<Database> db_;
-  FixedClock clock_;
-  DatabasePool pool_;
-  std::unique_ptr<Site> site_;
   std::map<std::string, User> users_;
   int64_t child_ = 0;
 };

@@ -113,11 +113,6 @@ Response create(const Request& request, PeopleService& people, const User& user,
   return r;
 }
 
-Response changed(Result<int64_t> result, int64_t id) {
-  if (!result) return api_error(result.error());
-  return json_response(200, json{{"id", id}, {"version", *result}});
-}
-
 Response change(const Request& request, const std::string& what, int64_t id, PeopleService& people,
                 const User& user, const Channel& channel) {
   if (what == "corrections") {
@@ -261,6 +256,7 @@ Response api(const Request& request, Database& db, const Clock& clock, const Sit
         return change(request, tail, *id, people, *user, channel);
       }
     }
+    if (auto r = casework_api(request, db, clock, *user, channel)) return *r;
     if (auto r = front_door_api(request, db, clock, *user, channel)) return *r;
     return api_error(404, "not_found", "No such API call: see /api/v1/people and /api/v1/contacts");
   } catch (const SqlError& e) {

@@ -35,6 +35,38 @@ json deadline_json(const DeadlineStatus& s) {
               {"working_days", s.working_days}};
 }
 
+json child_deadline_json(const ChildDeadline& d) {
+  json out = deadline_json(d.status);
+  out["kind"] = d.kind;
+  out["label"] = d.label;
+  out["episode_id"] = d.episode_id;
+  out["item_id"] = d.item_id;
+  return out;
+}
+
+json assessment_json(const Assessment& a) {
+  json seen = json::array();
+  for (const ChildSeen& s : a.seen) seen.push_back({{"seen_on", s.on.iso()}, {"alone", s.alone}});
+  return json{{"assessment_id", a.id},
+              {"episode_id", a.episode_id},
+              {"started_on", a.started_on.iso()},
+              {"seen", seen},
+              {"child_views", a.content.child_views},
+              {"factors", a.content.factors},
+              {"analysis", a.content.analysis},
+              {"outcome", a.content.outcome},
+              {"submitted_on", optional_date(a.submitted_on)},
+              {"submitted_by", a.submitted_by},
+              {"authorised_on", optional_date(a.authorised_on)},
+              {"authorised_by", a.authorised_by},
+              {"returned_because", a.returned_because}};
+}
+
+Response changed(Result<int64_t> result, int64_t person_id) {
+  if (!result) return api_error(result.error());
+  return json_response(200, json{{"id", person_id}, {"version", *result}});
+}
+
 json summary_json(const PersonSummary& p) {
   return json{{"id", p.id},
               {"full_name", p.full_name},
@@ -114,6 +146,12 @@ json record_json(const PersonRecord& record) {
                            {"reason", a.reason}});
   }
   out["allocations"] = allocations;
+  json assessments = json::array();
+  for (const Assessment& a : p.assessments) assessments.push_back(assessment_json(a));
+  out["assessments"] = assessments;
+  json deadlines = json::array();
+  for (const ChildDeadline& d : record.deadlines) deadlines.push_back(child_deadline_json(d));
+  out["deadlines"] = deadlines;
   return out;
 }
 

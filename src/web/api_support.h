@@ -36,10 +36,17 @@ json optional_instant(const std::optional<Timestamp>& instant);
 // A statutory deadline's state, the same words everywhere (rules/deadline.h):
 // {"state": "met late", "due": "2026-11-24", "met_on": "2026-11-26", "working_days": 2}.
 json deadline_json(const DeadlineStatus& status);
+// One of a child's deadlines (rules/child_deadlines.h): {"kind": "assessment", "label": ...,
+// "episode_id": 1, "item_id": 1, "due": ..., "state": ..., "met_on": ..., "working_days": ...}.
+json child_deadline_json(const ChildDeadline& deadline);
+json assessment_json(const Assessment& assessment);
 json summary_json(const PersonSummary& person);
 json hit_json(const SearchHit& hit);
 json record_json(const PersonRecord& record);
 json event_json(const DomainEvent& event);
+
+// The answer to a change of a person's record: {"id": ..., "version": <the new version>}, or the error.
+Response changed(Result<int64_t> result, int64_t person_id);
 
 // The body as a JSON object, or the error response to send.
 struct Body {

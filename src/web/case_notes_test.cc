@@ -5,41 +5,23 @@
 
 #include "app/auth.h"
 #include "app/people.h"
-#include "support/browser.h"
 #include "support/fixtures.h"
-#include "support/test_databases.h"
-#include "web/site.h"
+#include "support/test_site.h"
 
 namespace safeguard::web {
 namespace {
 
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-class CaseNotesTest : public ::testing::Test {
+class CaseNotesTest : public TestSite, public ::testing::Test {
  protected:
-  CaseNotesTest()
-      : test_db_("sqlite"), db_(test_db_.open()), clock_(testing::test_now()), pool_(test_db_.location()) {
-    SiteOptions options;
-    options.assets_dir = std::string(SAFEGUARD_SOURCE_DIR) + "/node_modules/govuk-frontend/dist/govuk";
-    options.secure_cookies = false;
-    site_ = std::make_unique<Site>(pool_, clock_, options);
-    AuthService auth(*db_, clock_);
-    auto added = auth.add_user("test", "frontdoor", "Test frontdoor", "front_door_social_worker",
-                               "Front door", "", kBrowserTestPassword);
-    EXPECT_TRUE(added.ok());
+  CaseNotesTest() {
+    const User frontdoor = add_site_user("frontdoor", "front_door_social_worker", "Front door");
     PeopleService people(*db_, clock_);
-    child_ = testing::create_person(people, *added, testing::new_person("Ellie", "Fielding", "2016-06-30"));
+    child_ =
+        testing::create_person(people, frontdoor, testing::new_person("Ellie", "Fielding", "2016-06-30"));
   }
 
   std::string path() const { return "/people/" + std::to_string(child_); }
 
-  testing::TestDatabase test_db_;
-  std::unique_ptr<Database> db_;
-  FixedClock clock_;
-  DatabasePool pool_;
-  std::unique_ptr<Site> site_;
   int64_t child_ = 0;
 };
 

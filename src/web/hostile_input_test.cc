@@ -135,6 +135,13 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                                "/people/1/access-reason",
                                                "/people/1/allocate",
                                                "/people/1/notes/new",
+                                               "/people/1/assessments/new",
+                                               "/people/1/assessments/1",
+                                               "/people/1/assessments/1/seen",
+                                               "/people/1/assessments/1/authorise",
+                                               "/people/1/assessments/1/return",
+                                               "/people/1/assessments/%00/seen",
+                                               "/my-work",
                                                "/allocation",
                                                "/drafts",
                                                "/audit",
@@ -150,7 +157,15 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                               "/api/v1/people/1/identifiers",
                                               "/api/v1/people/1/relationships",
                                               "/api/v1/people/1/allocations",
-                                              "/api/v1/people/1/case-notes"};
+                                              "/api/v1/people/1/case-notes",
+                                              "/api/v1/children/1/deadlines",
+                                              "/api/v1/people/1/assessments",
+                                              "/api/v1/people/1/assessments/1/seen",
+                                              "/api/v1/people/1/assessments/1/write-up",
+                                              "/api/v1/people/1/assessments/1/submit",
+                                              "/api/v1/people/1/assessments/1/authorise",
+                                              "/api/v1/people/1/assessments/1/return",
+                                              "/api/v1/people/1/assessments//"};
   int created_or_changed = 0;
   for (int i = 0; i < 3000; ++i) {
     const bool api = random() % 2 == 0;

@@ -367,4 +367,39 @@ std::string date_or(const std::optional<Date>& date, std::string_view placeholde
   return date ? long_date_text(*date) : std::string(placeholder);
 }
 
+std::string working_days_text(int days) {
+  return std::to_string(days) + " working day" + (days == 1 ? "" : "s");
+}
+
+std::string deadline_tag(const DeadlineStatus& s) {
+  switch (s.state) {
+    case DeadlineState::kDue:
+      return tag("Due", "blue");
+    case DeadlineState::kOverdue:
+      return tag("Overdue", "red");
+    case DeadlineState::kMetOnTime:
+      return tag("Met on time", "green");
+    case DeadlineState::kMetLate:
+      return tag("Met late by " + working_days_text(s.working_days), "orange");
+    case DeadlineState::kNotApplicable:
+      return tag("Not applicable", "grey");
+  }
+  return {};
+}
+
+std::string deadline_words(const DeadlineStatus& s) {
+  switch (s.state) {
+    case DeadlineState::kDue:
+      return s.working_days == 0 ? "Due today" : working_days_text(s.working_days) + " left";
+    case DeadlineState::kOverdue:
+      return "Overdue by " + working_days_text(s.working_days);
+    case DeadlineState::kMetOnTime:
+    case DeadlineState::kMetLate:
+      return s.met_on ? "Met on " + long_date_text(*s.met_on) : "Met";
+    case DeadlineState::kNotApplicable:
+      return "Not applicable";
+  }
+  return {};
+}
+
 }  // namespace safeguard::web

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "rules/deadline.h"
 
 namespace safeguard::web {
 
@@ -111,6 +112,15 @@ std::string tag(std::string_view text, std::string_view colour = "");  // colour
 std::string link(std::string_view text, std::string_view href, std::string_view extra_classes = "");
 std::string inset(std::string_view html);
 std::string warning(std::string_view text);
+
+// "1 working day", "3 working days".
+std::string working_days_text(int days);
+// A deadline's state as a coloured tag: "Due", "Overdue", "Met on time", "Met late by 2 working
+// days", "Not applicable".
+std::string deadline_tag(const DeadlineStatus& status);
+// What is left of a deadline in words: "3 working days left", "Due today", "Overdue by 2 working
+// days", "Met on 12 January 2026", "Not applicable".
+std::string deadline_words(const DeadlineStatus& status);
 
 // "1 May 2015" or the placeholder.
 std::string date_or(const std::optional<Date>& date, std::string_view placeholder = "Not recorded");

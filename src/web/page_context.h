@@ -55,6 +55,11 @@ Response sign_out(PageContext& context, std::string_view session_token);
 std::optional<Response> account_pages(PageContext& context);
 std::optional<Response> people_pages(PageContext& context);
 std::optional<Response> administration_pages(PageContext& context);
+// A child's single assessment: start, child seen, write-up, authorisation (pages_assessments.cc).
+std::optional<Response> assessment_pages(PageContext& context);
+// "My work": due and overdue deadlines across a worker's or team's children, and a manager's
+// authorisations (pages_my_work.cc).
+std::optional<Response> my_work_pages(PageContext& context);
 // Allocation and caseloads for team managers (pages_allocation.cc).
 std::optional<Response> allocation_pages(PageContext& context);
 // The front door: queue, contacts, decisions, authorisation, MASH enquiries, dashboard
@@ -68,6 +73,10 @@ Response api(const Request& request, Database& db, const Clock& clock, const Sit
 std::optional<Response> front_door_api(const Request& request, Database& db, const Clock& clock,
                                        const User& user, const Channel& channel);
 
+// Casework after the front door (api_casework.cc): a child's deadlines and their single
+// assessments. nullopt when the path is not one of its calls.
+std::optional<Response> casework_api(const Request& request, Database& db, const Clock& clock,
+                                     const User& user, const Channel& channel);
 // Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.
 std::optional<Response> static_file(const Request& request, const SiteOptions& options);
 

@@ -45,29 +45,7 @@ std::string urgency_tag(std::string_view urgency) {
   return tag(urgency.empty() ? "Not set" : urgency, "grey");
 }
 
-namespace {
-
-std::string working_days_text(int days) {
-  return std::to_string(days) + " working day" + (days == 1 ? "" : "s");
-}
-
-}  // namespace
-
-std::string deadline_tag(const DeadlineStatus& s) {
-  switch (s.state) {
-    case DeadlineState::kDue:
-      return tag("Due", "blue");
-    case DeadlineState::kOverdue:
-      return tag("Overdue", "red");
-    case DeadlineState::kMetOnTime:
-      return tag("Met on time", "green");
-    case DeadlineState::kMetLate:
-      return tag("Met late by " + working_days_text(s.working_days), "orange");
-    case DeadlineState::kNotApplicable:
-      return tag("Not applicable", "grey");
-  }
-  return {};
-}
+namespace {}  // namespace
 
 std::string time_left(const DeadlineStatus& s, const std::string& time_remaining) {
   if (s.state == DeadlineState::kDue && s.working_days > 0)

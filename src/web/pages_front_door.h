@@ -30,8 +30,6 @@ std::string person_href(int64_t person_id);
 
 // A red, amber (orange) or green tag.
 std::string urgency_tag(std::string_view urgency);
-// "Due", "Overdue", "Met on time", "Met late by 2 working days" as a coloured tag.
-std::string deadline_tag(const DeadlineStatus& status);
 // What is left of a deadline in words: "1 working day left" before the due day, the service's
 // `time_remaining` ("3 hours 5 minutes left", "overdue by 2 working days") otherwise.
 std::string time_left(const DeadlineStatus& status, const std::string& time_remaining);

@@ -1,5 +1,7 @@
 // People pages: find a person, record a person (likely matches first), a person's record, and the
 // forms that correct it or add to it. Each form is kept as a draft while the worker types.
+#include "web/pages_people.h"
+
 #include <charconv>
 #include <map>
 
@@ -14,9 +16,8 @@
 #include "web/page_context.h"
 
 namespace safeguard::web {
-namespace {
 
-// ---- small helpers ----
+// ---- shared with the casework pages (pages_people.h) ----
 
 std::vector<Choice> choices_of(CodeList list) {
   std::vector<Choice> out;
@@ -24,7 +25,7 @@ std::vector<Choice> choices_of(CodeList list) {
   return out;
 }
 
-std::string label_of(CodeList list, std::string_view code, std::string_view none = "Not recorded") {
+std::string label_of(CodeList list, std::string_view code, std::string_view none) {
   if (code.empty()) return std::string(none);
   const auto label = code_label(list, code);
   return label ? std::string(*label) : std::string(code);
@@ -36,6 +37,8 @@ std::string error_for(const std::vector<FieldError>& errors, std::string_view fi
   }
   return {};
 }
+
+namespace {
 
 // A use case's field name ("address.line1", "identifiers[0].value") as the form's field name.
 std::string form_field(const std::string& field, const std::vector<std::string>& identifier_fields = {}) {
@@ -55,7 +58,11 @@ std::string form_field(const std::string& field, const std::vector<std::string>&
   return out;
 }
 
+}  // namespace
+
 std::string person_href(int64_t id) { return "/people/" + std::to_string(id); }
+
+namespace {
 
 std::string query_of(std::initializer_list<std::pair<std::string, std::string>> fields) {
   FormData f;
@@ -80,6 +87,8 @@ std::string born_cell(const PersonSummary& p, Date today) {
   return "Not recorded";
 }
 
+}  // namespace
+
 std::string draft_notice(const FormData& values) {
   if (!values.has("draft_saved_at")) return {};
   return inset("We kept what you typed on " + escape(values.get("draft_saved_at")) +
@@ -93,6 +102,8 @@ std::string form_open(const PageContext& c, std::string_view action, bool keep_d
   if (keep_drafts) out += " data-draft-key=\"" + escape(action) + "\"";
   return out + ">" + csrf_field(c.csrf_token);
 }
+
+namespace {
 
 // ---- the person details fields (record and correct) ----
 
@@ -139,10 +150,14 @@ FormData details_as_form(const PersonDetails& d) {
   return f;
 }
 
+}  // namespace
+
 DateParts date_parts(const FormData& f, std::string_view name) {
   const std::string n(name);
   return {f.get(n + "-day"), f.get(n + "-month"), f.get(n + "-year")};
 }
+
+namespace {
 
 std::string details_fields(const FormData& v, const std::vector<FieldError>& errors) {
   std::string out;
@@ -456,7 +471,8 @@ std::string relationship_label_for(const RelatedPerson& r) {
 
 // The child's time with children's social care: the open episode and who holds the case, and
 // every allocation; a team manager allocates from here. Empty for people never referred.
-std::string social_care_section(PageContext& c, const Person& p) {
+std::string social_care_section(PageContext& c, const PersonRecord& record) {
+  const Person& p = record.person;
   if (p.episodes.empty()) return {};
   const std::string base = person_href(p.id);
   const CinEpisode* open = open_episode(p);
@@ -471,6 +487,25 @@ std::string social_care_section(PageContext& c, const Person& p) {
                                  : tag("Not allocated", "red");
     rows.push_back({"Social worker", holder,
                     manager ? link(current ? "Change social worker" : "Allocate", base + "/allocate") : ""});
+    const Assessment* latest = nullptr;
+    for (const Assessment& a : p.assessments) {
+      if (a.episode_id == open->id) latest = &a;
+    }
+    const bool assessor = can_assess(*c.user);
+    if (latest) {
+      const std::string state =
+          latest->is_authorised()          ? "Authorised on " + long_date_text(*latest->authorised_on)
+          : latest->awaits_authorisation() ? "With a manager since " + long_date_text(*latest->submitted_on)
+                                           : "In progress since " + long_date_text(latest->started_on);
+      std::string actions =
+          assessor ? link("Open assessment", base + "/assessments/" + std::to_string(latest->id)) : "";
+      if (assessor && latest->is_authorised())
+        actions += " " + link("Start another", base + "/assessments/new");
+      rows.push_back({"Single assessment", escape(state), actions});
+    } else {
+      rows.push_back({"Single assessment", tag("Not started", "grey"),
+                      assessor ? link("Start an assessment", base + "/assessments/new") : ""});
+    }
   } else {
     const CinEpisode& last = p.episodes.back();
     rows.push_back({"Children in Need episode",
@@ -481,6 +516,17 @@ std::string social_care_section(PageContext& c, const Person& p) {
   std::string out =
       "<h2 class=\"govuk-heading-m\">Children's social care</h2><div data-testid=\"social-care\">" +
       summary_list(rows) + "</div>";
+  // The latest episode's deadlines, soonest first.
+  std::vector<std::vector<std::string>> deadlines;
+  for (const ChildDeadline& d : record.deadlines) {
+    if (d.episode_id != p.episodes.back().id) continue;
+    deadlines.push_back({escape(d.label), escape(long_date_text(d.status.due)), deadline_tag(d.status),
+                         escape(deadline_words(d.status))});
+  }
+  if (!deadlines.empty()) {
+    out += "<div data-testid=\"deadlines\">" +
+           table("Deadlines", {"What", "Due", "Status", ""}, deadlines, "") + "</div>";
+  }
   std::vector<std::vector<std::string>> history;
   for (auto it = p.allocations.rbegin(); it != p.allocations.rend(); ++it) {
     history.push_back({escape(it->worker_name), escape(it->team_name), escape(long_date_text(it->from)),
@@ -543,7 +589,7 @@ std::string person_page_main(PageContext& c, const PersonRecord& record) {
       summary_list(rows) + "<p class=\"govuk-body\">" +
       link_button("Correct details", base + "/correct", "govuk-button--secondary") + "</p>";
 
-  main += social_care_section(c, p);
+  main += social_care_section(c, record);
 
   std::vector<SummaryRow> ids;
   for (const Identifier& i : p.identifiers) {
@@ -646,13 +692,9 @@ Response give_access_reason(PageContext& c, int64_t id) {
   return Response::redirect(person_href(id));
 }
 
-// ---- forms that change a record ----
+}  // namespace
 
-// The record as it stands, for a form about it; or the page to show instead.
-struct Loaded {
-  std::optional<PersonRecord> record;
-  std::optional<Response> instead;
-};
+// ---- forms that change a record ----
 
 Loaded load_for_form(PageContext& c, int64_t id) {
   PeopleService people(c.db, c.clock);
@@ -664,13 +706,6 @@ Loaded load_for_form(PageContext& c, int64_t id) {
   }
   return {std::move(*record), std::nullopt};
 }
-
-struct ChangeForm {
-  std::string title;
-  std::string action;  // the form's path
-  std::string fields_html;
-  std::string submit;
-};
 
 Response change_form_page(PageContext& c, const PersonRecord& record, const ChangeForm& f,
                           const FormData& values, const std::vector<FieldError>& errors, int status) {
@@ -688,11 +723,11 @@ Response change_form_page(PageContext& c, const PersonRecord& record, const Chan
   return c.page(l, main, status);
 }
 
-// What a change form's POST produced: a new version, or errors to show on the form again.
 Response finish_change(
     PageContext& c, const PersonRecord& record, const ChangeForm& form, Result<int64_t> result,
     std::string_view done,
-    const std::function<ChangeForm(const FormData&, const std::vector<FieldError>&)>& rebuild) {
+    const std::function<ChangeForm(const FormData&, const std::vector<FieldError>&)>& rebuild,
+    const std::string& next) {
   if (!result) {
     const Error& e = result.error();
     if (e.code == ErrorCode::kInvalid) {
@@ -710,10 +745,13 @@ Response finish_change(
     return c.error_page(e);
   }
   c.discard_draft(form.action);
-  return Response::redirect(person_href(record.person.id) + "?done=" + std::string(done));
+  return Response::redirect((next.empty() ? person_href(record.person.id) : next) +
+                            "?done=" + std::string(done));
 }
 
 int64_t form_version(const FormData& f) { return parse_id(f.get("version")).value_or(-1); }
+
+namespace {
 
 Response correct_details(PageContext& c, const PersonRecord& record) {
   const std::string action = person_href(record.person.id) + "/correct";

@@ -58,6 +58,7 @@ Layout PageContext::layout(std::string title, std::string_view active) const {
       l.navigation.push_back({"Find a person", "/people", active == "search"});
       l.navigation.push_back({"Record a person", "/people/new", active == "new"});
     }
+    if (can_hold_cases(*user)) l.navigation.push_back({"My work", "/my-work", active == "my-work"});
     if (can_allocate(*user)) l.navigation.push_back({"Allocation", "/allocation", active == "allocation"});
     if (can_see_front_door_figures(*user))
       l.navigation.push_back({"Dashboard", "/front-door/dashboard", active == "dashboard"});
@@ -153,6 +154,8 @@ bool is_draft_form(std::string_view path) {
   const size_t slash = rest.find('/');
   if (slash == std::string_view::npos || !parse_id(rest.substr(0, slash))) return false;
   const std::string_view form = rest.substr(slash);
+  // A single assessment's write-up: "/assessments/<id>".
+  if (form.starts_with("/assessments/") && parse_id(form.substr(13))) return true;
   return form == "/correct" || form == "/name/new" || form == "/birth/new" || form == "/death/new" ||
          form == "/addresses/new" || form == "/relationships/new" || form == "/identifiers/new" ||
          form == "/notes/new";
@@ -249,9 +252,11 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   }
   if (auto r = front_door_pages(context)) return *r;
   if (auto r = account_pages(context)) return *r;
+  if (auto r = assessment_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;
+  if (auto r = my_work_pages(context)) return *r;
   return context.problem(404, "Page not found", "If you typed the web address, check it is correct.");
 }
 

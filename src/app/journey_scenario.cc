@@ -1,0 +1,259 @@
+#include "app/journey_scenario.h"
+
+#include <sstream>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/text.h"
+#include "domain/contact.h"
+#include "domain/person.h"
+#include "rules/child_deadlines.h"
+
+namespace safeguard {
+namespace {
+
+constexpr const char* kWorker = "Scenario social worker";
+constexpr const char* kManager = "Scenario team manager";
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(text)};
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+std::string joined(const std::vector<std::string>& words, size_t from, size_t to) {
+  std::string out;
+  for (size_t i = from; i < to && i < words.size(); ++i) out += (out.empty() ? "" : " ") + words[i];
+  return out;
+}
+
+std::string describe(const ChildDeadline& d) {
+  std::string out =
+      d.kind + " due " + d.status.due.iso() + " " + std::string(deadline_state_name(d.status.state));
+  if (d.status.state != DeadlineState::kMetOnTime && d.status.state != DeadlineState::kNotApplicable) {
+    out += " " + std::to_string(d.status.working_days);
+  }
+  if (d.status.met_on) out += " on " + d.status.met_on->iso();
+  return out;
+}
+
+// One scenario's child and calendar, and the lines run so far.
+class Runner {
+ public:
+  explicit Runner(std::string name) : name_(std::move(name)) {
+    child_.id = 1;
+    child_.details.name = PersonName{"Scenario", "", "Child"};
+    child_.details.date_of_birth = Date::from_ymd(2015, 6, 1);
+  }
+
+  // Runs one line; false (with the failure set) if it does not hold.
+  bool run(int number, std::string_view raw) {
+    line_ = number;
+    std::string_view text = trim(raw);
+    if (text.empty() || text.front() == '#') return true;
+    std::string expected_refusal;
+    bool expect_refused = false;
+    if (const size_t at = text.find(" refused"); at != std::string_view::npos) {
+      expect_refused = true;
+      expected_refusal = std::string(trim(text.substr(at + 8)));
+      if (expected_refusal.size() >= 2 && expected_refusal.front() == '"' && expected_refusal.back() == '"') {
+        expected_refusal = expected_refusal.substr(1, expected_refusal.size() - 2);
+      }
+      text = trim(text.substr(0, at));
+    }
+    const std::vector<std::string> w = words_of(text);
+    if (w[0] == "child" && w.size() == 2 && w[1] == "unborn") {
+      child_.details.expected_date_of_birth = child_.details.date_of_birth;
+      child_.details.date_of_birth.reset();
+      ++ran_;
+      return true;
+    }
+    if (w[0] == "closure") {
+      const auto day = w.size() >= 2 ? Date::parse_iso(w[1]) : std::nullopt;
+      if (!day) return fail("a closure line is: closure YYYY-MM-DD reason");
+      closures_.push_back({*day, joined(w, 2, w.size())});
+      calendar_ = WorkingDayCalendar(closures_);
+      ++ran_;
+      return true;
+    }
+    const auto today = Date::parse_iso(w[0]);
+    if (!today || w.size() < 2) {
+      return fail("a line starts with a date (YYYY-MM-DD) and then says what happens or what to expect");
+    }
+    today_ = *today;
+    if (w[1] == "expect") {
+      if (expect_refused) return fail("an expectation cannot be refused");
+      return expect(w);
+    }
+    auto events = action(w);
+    if (!events) {
+      if (!expect_refused) return fail("refused: " + events.error().message);
+      if (events.error().message.find(expected_refusal) == std::string::npos) {
+        return fail("expected a refusal saying \"" + expected_refusal + "\", got: " + events.error().message);
+      }
+      ++ran_;
+      return true;
+    }
+    if (expect_refused)
+      return fail("expected a refusal saying \"" + expected_refusal + "\", but it was accepted");
+    for (DomainEvent& e : *events) {
+      e.version = child_.version + 1;
+      apply_event(child_, e);
+    }
+    ++ran_;
+    return true;
+  }
+
+  ScenarioOutcome outcome() const { return {failure_.empty(), ran_, failure_}; }
+
+ private:
+  bool fail(const std::string& message) {
+    failure_ = name_ + ":" + std::to_string(line_) + ": " + message;
+    return false;
+  }
+
+  const Assessment* latest_assessment() const {
+    return child_.assessments.empty() ? nullptr : &child_.assessments.back();
+  }
+
+  // The events an action line makes, or the domain's refusal.
+  Result<std::vector<DomainEvent>> action(const std::vector<std::string>& w) {
+    const std::string verb = joined(w, 1, 3);
+    const auto one = [](Result<DomainEvent> e) -> Result<std::vector<DomainEvent>> {
+      if (!e) return e.error();
+      return std::vector<DomainEvent>{std::move(e).value()};
+    };
+    const auto assessment_id = [&]() -> int64_t {
+      const Assessment* a = latest_assessment();
+      return a ? a->id : 0;
+    };
+    if (w[1] == "referral") {
+      std::string source = "6";
+      std::string need = "N1";
+      for (size_t i = 2; i + 1 < w.size(); i += 2) {
+        if (w[i] == "source") source = w[i + 1];
+        if (w[i] == "need") need = w[i + 1];
+      }
+      FrontDoorDecision decision;
+      decision.outcome = "referral";
+      decision.primary_need = need;
+      decision.decided_at = london_time(today_, 12, 0);
+      ++contacts_;
+      auto events = decision_on_record(child_, contacts_, decision, source, today_);
+      if (events.size() < 2) return Error::invalid("the child already has an open episode", "referral");
+      return events;
+    }
+    if (verb == "assessment starts") return one(assessment_started(child_, today_, today_));
+    if (verb == "child seen") {
+      const bool alone = w.size() > 3 && w[3] == "alone";
+      return one(child_seen_for_assessment(child_, assessment_id(), today_, alone, today_));
+    }
+    if (verb == "assessment written") {
+      AssessmentContent c;
+      c.child_views = "I want my mum to stop shouting.";
+      c.analysis = "The scenario's analysis.";
+      c.outcome = "cin_plan";
+      c.factors = {"21"};
+      for (size_t i = 3; i < w.size(); ++i) {
+        if (w[i] == "without" && i + 1 < w.size()) {
+          const std::string& part = w[++i];
+          if (part == "views") c.child_views.clear();
+          if (part == "analysis") c.analysis.clear();
+          if (part == "outcome") c.outcome.clear();
+          if (part == "factors") c.factors.clear();
+        } else if (w[i] == "outcome" && i + 1 < w.size()) {
+          c.outcome = w[++i];
+        } else if (w[i] == "factors" && i + 1 < w.size()) {
+          c.factors = split(w[++i], ',');
+        }
+      }
+      return one(assessment_recorded(child_, assessment_id(), c));
+    }
+    if (verb == "assessment submitted") {
+      return one(assessment_submitted(child_, assessment_id(), today_, kWorker, today_));
+    }
+    if (verb == "assessment returned") {
+      return one(assessment_returned(child_, assessment_id(), "The child's views are missing."));
+    }
+    if (verb == "assessment authorised") {
+      return one(assessment_authorised(child_, assessment_id(), today_, kManager, today_));
+    }
+    if (verb == "episode closes") {
+      const CinEpisode* open = open_episode(child_);
+      const std::string reason = w.size() > 3 ? w[3] : "";
+      auto closed = episode_closed(child_, open ? open->id : 0, today_, reason, today_);
+      if (!closed) return closed.error();
+      return std::vector<DomainEvent>{*closed};
+    }
+    return Error::invalid("unknown action \"" + joined(w, 1, w.size()) + "\" (see docs/scenarios.md)",
+                          "line");
+  }
+
+  // "expect KIND due DATE STATE [N] [on DATE]" or "expect no KIND".
+  bool expect(const std::vector<std::string>& w) {
+    const auto deadlines = child_deadlines(child_, today_, calendar_);
+    if (w.size() == 4 && w[2] == "no") {
+      for (const ChildDeadline& d : deadlines) {
+        if (d.kind == w[3]) return fail("expected no " + w[3] + " deadline, found " + describe(d));
+      }
+      ++ran_;
+      return true;
+    }
+    if (w.size() < 6 || w[3] != "due") {
+      return fail("an expectation is: DATE expect KIND due YYYY-MM-DD STATE [N] [on YYYY-MM-DD]");
+    }
+    const std::string kind = w[2];
+    const auto due = Date::parse_iso(w[4]);
+    if (!due) return fail("\"" + w[4] + "\" is not a date");
+    const std::string wanted = joined(w, 2, w.size());
+    std::string found;
+    for (const ChildDeadline& d : deadlines) {
+      if (d.kind != kind) continue;
+      const std::string actual = describe(d);
+      if (d.status.due == *due) {
+        // The working days and the met date are checked only when the line gives them.
+        const std::string rest = joined(w, 5, w.size());
+        std::string with_days(deadline_state_name(d.status.state));
+        const std::string state = with_days;
+        if (d.status.state != DeadlineState::kMetOnTime && d.status.state != DeadlineState::kNotApplicable) {
+          with_days += " " + std::to_string(d.status.working_days);
+        }
+        const std::string on = d.status.met_on ? " on " + d.status.met_on->iso() : "";
+        if (rest != state && rest != with_days && rest != with_days + on && rest != state + on) {
+          return fail("expected " + wanted + ", got " + actual);
+        }
+        ++ran_;
+        return true;
+      }
+      found += (found.empty() ? "" : "; ") + actual;
+    }
+    return fail(
+        "expected " + wanted + ", but " +
+        (found.empty() ? "there is no " + kind + " deadline" : "the " + kind + " deadlines are: " + found));
+  }
+
+  std::string name_;
+  Person child_;
+  std::vector<ClosureDay> closures_;
+  WorkingDayCalendar calendar_;
+  Date today_;
+  int64_t contacts_ = 0;
+  int line_ = 0;
+  int ran_ = 0;
+  std::string failure_;
+};
+
+}  // namespace
+
+ScenarioOutcome run_journey_scenario(const std::string& name, std::istream& in) {
+  Runner runner(name);
+  int number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    if (!runner.run(number, line)) break;
+  }
+  return runner.outcome();
+}
+
+}  // namespace safeguard

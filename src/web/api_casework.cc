@@ -1,0 +1,147 @@
+// The JSON API for casework after the front door, so migrations and partner systems record what
+// workers record in the browser:
+//
+//   GET  /api/v1/children/{id}/deadlines                       every deadline on the child's record today
+//   POST /api/v1/people/{id}/assessments                       {expected_version, started_on}
+//   POST /api/v1/people/{id}/assessments/{n}/seen              {expected_version, seen_on, alone}
+//   POST /api/v1/people/{id}/assessments/{n}/write-up          {expected_version, child_views, factors,
+//                                                               analysis, outcome}
+//   POST /api/v1/people/{id}/assessments/{n}/submit            {expected_version}
+//   POST /api/v1/people/{id}/assessments/{n}/authorise         {expected_version, authorised_on?}
+//   POST /api/v1/people/{id}/assessments/{n}/return            {expected_version, reason}
+//
+// Each change answers {"id", "version"}; errors name the field (api_support.h).
+#include "app/assessments.h"
+#include "core/text.h"
+#include "web/api_support.h"
+#include "web/page_context.h"
+
+namespace safeguard::web {
+namespace {
+
+Response deadlines(int64_t person_id, Database& db, const Clock& clock, const User& user,
+                   const Channel& channel) {
+  auto record = PeopleService(db, clock).open(user, person_id, channel);
+  if (!record) return api_error(record.error());
+  json out = json::array();
+  for (const ChildDeadline& d : record->deadlines) out.push_back(child_deadline_json(d));
+  return json_response(200,
+                       json{{"person_id", person_id}, {"today", clock.today().iso()}, {"deadlines", out}});
+}
+
+Result<AssessmentContent> content_of(const json& body) {
+  AssessmentContent c;
+  for (const auto& [key, target] : {std::pair{"child_views", &c.child_views},
+                                    std::pair{"analysis", &c.analysis}, std::pair{"outcome", &c.outcome}}) {
+    auto text = text_of(body, key, false);
+    if (!text) return text.error();
+    *target = *text;
+  }
+  if (body.contains("factors") && !body.at("factors").is_null()) {
+    if (!body.at("factors").is_array())
+      return Error::invalid("factors must be a list of factor codes", "factors");
+    for (const json& f : body.at("factors")) {
+      if (!f.is_string()) return Error::invalid("factors must be a list of factor codes", "factors");
+      c.factors.push_back(f.get<std::string>());
+    }
+  }
+  return c;
+}
+
+Response assessment_change(const Request& request, int64_t person_id, const std::string& tail, Database& db,
+                           const Clock& clock, const User& user, const Channel& channel) {
+  AssessmentService service(db, clock);
+  const auto parts = split(tail, '/');  // "assessments" [, n, action]
+  if (parts.size() == 1) {
+    Body body = read_body(request, {"expected_version", "started_on"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    auto started = date_of(body.value, "started_on");
+    if (!started) return api_error(started.error());
+    if (!*started)
+      return api_error(422, "invalid", "started_on is required: the day it started", "started_on");
+    return changed(service.start(user, person_id, *version, **started, channel), person_id);
+  }
+  const auto assessment_id = parts.size() == 3 ? parse_id(parts[1]) : std::nullopt;
+  if (!assessment_id) return api_error(404, "not_found", "No such API call");
+  const std::string& action = parts[2];
+  if (action == "seen") {
+    Body body = read_body(request, {"expected_version", "seen_on", "alone"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    auto seen_on = date_of(body.value, "seen_on");
+    if (!seen_on) return api_error(seen_on.error());
+    if (!*seen_on)
+      return api_error(422, "invalid", "seen_on is required: the day the child was seen", "seen_on");
+    if (!body.value.contains("alone") || !body.value.at("alone").is_boolean()) {
+      return api_error(422, "invalid", "alone is required: true if the child was seen alone", "alone");
+    }
+    return changed(service.record_seen(user, person_id, *version, *assessment_id, **seen_on,
+                                       body.value.at("alone").get<bool>(), channel),
+                   person_id);
+  }
+  if (action == "write-up") {
+    Body body = read_body(request, {"expected_version", "child_views", "factors", "analysis", "outcome"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    auto content = content_of(body.value);
+    if (!content) return api_error(content.error());
+    return changed(service.save(user, person_id, *version, *assessment_id, *content, channel), person_id);
+  }
+  if (action == "submit") {
+    Body body = read_body(request, {"expected_version"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    return changed(service.submit(user, person_id, *version, *assessment_id, channel), person_id);
+  }
+  if (action == "authorise") {
+    Body body = read_body(request, {"expected_version", "authorised_on"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    auto on = date_of(body.value, "authorised_on");
+    if (!on) return api_error(on.error());
+    return changed(service.authorise(user, person_id, *version, *assessment_id, *on, channel), person_id);
+  }
+  if (action == "return") {
+    Body body = read_body(request, {"expected_version", "reason"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    auto reason = text_of(body.value, "reason", true);
+    if (!reason) return api_error(reason.error());
+    return changed(service.send_back(user, person_id, *version, *assessment_id, *reason, channel), person_id);
+  }
+  return api_error(404, "not_found", "No such API call");
+}
+
+}  // namespace
+
+std::optional<Response> casework_api(const Request& request, Database& db, const Clock& clock,
+                                     const User& user, const Channel& channel) {
+  const std::string& path = request.path;
+  const auto parts = split(path, '/');  // "", "api", "v1", "children"|"people", id, ...
+  if (parts.size() < 6 || parts[1] != "api" || parts[2] != "v1") return std::nullopt;
+  const auto id = parse_id(parts[4]);
+  if (!id) return std::nullopt;
+  if (parts[3] == "children" && parts.size() == 6 && parts[5] == "deadlines") {
+    if (request.method != "GET")
+      return api_error(405, "method_not_allowed", "Use GET to read a child's deadlines");
+    return deadlines(*id, db, clock, user, channel);
+  }
+  if (parts[3] == "people" && parts[5] == "assessments") {
+    if (request.method != "POST") {
+      return api_error(405, "method_not_allowed",
+                       "Use POST to record an assessment; read it with GET /api/v1/people/{id}");
+    }
+    const size_t tail_start = path.find("/assessments") + 1;
+    return assessment_change(request, *id, path.substr(tail_start), db, clock, user, channel);
+  }
+  return std::nullopt;
+}
+
+}  // namespace safeguard::web

@@ -1,0 +1,243 @@
+// Assessment pages and API end to end, without a network: a social worker starts the assessment of
+// a child allocated to her, records the child seen, writes it up (a missing section stops it going
+// to a manager but loses nothing), sends it; the manager returns it, then authorises it; the
+// child's record shows the deadline met. The API does the same and reads the deadlines.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/auth.h"
+#include "support/fixtures.h"
+#include "support/test_site.h"
+
+namespace safeguard::web {
+namespace {
+
+using nlohmann::json;
+
+class AssessmentPagesTest : public TestSite, public ::testing::Test {
+ protected:
+  AssessmentPagesTest() {
+    users_["frontdoor"] = add_site_user("frontdoor", "front_door_social_worker", "Front door");
+    users_["manager"] = add_site_user("manager", "team_manager", "Assessment team north");
+    users_["jess"] = add_site_user("jess", "social_worker", "Assessment team north");
+    child_ = testing::refer_child(*db_, clock_, users_["frontdoor"], "Ellie");
+    PeopleService people(*db_, clock_);
+    const int64_t version = people.open(users_["manager"], child_, {"test", ""})->person.version;
+    auto allocated =
+        people.allocate(users_["manager"], child_, version, "jess", clock_.today(), "FCONTA", {"test", ""});
+    EXPECT_TRUE(allocated.ok());
+  }
+
+  std::string path() const { return "/people/" + std::to_string(child_); }
+  std::string assessment() const { return path() + "/assessments/1"; }
+
+  Response api(const std::string& user, const std::string& method, const std::string& target,
+               const json& body = nullptr) {
+    if (!tokens_.count(user))
+      tokens_[user] = AuthService(*db_, clock_).create_token("test", user, "").value();
+    Request r;
+    r.method = method;
+    r.target = target;
+    r.path = target;
+    r.remote_address = "127.0.0.1";
+    r.headers.push_back({"Authorization", "Bearer " + tokens_[user]});
+    if (method == "POST") {
+      r.headers.push_back({"Content-Type", "application/json"});
+      r.body = body.dump();
+    }
+    return site_->handle(r);
+  }
+  int64_t record_version() {
+    return json::parse(api("manager", "GET", "/api/v1/people/" + std::to_string(child_)).body)["version"];
+  }
+
+  std::map<std::string, User> users_;
+  std::map<std::string, std::string> tokens_;
+  int64_t child_ = 0;
+};
+
+TEST_F(AssessmentPagesTest, AWorkerAssessesAndAManagerAuthorises) {
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  Response r = jess.get(path());
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "Not started"));
+  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "/assessments/new\""));
+  // The deadline is on the record before the assessment starts.
+  EXPECT_TRUE(contains(r.body, "Single assessment authorised"));
+  EXPECT_TRUE(contains(r.body, "28 January 2027"));
+  EXPECT_TRUE(contains(r.body, "45 working days left"));
+
+  r = jess.get(path() + "/assessments/new");
+  ASSERT_EQ(r.status, 200);
+  FormData f = Browser::hidden_fields(r.body);
+  f.set("started_on-day", "31");
+  f.set("started_on-month", "11");
+  f.set("started_on-year", "2026");
+  Response bad = jess.post(path() + "/assessments/new", f);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#started_on\""));
+  f.set("started_on-day", "23");
+  Response started = jess.post(path() + "/assessments/new", f);
+  ASSERT_EQ(started.status, 303) << started.body;
+  std::string location;
+  for (const Header& h : started.headers) {
+    if (h.name == "Location") location = h.value;
+  }
+  EXPECT_EQ(location, assessment() + "?done=started");
+
+  r = jess.get("/my-work");
+  EXPECT_TRUE(contains(r.body, "1 due or overdue across 1 children allocated to you; 0 overdue."));
+  EXPECT_TRUE(contains(r.body, "href=\"" + assessment() + "\">Open assessment"));
+
+  r = jess.get(assessment() + "?done=started");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "Assessment started"));
+  EXPECT_TRUE(contains(r.body, "The child has not been seen yet."));
+  EXPECT_TRUE(contains(r.body, "data-draft-key=\"" + assessment() + "\""));
+  f = Browser::hidden_fields(r.body);
+  f.set("seen_on-day", "23");
+  f.set("seen_on-month", "11");
+  f.set("seen_on-year", "2026");
+  f.set("alone", "yes");
+  Response seen = jess.post(assessment() + "/seen", f);
+  ASSERT_EQ(seen.status, 303) << seen.body;
+  r = jess.get(assessment());
+  EXPECT_TRUE(contains(r.body, "Seen alone"));
+
+  // Written up without the analysis, and sent: refused with what is missing, but saved.
+  f = Browser::hidden_fields(r.body);
+  f.set("child_views", "Ellie said: \"I <3 Nan's house\".");
+  f.add("factors", "4B");
+  f.add("factors", "3A");
+  f.set("outcome", "cin_plan");
+  f.set("action", "submit");
+  Response not_ready = jess.post(assessment(), f);
+  EXPECT_EQ(not_ready.status, 422);
+  EXPECT_TRUE(contains(not_ready.body, "The assessment is not ready for a manager: Write the analysis"));
+  EXPECT_TRUE(contains(not_ready.body, "Ellie said: &quot;I &lt;3 Nan&#39;s house&quot;."));
+  r = jess.get(assessment());
+  EXPECT_TRUE(contains(r.body, "Ellie said: &quot;I &lt;3 Nan&#39;s house&quot;."));  // saved, escaped
+  f = Browser::hidden_fields(r.body);
+  f.set("child_views", "Ellie said: \"I <3 Nan's house\".");
+  f.add("factors", "4B");
+  f.add("factors", "3A");
+  f.set("outcome", "cin_plan");
+  f.set("analysis", "Mum's mental health has declined; Ellie cares for her brother.");
+  f.set("action", "submit");
+  Response sent = jess.post(assessment(), f);
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  r = jess.get(assessment() + "?done=submitted");
+  EXPECT_TRUE(contains(r.body, "Assessment sent for authorisation"));
+  EXPECT_TRUE(contains(r.body, "With a manager"));
+  EXPECT_FALSE(contains(r.body, "Your decision"));  // a social worker does not authorise
+
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  r = manager.get("/my-work");
+  EXPECT_TRUE(contains(r.body, "Assessments awaiting your authorisation (1)"));
+  EXPECT_TRUE(contains(r.body, "href=\"" + assessment() + "\""));
+  r = manager.get(assessment());
+  ASSERT_TRUE(contains(r.body, "Your decision"));
+  f = Browser::hidden_fields(r.body);
+  Response no_reason = manager.post(assessment() + "/return", f);
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_TRUE(contains(no_reason.body, "href=\"#reason\""));
+  f.set("reason", "Add the brother's views.");
+  ASSERT_EQ(manager.post(assessment() + "/return", f).status, 303);
+  r = jess.get(assessment());
+  EXPECT_TRUE(contains(r.body, "Add the brother&#39;s views."));
+  EXPECT_TRUE(contains(r.body, "In progress"));
+  f = Browser::hidden_fields(r.body);
+  f.set("child_views", "Ellie said: \"I <3 Nan's house\". Tom said he misses Dad.");
+  f.add("factors", "4B");
+  f.set("outcome", "cin_plan");
+  f.set("analysis", "Mum's mental health has declined; Ellie cares for her brother.");
+  f.set("action", "submit");
+  ASSERT_EQ(jess.post(assessment(), f).status, 303);
+
+  r = manager.get(assessment());
+  f = Browser::hidden_fields(r.body);
+  Response authorised = manager.post(assessment() + "/authorise", f);
+  ASSERT_EQ(authorised.status, 303) << authorised.body;
+  r = manager.get(assessment() + "?done=authorised");
+  EXPECT_TRUE(contains(r.body, "Assessment authorised"));
+  EXPECT_TRUE(contains(r.body, "on 23 November 2026 by Test manager"));
+  EXPECT_FALSE(contains(r.body, "Your decision"));
+  r = jess.get(path());
+  EXPECT_TRUE(contains(r.body, "Authorised on 23 November 2026"));
+  EXPECT_TRUE(contains(r.body, "Met on time"));
+  r = manager.get("/my-work");
+  EXPECT_TRUE(contains(r.body, "No assessments are waiting for you."));
+  EXPECT_TRUE(contains(r.body, "Nothing is due."));
+}
+
+TEST_F(AssessmentPagesTest, TheApiAssessesAndReadsTheDeadlines) {
+  const std::string base = "/api/v1/people/" + std::to_string(child_) + "/assessments";
+  Response r = api("jess", "GET", "/api/v1/children/" + std::to_string(child_) + "/deadlines");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json d = json::parse(r.body);
+  EXPECT_EQ(d["today"], "2026-11-23");
+  ASSERT_EQ(d["deadlines"].size(), 1u);
+  EXPECT_EQ(d["deadlines"][0]["kind"], "assessment");
+  EXPECT_EQ(d["deadlines"][0]["due"], "2027-01-28");
+  EXPECT_EQ(d["deadlines"][0]["state"], "due");
+  EXPECT_EQ(d["deadlines"][0]["working_days"], 45);
+
+  // Bad input: the field is named and nothing changes.
+  const int64_t before = record_version();
+  r = api("jess", "POST", base, {{"expected_version", before}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "started_on");
+  r = api("jess", "POST", base,
+          {{"expected_version", before}, {"started_on", "2026-11-23"}, {"colour", "red"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(record_version(), before);
+  r = api("frontdoor", "POST", base, {{"expected_version", before}, {"started_on", "2026-11-23"}});
+  EXPECT_EQ(r.status, 403);
+
+  r = api("jess", "POST", base, {{"expected_version", before}, {"started_on", "2026-11-23"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  int64_t v = json::parse(r.body)["version"];
+  r = api("jess", "POST", base + "/1/seen", {{"expected_version", v}, {"seen_on", "2026-11-23"}});
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "alone");
+  r = api("jess", "POST", base + "/1/seen",
+          {{"expected_version", v}, {"seen_on", "2026-11-23"}, {"alone", false}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = json::parse(r.body)["version"];
+  r = api("jess", "POST", base + "/1/write-up", {{"expected_version", v}, {"factors", "4B"}});
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "factors");
+  r = api("jess", "POST", base + "/1/write-up",
+          {{"expected_version", v},
+           {"child_views", "Ellie wants to stay at school."},
+           {"factors", {"21"}},
+           {"analysis", "No factors: the concern was a misunderstanding."},
+           {"outcome", "close_nfa"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = json::parse(r.body)["version"];
+  r = api("jess", "POST", base + "/1/submit", {{"expected_version", v}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  v = json::parse(r.body)["version"];
+  r = api("manager", "POST", base + "/1/authorise",
+          {{"expected_version", v}, {"authorised_on", "2026-11-20"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(contains(json::parse(r.body)["error"]["message"], "cannot be authorised before it starts"));
+  r = api("manager", "POST", base + "/1/authorise", {{"expected_version", v}});
+  ASSERT_EQ(r.status, 200) << r.body;
+
+  json record = json::parse(api("jess", "GET", "/api/v1/people/" + std::to_string(child_)).body);
+  ASSERT_EQ(record["assessments"].size(), 1u);
+  EXPECT_EQ(record["assessments"][0]["authorised_on"], "2026-11-23");
+  EXPECT_EQ(record["assessments"][0]["outcome"], "close_nfa");
+  EXPECT_EQ(record["assessments"][0]["seen"][0]["alone"], false);
+  EXPECT_EQ(record["deadlines"][0]["state"], "met on time");
+  EXPECT_EQ(record["deadlines"][0]["item_id"], 1);
+  EXPECT_EQ(
+      api("jess", "POST", "/api/v1/children/" + std::to_string(child_) + "/deadlines", json::object()).status,
+      405);
+  EXPECT_EQ(api("jess", "GET", "/api/v1/children/999999/deadlines").status, 404);
+}
+
+}  // namespace
+}  // namespace safeguard::web

@@ -1,0 +1,83 @@
+// "My work": a social worker's due and overdue deadlines across the children they hold, soonest
+// first; a team manager's across their team and the unallocated children, with the assessments
+// waiting for their authorisation first.
+#include "app/access_policy.h"
+#include "app/my_work.h"
+#include "web/html.h"
+#include "web/page_context.h"
+#include "web/pages_people.h"
+
+namespace safeguard::web {
+namespace {
+
+std::string child_link(const PersonSummary& child) {
+  return link(child.full_name.empty() ? "Person " + std::to_string(child.id) : child.full_name,
+              person_href(child.id));
+}
+
+// Where the worker goes to meet a deadline.
+std::string action_link(const WorkItem& item) {
+  const std::string base = person_href(item.child.id);
+  if (item.deadline.kind == "assessment") {
+    return item.deadline.item_id > 0
+               ? link("Open assessment", base + "/assessments/" + std::to_string(item.deadline.item_id))
+               : link("Start assessment", base + "/assessments/new");
+  }
+  return link("Open record", base);
+}
+
+Response my_work_page(PageContext& c) {
+  auto work = MyWorkService(c.db, c.clock).for_user(*c.user);
+  if (!work) return c.error_page(work.error());
+  const bool manager = can_authorise_assessments(*c.user);
+  Layout l = c.layout("My work", "my-work");
+  std::string main = "<h1 class=\"govuk-heading-l\">My work</h1>";
+  if (manager) {
+    std::vector<std::vector<std::string>> rows;
+    for (const AssessmentAwaiting& a : work->awaiting) {
+      const std::string href = person_href(a.child.id) + "/assessments/" + std::to_string(a.assessment_id);
+      rows.push_back(
+          {child_link(a.child), escape(a.submitted_by), escape(long_date_text(a.submitted_on)),
+           a.deadline ? escape(long_date_text(a.deadline->due)) + " " + deadline_tag(*a.deadline) : "",
+           "<a class=\"govuk-link\" href=\"" + escape(href) +
+               "\">Open<span class=\"govuk-visually-hidden\"> the assessment of " +
+               escape(a.child.full_name) + "</span></a>"});
+    }
+    main += "<div data-testid=\"awaiting-assessments\">" +
+            table("Assessments awaiting your authorisation (" + std::to_string(rows.size()) + ")",
+                  {"Child", "Sent by", "Sent on", "Due", ""}, rows, "No assessments are waiting for you.") +
+            "</div>";
+  }
+  int overdue = 0;
+  std::vector<std::vector<std::string>> rows;
+  for (const WorkItem& item : work->due) {
+    if (item.deadline.status.state == DeadlineState::kOverdue) ++overdue;
+    std::vector<std::string> row = {
+        child_link(item.child), escape(item.deadline.label), escape(long_date_text(item.deadline.status.due)),
+        deadline_tag(item.deadline.status) + " " + escape(deadline_words(item.deadline.status))};
+    if (manager)
+      row.insert(row.begin() + 1, item.held_by.empty() ? tag("Not allocated", "red") : escape(item.held_by));
+    row.push_back(action_link(item));
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> headers = {"Child", "What", "Due", "Status", ""};
+  if (manager) headers.insert(headers.begin() + 1, "Social worker");
+  main +=
+      "<p class=\"govuk-body\" data-testid=\"work-counts\">" +
+      escape(std::to_string(work->due.size()) + " due or overdue across " + std::to_string(work->children) +
+             (manager ? " children in your team or unallocated" : " children allocated to you") + "; " +
+             std::to_string(overdue) + " overdue.") +
+      "</p>";
+  main += "<div data-testid=\"due-work\">" +
+          table("Due and overdue, soonest first", headers, rows, "Nothing is due. Well done.") + "</div>";
+  return c.page(l, main);
+}
+
+}  // namespace
+
+std::optional<Response> my_work_pages(PageContext& c) {
+  if (c.request.path == "/my-work" && c.request.method == "GET") return my_work_page(c);
+  return std::nullopt;
+}
+
+}  // namespace safeguard::web
