@@ -137,6 +137,18 @@ TEST_P(AssessmentsTest, FromStartToAuthorisationWithAReturnOnTheWay) {
             std::string::npos);
   EXPECT_NE(story.find("Child seen alone for the assessment"), std::string::npos);
 
+  // The deadline engine reads the same from the read models as from the folded record.
+  const auto casework = PeopleIndex(db_->sql()).casework_of({ellie_});
+  ASSERT_EQ(casework.count(ellie_), 1u);
+  const auto from_read_model = child_deadlines(casework.at(ellie_), clock_.today(), WorkingDayCalendar());
+  ASSERT_EQ(from_read_model.size(), r.deadlines.size());
+  for (size_t i = 0; i < r.deadlines.size(); ++i) {
+    EXPECT_EQ(from_read_model[i].status.due, r.deadlines[i].status.due);
+    EXPECT_EQ(from_read_model[i].status.state, r.deadlines[i].status.state);
+    EXPECT_EQ(from_read_model[i].status.met_on, r.deadlines[i].status.met_on);
+    EXPECT_EQ(from_read_model[i].item_id, r.deadlines[i].item_id);
+  }
+
   // The read model is what a rebuild from the log gives.
   const auto rows = db_->sql().query(
       "SELECT assessment_id, started_on, submitted_on, authorised_on, outcome FROM person_assessments WHERE "

@@ -1,9 +1,9 @@
 #include "app/my_work.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/access_policy.h"
-#include "app/records.h"
 #include "app/settings.h"
 #include "store/allocation_read_model.h"
 
@@ -33,14 +33,23 @@ Result<MyWork> MyWorkService::for_user(const User& user) {
     const WorkingDayCalendar calendar = SettingsService(db_, clock_).calendar();
     const Date today = clock_.today();
     PeopleIndex index(db_.sql());
-    for (const auto& [person_id, held_by] : children) {
-      auto person = load_person(db_.sql(), person_id);
-      if (!person) return person.error();
-      const auto deadlines = open_deadlines(*person, today, calendar);
-      if (deadlines.empty()) continue;
-      auto summary = index.summary(person_id);
-      if (!summary) continue;
-      for (const ChildDeadline& d : deadlines) work.due.push_back({*summary, held_by, d});
+    std::vector<int64_t> ids;
+    for (const auto& child : children) ids.push_back(child.first);
+    const std::map<int64_t, Person> casework = index.casework_of(ids);
+    std::vector<std::pair<size_t, ChildDeadline>> due;  // index into children
+    for (size_t i = 0; i < children.size(); ++i) {
+      const auto person = casework.find(children[i].first);
+      if (person == casework.end()) continue;
+      for (ChildDeadline& d : open_deadlines(person->second, today, calendar))
+        due.emplace_back(i, std::move(d));
+    }
+    std::vector<int64_t> due_ids;
+    for (const auto& [i, d] : due) due_ids.push_back(children[i].first);
+    std::map<int64_t, PersonSummary> summaries;
+    for (PersonSummary& summary : index.summaries(due_ids)) summaries.emplace(summary.id, std::move(summary));
+    for (auto& [i, d] : due) {
+      const auto summary = summaries.find(children[i].first);
+      if (summary != summaries.end()) work.due.push_back({summary->second, children[i].second, std::move(d)});
     }
     work.children = static_cast<int64_t>(children.size());
   } catch (const SqlError& e) {

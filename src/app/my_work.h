@@ -2,7 +2,8 @@
 // manager across their team's children and every unallocated child, soonest due first, from the one
 // deadline engine (rules/child_deadlines.h); and for a manager, the assessments waiting for their
 // authorisation. A list of work, like the allocation overview: it opens no one's record, so it logs
-// no reads.
+// no reads. The engine reads each child's episodes and assessments from the read models
+// (PeopleIndex::casework_of), so the list costs a few queries, not a fold of every record.
 //
 // Thread safety: one instance per request; uses the request's Database.
 #pragma once

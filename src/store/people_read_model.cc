@@ -363,6 +363,43 @@ std::map<int64_t, std::vector<Date>> PeopleIndex::referral_dates_of(const std::v
   return out;
 }
 
+std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& ids) {
+  std::map<int64_t, Person> out;
+  for_each_in_batches(db_,
+                      std::string("SELECT ") + kEpisodeColumns + " FROM cin_episodes WHERE person_id IN ",
+                      ids, [&](const SqlRow& row) {
+                        const EpisodeRow e = episode_from_row(row);
+                        Person& p = out[e.person_id];
+                        p.id = e.person_id;
+                        p.episodes.push_back({e.episode_id, e.contact_id, e.referral_date, e.referral_source,
+                                              e.referral_nfa, e.primary_need, e.closed_on, e.closure_reason});
+                      });
+  for_each_in_batches(
+      db_,
+      "SELECT person_id, assessment_id, episode_id, started_on, submitted_on, authorised_on, outcome"
+      " FROM person_assessments WHERE person_id IN ",
+      ids, [&](const SqlRow& row) {
+        const auto person = out.find(row.integer(0));
+        if (person == out.end()) return;
+        Assessment a;
+        a.id = row.integer(1);
+        a.episode_id = row.integer(2);
+        a.started_on = Date::parse_iso(row.text(3)).value_or(Date());
+        a.submitted_on = date_of(row, 4);
+        a.authorised_on = date_of(row, 5);
+        a.content.outcome = row.text(6);
+        person->second.assessments.push_back(std::move(a));
+      });
+  // In the order the record holds them.
+  for (auto& [id, p] : out) {
+    std::sort(p.episodes.begin(), p.episodes.end(),
+              [](const CinEpisode& a, const CinEpisode& b) { return a.id < b.id; });
+    std::sort(p.assessments.begin(), p.assessments.end(),
+              [](const Assessment& a, const Assessment& b) { return a.id < b.id; });
+  }
+  return out;
+}
+
 int64_t PeopleIndex::count() { return db_.query("SELECT COUNT(*) FROM people").at(0).integer(0); }
 
 }  // namespace safeguard

@@ -106,6 +106,12 @@ class PeopleIndex {
   // Every referral date of each of these people (for re-referral counts).
   std::map<int64_t, std::vector<Date>> referral_dates_of(const std::vector<int64_t>& person_ids);
 
+  // What the deadline engine (rules/child_deadlines.h) reads of each of these people's records,
+  // from the read models: the id, Children in Need episodes and assessments (ids, dates, outcome),
+  // nothing else. For lists over many children ("My work") without folding every stream; a
+  // person with no episode is absent.
+  std::map<int64_t, Person> casework_of(const std::vector<int64_t>& person_ids);
+
   int64_t count();
 
  private:
