@@ -38,7 +38,8 @@ class AssessmentsTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(allocated.ok()) << allocated.error().message;
   }
 
-  PersonRecord record() { return *people_->open(jess_, ellie_, kChannel); }
+  // As the front door sees it (they see every record, open or closed).
+  PersonRecord record() { return *people_->open(front_door_worker_, ellie_, kChannel); }
   int64_t version() { return people_->open(manager_, ellie_, kChannel)->person.version; }
   void next_day(int days = 1) { clock_.advance_seconds(int64_t{86400} * days); }
 
@@ -209,6 +210,58 @@ TEST_P(AssessmentsTest, MyWorkListsDueAndOverdueAssessmentsSoonestFirst) {
   ASSERT_EQ(jess_work->due.size(), 1u);
   EXPECT_EQ(jess_work->due[0].deadline.status.state, DeadlineState::kOverdue);
   EXPECT_EQ(my_work.for_user(front_door_worker_).error().code, ErrorCode::kDenied);
+}
+
+TEST_P(AssessmentsTest, AnEpisodeClosesOnlyWhenItsAssessmentIsAuthorisedAndAManagerAgrees) {
+  auto v = service_->start(jess_, ellie_, version(), clock_.today(), kChannel);
+  ASSERT_TRUE(v.ok());
+  const Date today = clock_.today();
+  // With the assessment open, neither a proposal nor a closure goes through, and each says why.
+  auto refused = people_->propose_closure(jess_, ellie_, *v, 1, today, "RC8", "No further action.", kChannel);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            "The episode cannot close while work is open: the single assessment started on 2026-11-23 is not "
+            "authorised");
+  EXPECT_FALSE(people_->close_episode(manager_, ellie_, *v, 1, today, "RC8", kChannel).ok());
+  v = service_->record_seen(jess_, ellie_, *v, 1, today, true, kChannel);
+  AssessmentContent nfa = written();
+  nfa.factors = {"21"};
+  nfa.outcome = "close_nfa";
+  v = service_->save(jess_, ellie_, *v, 1, nfa, kChannel);
+  v = service_->submit(jess_, ellie_, *v, 1, kChannel);
+  v = service_->authorise(manager_, ellie_, *v, 1, std::nullopt, kChannel);
+  ASSERT_TRUE(v.ok()) << v.error().message;
+
+  // A social worker proposes; only a manager returns or closes.
+  EXPECT_EQ(
+      people_->propose_closure(front_door_worker_, ellie_, *v, 1, today, "RC8", "x", kChannel).error().code,
+      ErrorCode::kDenied);
+  EXPECT_EQ(people_->propose_closure(jess_, ellie_, *v, 1, today, "RC8", " ", kChannel).error().field,
+            "summary");
+  v = people_->propose_closure(jess_, ellie_, *v, 1, today, "RC8", "Nothing more is needed; mum agrees.",
+                               kChannel);
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  MyWorkService my_work(*db_, clock_);
+  auto work = my_work.for_user(manager_);
+  ASSERT_EQ(work->closures.size(), 1u);
+  EXPECT_EQ(work->closures[0].child.id, ellie_);
+  EXPECT_EQ(work->closures[0].proposal.reason, "RC8");
+  EXPECT_EQ(work->closures[0].proposal.by, "Test jess");
+  EXPECT_TRUE(my_work.for_user(other_manager_)->closures.empty());
+  EXPECT_EQ(people_->return_closure(jess_, ellie_, *v, 1, "No.", kChannel).error().code, ErrorCode::kDenied);
+  v = people_->return_closure(manager_, ellie_, *v, 1, "Check school first.", kChannel);
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(my_work.for_user(manager_)->closures.empty());
+  v = people_->propose_closure(jess_, ellie_, *v, 1, today, "RC8", "School agrees.", kChannel);
+  v = people_->close_episode(manager_, ellie_, *v, 1, today, "RC8", kChannel);
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  const PersonRecord r = record();
+  EXPECT_EQ(r.person.episodes[0].closed_on, today);
+  EXPECT_FALSE(r.person.episodes[0].proposed_closure.has_value());
+  EXPECT_TRUE(my_work.for_user(manager_)->closures.empty());
+  auto differences = verify_read_models(*db_);
+  ASSERT_TRUE(differences.ok());
+  EXPECT_TRUE(differences->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AssessmentsTest, ::testing::Values("sqlite", "postgres"),

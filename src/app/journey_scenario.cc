@@ -179,13 +179,15 @@ class Runner {
     if (verb == "assessment authorised") {
       return one(assessment_authorised(child_, assessment_id(), today_, kManager, today_));
     }
-    if (verb == "episode closes") {
-      const CinEpisode* open = open_episode(child_);
-      const std::string reason = w.size() > 3 ? w[3] : "";
-      auto closed = episode_closed(child_, open ? open->id : 0, today_, reason, today_);
-      if (!closed) return closed.error();
-      return std::vector<DomainEvent>{*closed};
+    // Closures are of the latest episode.
+    const int64_t episode_id = child_.episodes.empty() ? 0 : child_.episodes.back().id;
+    const std::string reason = w.size() > 3 ? w[3] : "";
+    if (verb == "closure proposed") {
+      return one(closure_proposed(child_, episode_id, today_, reason,
+                                  "The family no longer needs a social worker.", kWorker, today_));
     }
+    if (verb == "closure returned") return one(closure_returned(child_, episode_id, "Keep it open."));
+    if (verb == "episode closes") return one(episode_closed(child_, episode_id, today_, reason, today_));
     return Error::invalid("unknown action \"" + joined(w, 1, w.size()) + "\" (see docs/scenarios.md)",
                           "line");
   }

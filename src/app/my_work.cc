@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/access_policy.h"
+#include "app/records.h"
 #include "app/settings.h"
 #include "store/allocation_read_model.h"
 
@@ -19,6 +20,25 @@ Result<MyWork> MyWorkService::for_user(const User& user) {
     work.awaiting = std::move(*awaiting);
   }
   try {
+    if (can_close_episodes(user)) {
+      PeopleIndex index(db_.sql());
+      for (const SqlRow& row : db_.sql().query(
+               "SELECT e.person_id, e.episode_id FROM cin_episodes e"
+               " LEFT JOIN person_allocations w ON w.person_id = e.person_id AND w.to_date IS NULL"
+               " WHERE e.closure_proposed_on IS NOT NULL AND e.closed_on IS NULL"
+               "   AND (w.team_id IS NULL OR w.team_id = ?)"
+               " ORDER BY e.closure_proposed_on, e.person_id",
+               {sql_int(user.team_id.value_or(0))})) {
+        auto person = load_person(db_.sql(), row.integer(0));
+        if (!person) return person.error();
+        auto summary = index.summary(person->id);
+        for (const CinEpisode& e : person->episodes) {
+          if (e.id == row.integer(1) && e.proposed_closure && summary) {
+            work.closures.push_back({*summary, e.id, *e.proposed_closure});
+          }
+        }
+      }
+    }
     AllocationIndex allocations(db_.sql());
     std::vector<std::pair<int64_t, std::string>> children;  // person, held by
     if (user.role == Role::kTeamManager) {

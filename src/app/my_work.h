@@ -1,9 +1,9 @@
 // "My work": what is due and overdue across the children a social worker holds, or for a team
 // manager across their team's children and every unallocated child, soonest due first, from the one
-// deadline engine (rules/child_deadlines.h); and for a manager, the assessments waiting for their
-// authorisation. A list of work, like the allocation overview: it opens no one's record, so it logs
-// no reads. The engine reads each child's episodes and assessments from the read models
-// (PeopleIndex::casework_of), so the list costs a few queries, not a fold of every record.
+// deadline engine (rules/child_deadlines.h); and for a manager, the assessments and the closures
+// of episodes waiting for their authorisation. A list of work, like the allocation overview: it opens no
+// one's record, so it logs no reads. The engine reads each child's episodes and assessments from the read
+// models (PeopleIndex::casework_of), so the list costs a few queries, not a fold of every record.
 //
 // Thread safety: one instance per request; uses the request's Database.
 #pragma once
@@ -27,10 +27,18 @@ struct WorkItem {
   ChildDeadline deadline;
 };
 
+// A proposal to close a child's episode, waiting for a manager.
+struct ClosureAwaiting {
+  PersonSummary child;
+  int64_t episode_id = 0;
+  ClosureProposal proposal;
+};
+
 struct MyWork {
   int64_t children = 0;                      // the children whose deadlines are listed
   std::vector<WorkItem> due;                 // due and overdue deadlines, soonest due first
   std::vector<AssessmentAwaiting> awaiting;  // for a manager: assessments to authorise
+  std::vector<ClosureAwaiting> closures;     // for a manager: proposed closures, oldest first
 };
 
 class MyWorkService {

@@ -545,6 +545,26 @@ Result<int64_t> PeopleService::close_episode(const User& user, int64_t person_id
                 });
 }
 
+Result<int64_t> PeopleService::propose_closure(const User& user, int64_t person_id, int64_t expected_version,
+                                               int64_t episode_id, Date closing_on, const std::string& reason,
+                                               const std::string& summary, const Channel& channel) {
+  if (!can_assess(user))
+    return Error::denied("Only a social worker or team manager may propose closing an episode.");
+  return change(
+      user, person_id, expected_version, "proposed closing Children in Need episode", channel,
+      [&](const Person& p, Date today) {
+        return one(closure_proposed(p, episode_id, closing_on, reason, summary, user.display_name, today));
+      });
+}
+
+Result<int64_t> PeopleService::return_closure(const User& user, int64_t person_id, int64_t expected_version,
+                                              int64_t episode_id, const std::string& note,
+                                              const Channel& channel) {
+  if (!can_close_episodes(user)) return Error::denied("Only a team manager may return a proposed closure.");
+  return change(user, person_id, expected_version, "returned proposed closure", channel,
+                [&](const Person& p, Date) { return one(closure_returned(p, episode_id, note)); });
+}
+
 Result<int64_t> PeopleService::add_case_note(const User& user, int64_t person_id, int64_t expected_version,
                                              const std::string& type, Date contact_date,
                                              const std::string& text, const Channel& channel) {

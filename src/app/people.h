@@ -155,11 +155,18 @@ class PeopleService {
                                    int64_t relationship_id, Date last_day, const Channel& channel);
   // Closes a child's Children in Need episode with the DfE reason (RC1-RC9), ending the child's
   // allocation the same day. Only a team manager closes an episode: their closing is the
-  // authorisation the CIN census asks for. (The assessment issue adds the checks that nothing is
-  // left open and the closure page.)
+  // authorisation, whether a social worker proposed it or not. Refused, saying what, while work in
+  // the episode is open (closure_blockers).
   Result<int64_t> close_episode(const User& user, int64_t person_id, int64_t expected_version,
                                 int64_t episode_id, Date closed_on, const std::string& reason,
                                 const Channel& channel);
+  // A social worker proposes closing the episode (the same checks as closing); a manager closes it
+  // or returns the proposal with a note.
+  Result<int64_t> propose_closure(const User& user, int64_t person_id, int64_t expected_version,
+                                  int64_t episode_id, Date closing_on, const std::string& reason,
+                                  const std::string& summary, const Channel& channel);
+  Result<int64_t> return_closure(const User& user, int64_t person_id, int64_t expected_version,
+                                 int64_t episode_id, const std::string& note, const Channel& channel);
   // A case note on the person's record, by anyone who may change records.
   Result<int64_t> add_case_note(const User& user, int64_t person_id, int64_t expected_version,
                                 const std::string& type, Date contact_date, const std::string& text,

@@ -104,7 +104,12 @@ std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact
   return events;
 }
 
-Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date closed_on,
+namespace {
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// The checks closing and proposing a closure share: the open episode, or why not.
+Result<const CinEpisode*> closable(const Person& child, int64_t episode_id, Date closed_on,
                                    const std::string& reason, Date today) {
   const CinEpisode* episode = nullptr;
   for (const CinEpisode& e : child.episodes) {
@@ -116,6 +121,11 @@ Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date
   if (!episode->is_open()) {
     return Error::invalid("This episode was already closed on " + episode->closed_on->iso(), "closed_on");
   }
+  if (const auto blockers = closure_blockers(child, *episode); !blockers.empty()) {
+    std::string message = "The episode cannot close while work is open: ";
+    for (size_t i = 0; i < blockers.size(); ++i) message += (i ? "; " : "") + blockers[i];
+    return Error::invalid(message, "episode");
+  }
   if (!code_label(CodeList::kReasonForClosure, reason)) {
     return Error::invalid("Choose the reason for closure (RC1 to RC9)", "reason");
   }
@@ -125,11 +135,71 @@ Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date
         "closed_on");
   }
   if (closed_on > today) return Error::invalid("The closure date cannot be in the future", "closed_on");
+  return episode;
+}
+
+}  // namespace
+
+std::vector<std::string> closure_blockers(const Person& child, const CinEpisode& episode) {
+  std::vector<std::string> out;
+  for (const Assessment& a : child.assessments) {
+    if (a.episode_id != episode.id || a.is_authorised()) continue;
+    out.push_back("the single assessment started on " + a.started_on.iso() + " is not authorised" +
+                  (a.awaits_authorisation() ? " (it is with a manager)" : ""));
+  }
+  return out;
+}
+
+Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date closed_on,
+                                   const std::string& reason, Date today) {
+  auto episode = closable(child, episode_id, closed_on, reason, today);
+  if (!episode) return episode.error();
   DomainEvent e;
   e.type = "EpisodeClosed";
   e.occurred_on = closed_on;
   e.data = json{{"episode_id", episode_id}, {"closed_on", closed_on.iso()}, {"reason", reason}};
   return e;
+}
+
+Result<DomainEvent> closure_proposed(const Person& child, int64_t episode_id, Date closing_on,
+                                     const std::string& reason, const std::string& summary,
+                                     const std::string& by, Date today) {
+  auto episode = closable(child, episode_id, closing_on, reason, today);
+  if (!episode) return episode.error();
+  if ((*episode)->proposed_closure) {
+    return Error::invalid("Closing this episode was already proposed by " + (*episode)->proposed_closure->by +
+                              ": a manager closes it or returns it",
+                          "episode");
+  }
+  if (blank(summary))
+    return Error::invalid("Say why the episode can close, and what the family has been told", "summary");
+  if (summary.size() > kCaseNoteMaxLength) return Error::invalid("The summary is too long", "summary");
+  DomainEvent e;
+  e.type = "EpisodeClosureProposed";
+  e.occurred_on = closing_on;
+  e.data = json{{"episode_id", episode_id},
+                {"closing_on", closing_on.iso()},
+                {"reason", reason},
+                {"summary", summary},
+                {"by", by}};
+  return e;
+}
+
+Result<DomainEvent> closure_returned(const Person& child, int64_t episode_id, const std::string& note) {
+  for (const CinEpisode& episode : child.episodes) {
+    if (episode.id != episode_id) continue;
+    if (!episode.proposed_closure || !episode.is_open()) {
+      return Error::invalid("No closure of this episode is waiting for a manager", "note");
+    }
+    if (blank(note)) return Error::invalid("Say why the episode should stay open", "note");
+    if (note.size() > kCaseNoteMaxLength) return Error::invalid("The note is too long", "note");
+    DomainEvent e;
+    e.type = "EpisodeClosureReturned";
+    e.occurred_on = episode.proposed_closure->closing_on;
+    e.data = json{{"episode_id", episode_id}, {"note", note}};
+    return e;
+  }
+  return Error::not_found("This child has no Children in Need episode " + std::to_string(episode_id));
 }
 
 const Allocation* current_allocation(const Person& person) {
@@ -243,16 +313,26 @@ bool apply_journey_event(Person& p, const DomainEvent& e) {
     p.episodes.push_back(episode);
     return true;
   }
-  if (e.type == "EpisodeClosed") {
+  if (e.type == "EpisodeClosed" || e.type == "EpisodeClosureProposed" || e.type == "EpisodeClosureReturned") {
     const int64_t episode_id = int_of(e, "episode_id");
     for (CinEpisode& episode : p.episodes) {
       if (episode.id != episode_id) continue;
-      episode.closed_on = date_of(e, "closed_on");
-      episode.closure_reason = text_of(e, "reason");
+      if (e.type == "EpisodeClosed") {
+        episode.closed_on = date_of(e, "closed_on");
+        episode.closure_reason = text_of(e, "reason");
+        episode.proposed_closure.reset();
+      } else if (e.type == "EpisodeClosureProposed") {
+        episode.proposed_closure = ClosureProposal{date_of(e, "closing_on"), text_of(e, "reason"),
+                                                   text_of(e, "summary"), text_of(e, "by")};
+        episode.closure_returned_because.clear();
+      } else {
+        episode.proposed_closure.reset();
+        episode.closure_returned_because = text_of(e, "note");
+      }
       return true;
     }
     throw MalformedEvent(e.version,
-                         "closes episode " + std::to_string(episode_id) + ", which was never opened");
+                         "refers to episode " + std::to_string(episode_id) + ", which was never opened");
   }
   if (e.type == "CaseNoteRecorded") {
     (void)date_of(e, "contact_date");  // the note lives in the event; the chronology shows it
@@ -322,6 +402,22 @@ std::string describe_journey_event(const DomainEvent& e) {
       const auto label = code_label(CodeList::kCaseNoteType, e.data.at("type").get<std::string>());
       return "Case note (" + std::string(label ? *label : "Other") +
              "): " + e.data.at("text").get<std::string>();
+    }
+    if (e.type == "EpisodeClosureProposed") {
+      const std::string reason = e.data.at("reason").get<std::string>();
+      return "Closure proposed by " + e.data.at("by").get<std::string>() + " (" + reason +
+             "): " + e.data.at("summary").get<std::string>();
+    }
+    if (e.type == "EpisodeClosureReturned") {
+      return "Closure returned by the manager: " + e.data.at("note").get<std::string>();
+    }
+    if (e.type == "EpisodeClosureProposed") {
+      const std::string reason = e.data.at("reason").get<std::string>();
+      return "Closure proposed by " + e.data.at("by").get<std::string>() + " (" + reason +
+             "): " + e.data.at("summary").get<std::string>();
+    }
+    if (e.type == "EpisodeClosureReturned") {
+      return "Closure returned by the manager: " + e.data.at("note").get<std::string>();
     }
     if (e.type == "EpisodeClosed") {
       const std::string reason = e.data.at("reason").get<std::string>();

@@ -35,6 +35,14 @@ struct ContactOnRecord {
   std::optional<Date> decided_on;
 };
 
+// A social worker's proposal to close an episode, waiting for a team manager.
+struct ClosureProposal {
+  Date closing_on;
+  std::string reason;   // RC1-RC9
+  std::string summary;  // why, and what the family has been told
+  std::string by;       // the worker's name
+};
+
 // A Children in Need episode: from the referral to its closure.
 struct CinEpisode {
   int64_t id = 0;  // within the person's record, from 1
@@ -44,7 +52,9 @@ struct CinEpisode {
   bool referral_nfa = false;
   std::string primary_need;  // N0-N9, empty until known
   std::optional<Date> closed_on;
-  std::string closure_reason;  // RC1-RC9
+  std::string closure_reason;                       // RC1-RC9
+  std::optional<ClosureProposal> proposed_closure;  // waiting for a manager
+  std::string closure_returned_because;             // the manager's note, when last returned
 
   bool is_open() const { return !closed_on.has_value(); }
 };
@@ -92,11 +102,24 @@ std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact
                                             const FrontDoorDecision& decision, const std::string& source,
                                             Date referral_date);
 
-// The end of a Children in Need episode (CIN census CINclosureDate and ReasonForClosure, RC1-RC9):
-// the episode must be open, the date on or after its referral date and not after today. Closing
-// ends the episode's clocks; a referral within 12 months of its referral date is a re-referral.
+// What is still open in an episode and must be finished before it can close, one line each in a
+// worker's words (empty when nothing is): an assessment not yet authorised.
+std::vector<std::string> closure_blockers(const Person& child, const CinEpisode& episode);
+
+// The end of a Children in Need episode (CIN census CINclosureDate and ReasonForClosure, RC1-RC9),
+// by a team manager, whose closing is the authorisation: the episode must be open with nothing left
+// open in it (closure_blockers, listed in the refusal), the date on or after its referral date and
+// not after today. Closing ends the episode's clocks; a referral within 12 months of its referral
+// date is a re-referral.
 Result<DomainEvent> episode_closed(const Person& child, int64_t episode_id, Date closed_on,
                                    const std::string& reason, Date today);
+
+// A social worker proposes closing the episode on `closing_on` with the reason and a summary (the
+// same checks as closing); it waits for a manager, who closes it or returns it with a note.
+Result<DomainEvent> closure_proposed(const Person& child, int64_t episode_id, Date closing_on,
+                                     const std::string& reason, const std::string& summary,
+                                     const std::string& by, Date today);
+Result<DomainEvent> closure_returned(const Person& child, int64_t episode_id, const std::string& note);
 
 // Allocates a child with an open episode to a social worker, from a day no earlier than the
 // referral and not after today, with the DfE reason (SW_REASON). A current allocation to another

@@ -296,6 +296,7 @@ CREATE TABLE person_assessments (
 ){strict};
 CREATE INDEX person_assessments_by_person ON person_assessments (person_id);
 CREATE INDEX person_assessments_open ON person_assessments (authorised_on, submitted_on);
+ALTER TABLE cin_episodes ADD COLUMN closure_proposed_on {text};
 )SQL"},
   };
   return kMigrations;

@@ -99,7 +99,7 @@ const std::vector<ReadModelTable>& people_read_model_tables() {
        "person_id, relationship_id"},
       {"cin_episodes",
        {"person_id", "episode_id", "contact_id", "referral_date", "referral_source", "referral_nfa",
-        "primary_need", "closed_on", "closure_reason"},
+        "primary_need", "closed_on", "closure_reason", "closure_proposed_on"},
        "person_id, episode_id"},
       {"person_allocations",
        {"person_id", "allocation_id", "worker", "worker_name", "team_id", "team_name", "from_date", "to_date",
@@ -145,10 +145,12 @@ std::vector<ReadModelRow> project_person(const Person& p) {
                      optional_date(r.from), optional_date(r.to)}});
   }
   for (const CinEpisode& e : p.episodes) {
-    rows.push_back({&tables[5],
-                    {sql_int(p.id), sql_int(e.id), sql_int(e.contact_id), sql_text(e.referral_date.iso()),
-                     sql_text(e.referral_source), sql_int(e.referral_nfa ? 1 : 0), sql_text(e.primary_need),
-                     optional_date(e.closed_on), sql_text(e.closure_reason)}});
+    rows.push_back(
+        {&tables[5],
+         {sql_int(p.id), sql_int(e.id), sql_int(e.contact_id), sql_text(e.referral_date.iso()),
+          sql_text(e.referral_source), sql_int(e.referral_nfa ? 1 : 0), sql_text(e.primary_need),
+          optional_date(e.closed_on), sql_text(e.closure_reason),
+          e.proposed_closure ? SqlValue(e.proposed_closure->closing_on.iso()) : SqlValue(SqlNull{})}});
   }
   for (const Allocation& a : p.allocations) {
     rows.push_back(

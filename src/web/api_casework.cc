@@ -9,6 +9,9 @@
 //   POST /api/v1/people/{id}/assessments/{n}/submit            {expected_version}
 //   POST /api/v1/people/{id}/assessments/{n}/authorise         {expected_version, authorised_on?}
 //   POST /api/v1/people/{id}/assessments/{n}/return            {expected_version, reason}
+//   POST /api/v1/people/{id}/episodes/{n}/closure-proposal     {expected_version, closing_on, reason,
+//   summary} POST /api/v1/people/{id}/episodes/{n}/closure              {expected_version, closed_on, reason}
+//   (managers) POST /api/v1/people/{id}/episodes/{n}/closure-return       {expected_version, note} (managers)
 //
 // Each change answers {"id", "version"}; errors name the field (api_support.h).
 #include "app/assessments.h"
@@ -119,6 +122,44 @@ Response assessment_change(const Request& request, int64_t person_id, const std:
   return api_error(404, "not_found", "No such API call");
 }
 
+Response episode_change(const Request& request, int64_t person_id, int64_t episode_id,
+                        const std::string& action, Database& db, const Clock& clock, const User& user,
+                        const Channel& channel) {
+  PeopleService people(db, clock);
+  if (action == "closure-return") {
+    Body body = read_body(request, {"expected_version", "note"});
+    if (body.error) return *body.error;
+    auto version = version_of(body.value);
+    if (!version) return api_error(version.error());
+    auto note = text_of(body.value, "note", true);
+    if (!note) return api_error(note.error());
+    return changed(people.return_closure(user, person_id, *version, episode_id, *note, channel), person_id);
+  }
+  const bool proposal = action == "closure-proposal";
+  if (!proposal && action != "closure") return api_error(404, "not_found", "No such API call");
+  const char* date_field = proposal ? "closing_on" : "closed_on";
+  Body body = read_body(
+      request, proposal ? std::set<std::string>{"expected_version", "closing_on", "reason", "summary"}
+                        : std::set<std::string>{"expected_version", "closed_on", "reason"});
+  if (body.error) return *body.error;
+  auto version = version_of(body.value);
+  if (!version) return api_error(version.error());
+  auto on = date_of(body.value, date_field);
+  if (!on) return api_error(on.error());
+  if (!*on) return api_error(422, "invalid", std::string(date_field) + " is required", date_field);
+  auto reason = text_of(body.value, "reason", true);
+  if (!reason) return api_error(reason.error());
+  if (!proposal) {
+    return changed(people.close_episode(user, person_id, *version, episode_id, **on, *reason, channel),
+                   person_id);
+  }
+  auto summary = text_of(body.value, "summary", true);
+  if (!summary) return api_error(summary.error());
+  return changed(
+      people.propose_closure(user, person_id, *version, episode_id, **on, *reason, *summary, channel),
+      person_id);
+}
+
 }  // namespace
 
 std::optional<Response> casework_api(const Request& request, Database& db, const Clock& clock,
@@ -132,6 +173,12 @@ std::optional<Response> casework_api(const Request& request, Database& db, const
     if (request.method != "GET")
       return api_error(405, "method_not_allowed", "Use GET to read a child's deadlines");
     return deadlines(*id, db, clock, user, channel);
+  }
+  if (parts[3] == "people" && parts[5] == "episodes") {
+    const auto episode_id = parts.size() == 8 ? parse_id(parts[6]) : std::nullopt;
+    if (!episode_id) return api_error(404, "not_found", "No such API call");
+    if (request.method != "POST") return api_error(405, "method_not_allowed", "Use POST to close an episode");
+    return episode_change(request, *id, *episode_id, parts[7], db, clock, user, channel);
   }
   if (parts[3] == "people" && parts[5] == "assessments") {
     if (request.method != "POST") {

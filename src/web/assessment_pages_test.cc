@@ -49,7 +49,7 @@ class AssessmentPagesTest : public TestSite, public ::testing::Test {
     return site_->handle(r);
   }
   int64_t record_version() {
-    return json::parse(api("manager", "GET", "/api/v1/people/" + std::to_string(child_)).body)["version"];
+    return json::parse(api("frontdoor", "GET", "/api/v1/people/" + std::to_string(child_)).body)["version"];
   }
 
   std::map<std::string, User> users_;
@@ -171,6 +171,74 @@ TEST_F(AssessmentPagesTest, AWorkerAssessesAndAManagerAuthorises) {
   r = manager.get("/my-work");
   EXPECT_TRUE(contains(r.body, "No assessments are waiting for you."));
   EXPECT_TRUE(contains(r.body, "Nothing is due."));
+}
+
+TEST_F(AssessmentPagesTest, TheClosurePageSaysWhatIsOpenThenAWorkerProposesAndAManagerCloses) {
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  Response r = jess.get(path() + "/assessments/new");
+  FormData f = Browser::hidden_fields(r.body);
+  set_date(f, "started_on", clock_.today());
+  ASSERT_EQ(jess.post(path() + "/assessments/new", f).status, 303);
+  r = jess.get(path());
+  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "/close\">Propose closing the episode"));
+  r = jess.get(path() + "/close");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "The single assessment started on 2026-11-23 is not authorised"));
+  EXPECT_FALSE(contains(r.body, "Propose closure"));  // no form until it is finished
+
+  // The assessment done (through the API, as a migration might), the worker proposes.
+  int64_t v = record_version();
+  const std::string base = "/api/v1/people/" + std::to_string(child_) + "/assessments/1";
+  v = json::parse(api("jess", "POST", base + "/seen",
+                      {{"expected_version", v}, {"seen_on", "2026-11-23"}, {"alone", true}})
+                      .body)["version"];
+  v = json::parse(api("jess", "POST", base + "/write-up",
+                      {{"expected_version", v},
+                       {"child_views", "Fine."},
+                       {"factors", {"21"}},
+                       {"analysis", "None."},
+                       {"outcome", "close_nfa"}})
+                      .body)["version"];
+  v = json::parse(api("jess", "POST", base + "/submit", {{"expected_version", v}}).body)["version"];
+  ASSERT_EQ(api("manager", "POST", base + "/authorise", {{"expected_version", v}}).status, 200);
+
+  r = jess.get(path() + "/close");
+  ASSERT_TRUE(contains(r.body, "Propose closure"));
+  f = Browser::hidden_fields(r.body);
+  set_date(f, "closed_on", clock_.today());
+  f.set("reason", "RC8");
+  f.set("action", "propose");
+  Response bad = jess.post(path() + "/close", f);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#summary\""));
+  f.set("summary", "Nothing more is needed; mum & school agree.");
+  ASSERT_EQ(jess.post(path() + "/close", f).status, 303);
+  EXPECT_TRUE(contains(jess.get(path() + "?done=closure-proposed").body, "Closure proposed"));
+
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  r = manager.get("/my-work");
+  EXPECT_TRUE(contains(r.body, "Closures awaiting your authorisation (1)"));
+  r = manager.get(path() + "/close");
+  EXPECT_TRUE(contains(r.body, "Nothing more is needed; mum &amp; school agree."));
+  f = Browser::hidden_fields(r.body);
+  set_date(f, "closed_on", clock_.today());
+  f.set("reason", "RC8");
+  f.set("action", "close");
+  // Closed: the child is no longer anyone's work, so the manager goes back to their own.
+  Response closed = manager.post(path() + "/close", f);
+  ASSERT_EQ(closed.status, 303);
+  r = manager.get("/my-work?done=closed");
+  EXPECT_TRUE(contains(r.body, "Children in Need episode closed"));
+  EXPECT_TRUE(contains(r.body, "No closures are waiting for you."));
+  Browser front(*site_);
+  ASSERT_EQ(front.sign_in("frontdoor").status, 303);
+  EXPECT_TRUE(contains(front.get(path()).body, "Closed on 23 November 2026"));
+  EXPECT_EQ(api("jess", "POST", "/api/v1/people/" + std::to_string(child_) + "/episodes/1/closure",
+                {{"expected_version", record_version()}, {"closed_on", "2026-11-23"}, {"reason", "RC8"}})
+                .status,
+            403);
 }
 
 TEST_F(AssessmentPagesTest, TheApiAssessesAndReadsTheDeadlines) {

@@ -142,6 +142,7 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                                "/people/1/assessments/1/return",
                                                "/people/1/assessments/%00/seen",
                                                "/my-work",
+                                               "/people/1/close",
                                                "/allocation",
                                                "/drafts",
                                                "/audit",
@@ -165,7 +166,10 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                               "/api/v1/people/1/assessments/1/submit",
                                               "/api/v1/people/1/assessments/1/authorise",
                                               "/api/v1/people/1/assessments/1/return",
-                                              "/api/v1/people/1/assessments//"};
+                                              "/api/v1/people/1/assessments//",
+                                              "/api/v1/people/1/episodes/1/closure-proposal",
+                                              "/api/v1/people/1/episodes/1/closure",
+                                              "/api/v1/people/1/episodes/1/closure-return"};
   int created_or_changed = 0;
   for (int i = 0; i < 3000; ++i) {
     const bool api = random() % 2 == 0;

@@ -57,6 +57,9 @@ std::optional<Response> people_pages(PageContext& context);
 std::optional<Response> administration_pages(PageContext& context);
 // A child's single assessment: start, child seen, write-up, authorisation (pages_assessments.cc).
 std::optional<Response> assessment_pages(PageContext& context);
+// Closing a Children in Need episode: what is still open, a worker's proposal, a manager's
+// closing or return (pages_closure.cc).
+std::optional<Response> closure_pages(PageContext& context);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);

@@ -25,7 +25,8 @@ const ChildDeadline* deadline_of(const PersonRecord& record, const Assessment& a
   return nullptr;
 }
 
-std::string done_banner(std::string_view done) {
+// The green banner's words after a change ("?done=seen"), or "" for none.
+std::string done_message(std::string_view done) {
   static const std::map<std::string_view, std::string_view> kMessages = {
       {"started", "Assessment started"},
       {"seen", "Child seen recorded"},
@@ -34,11 +35,7 @@ std::string done_banner(std::string_view done) {
       {"returned", "Assessment returned to the social worker"},
       {"authorised", "Assessment authorised"}};
   const auto it = kMessages.find(done);
-  if (it == kMessages.end()) return {};
-  return "<div class=\"govuk-notification-banner govuk-notification-banner--success\" role=\"alert\" "
-         "data-testid=\"done\"><div class=\"govuk-notification-banner__content\"><p "
-         "class=\"govuk-notification-banner__heading\">" +
-         escape(it->second) + "</p></div></div>";
+  return it == kMessages.end() ? std::string() : std::string(it->second);
 }
 
 std::string status_text(const Assessment& a) {
@@ -109,9 +106,9 @@ Response assessment_page(PageContext& c, const PersonRecord& record, const Asses
   Layout l = c.layout("Single assessment");
   l.errors = errors;
   l.back_href = person_href(p.id);
-  std::string main = done_banner(c.query.get("done"));
-  main += "<span class=\"govuk-caption-l\">" + escape(p.details.name.full()) +
-          "</span><h1 class=\"govuk-heading-l\">Single assessment</h1>";
+  l.success_message = done_message(c.query.get("done"));
+  std::string main = "<span class=\"govuk-caption-l\">" + escape(p.details.name.full()) +
+                     "</span><h1 class=\"govuk-heading-l\">Single assessment</h1>";
   std::vector<SummaryRow> rows = {{"Status", status_text(a), ""},
                                   {"Started", escape(long_date_text(a.started_on)), ""}};
   if (const ChildDeadline* d = deadline_of(record, a)) {

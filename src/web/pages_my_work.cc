@@ -31,7 +31,9 @@ Response my_work_page(PageContext& c) {
   if (!work) return c.error_page(work.error());
   const bool manager = can_authorise_assessments(*c.user);
   Layout l = c.layout("My work", "my-work");
-  std::string main = "<h1 class=\"govuk-heading-l\">My work</h1>";
+  if (c.query.get("done") == "closed") l.success_message = "Children in Need episode closed";
+  std::string main;
+  main += "<h1 class=\"govuk-heading-l\">My work</h1>";
   if (manager) {
     std::vector<std::vector<std::string>> rows;
     for (const AssessmentAwaiting& a : work->awaiting) {
@@ -46,6 +48,22 @@ Response my_work_page(PageContext& c) {
     main += "<div data-testid=\"awaiting-assessments\">" +
             table("Assessments awaiting your authorisation (" + std::to_string(rows.size()) + ")",
                   {"Child", "Sent by", "Sent on", "Due", ""}, rows, "No assessments are waiting for you.") +
+            "</div>";
+  }
+  if (manager) {
+    std::vector<std::vector<std::string>> rows;
+    for (const ClosureAwaiting& a : work->closures) {
+      rows.push_back(
+          {child_link(a.child), escape(a.proposal.by), escape(long_date_text(a.proposal.closing_on)),
+           escape(a.proposal.reason + " " + label_of(CodeList::kReasonForClosure, a.proposal.reason)),
+           "<a class=\"govuk-link\" href=\"" + escape(person_href(a.child.id) + "/close") +
+               "\">Open<span class=\"govuk-visually-hidden\"> the closure of " + escape(a.child.full_name) +
+               "'s episode</span></a>"});
+    }
+    main += "<div data-testid=\"awaiting-closures\">" +
+            table("Closures awaiting your authorisation (" + std::to_string(rows.size()) + ")",
+                  {"Child", "Proposed by", "Closing on", "Reason", ""}, rows,
+                  "No closures are waiting for you.") +
             "</div>";
   }
   int overdue = 0;

@@ -441,7 +441,9 @@ std::string done_message(std::string_view done) {
       {"identifier-removed", "Identifier removed"},
       {"death", "Death recorded"},
       {"allocated", "Social worker allocated"},
-      {"note", "Case note recorded"}};
+      {"note", "Case note recorded"},
+      {"closure-proposed", "Closure proposed: a team manager will close the episode or return it"},
+      {"closure-returned", "Closure returned to the social worker"}};
   const auto it = kMessages.find(done);
   return it == kMessages.end() ? std::string() : std::string(it->second);
 }
@@ -505,6 +507,19 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
     } else {
       rows.push_back({"Single assessment", tag("Not started", "grey"),
                       assessor ? link("Start an assessment", base + "/assessments/new") : ""});
+    }
+    if (open->proposed_closure) {
+      rows.push_back({"Closure",
+                      escape("Proposed by " + open->proposed_closure->by + " to close on " +
+                             long_date_text(open->proposed_closure->closing_on) + " (" +
+                             open->proposed_closure->reason + ")"),
+                      assessor ? link(manager ? "Close or return" : "View", base + "/close") : ""});
+    } else if (assessor) {
+      rows.push_back({"Closure",
+                      open->closure_returned_because.empty()
+                          ? std::string("Not proposed")
+                          : escape("Returned by the manager: " + open->closure_returned_because),
+                      link(manager ? "Close the episode" : "Propose closing the episode", base + "/close")});
     }
   } else {
     const CinEpisode& last = p.episodes.back();

@@ -253,6 +253,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = front_door_pages(context)) return *r;
   if (auto r = account_pages(context)) return *r;
   if (auto r = assessment_pages(context)) return *r;
+  if (auto r = closure_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;

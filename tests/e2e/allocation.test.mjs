@@ -4,7 +4,8 @@
 // starts the single assessment, records the child seen alone, and writes it up (what they type is
 // kept as a draft through a closed browser); it cannot go to the manager with a section missing.
 // The manager finds it in "My work", returns it for more, then authorises it; the child's record
-// shows the 45-working-day deadline met.
+// shows the 45-working-day deadline met. She proposes closing the episode, and the manager closes
+// it from "My work".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, signIn } from './server.mjs';
@@ -99,7 +100,7 @@ test('a referred child is allocated, assessed by the social worker and the asses
     await w2.getByText('We kept what you typed').waitFor();
     assert.match(await w2.getByLabel('The child\'s views').inputValue(), /settled with her mum/);
     await w2.getByLabel('Neglect', { exact: true }).check();
-    await w2.getByLabel('Child in need plan').check();
+    await w2.getByLabel('Close: no further action (RC8)').check();
     await w2.screenshot({ path: 'tests/e2e/screenshots/assessment.png', fullPage: true });
     // The analysis is missing: it cannot go to a manager, and nothing typed is lost.
     await w2.getByRole('button', { name: 'Save and send for authorisation' }).click();
@@ -128,6 +129,19 @@ test('a referred child is allocated, assessed by the social worker and the asses
     await w2.goto(record);
     assert.match(await w2.getByTestId('deadlines').textContent(), /Met on time/);
     assert.match(await w2.getByTestId('social-care').textContent(), /Authorised on/);
+
+    // She proposes closing the episode; the manager closes it from My work.
+    await w2.getByRole('link', { name: 'Propose closing the episode' }).click();
+    await w2.getByLabel('Case closed after assessment, no further action').check();
+    await w2.getByLabel('Summary').fill('Mum has support from the health visitor and her family; no further action.');
+    await w2.getByRole('button', { name: 'Propose closure' }).click();
+    await w2.getByText(/^Closure proposed/).first().waitFor();
+    await m.getByRole('link', { name: 'My work' }).click();
+    await m.getByTestId('awaiting-closures').getByRole('link', { name: /Open the closure of Marigold Quenby/ }).click();
+    assert.match(await m.getByTestId('closure-proposal').textContent(), /no further action/);
+    await m.getByRole('button', { name: 'Close the episode' }).click();
+    await m.getByText('Children in Need episode closed', { exact: true }).waitFor();
+    assert.equal(await m.getByTestId('awaiting-closures').getByRole('link', { name: /Marigold Quenby/ }).count(), 0);
   } finally {
     await front.close();
     await manager.close();
