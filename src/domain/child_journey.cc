@@ -411,14 +411,6 @@ std::string describe_journey_event(const DomainEvent& e) {
     if (e.type == "EpisodeClosureReturned") {
       return "Closure returned by the manager: " + e.data.at("note").get<std::string>();
     }
-    if (e.type == "EpisodeClosureProposed") {
-      const std::string reason = e.data.at("reason").get<std::string>();
-      return "Closure proposed by " + e.data.at("by").get<std::string>() + " (" + reason +
-             "): " + e.data.at("summary").get<std::string>();
-    }
-    if (e.type == "EpisodeClosureReturned") {
-      return "Closure returned by the manager: " + e.data.at("note").get<std::string>();
-    }
     if (e.type == "EpisodeClosed") {
       const std::string reason = e.data.at("reason").get<std::string>();
       const auto label = code_label(CodeList::kReasonForClosure, reason);

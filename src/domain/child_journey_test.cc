@@ -157,5 +157,27 @@ TEST(ChildJourney, AStoredClosureOfAnUnknownEpisodeIsRefused) {
   EXPECT_THROW(apply_journey_event(child, e), MalformedEvent);
 }
 
+TEST(ChildJourney, AClosureProposalWaitsOnTheEpisodeUntilClosedOrReturned) {
+  Person child;
+  refer(child, 1, kReferral);
+  auto proposed = closure_proposed(child, 1, kReferral + 20, "RC7", "No longer in need.", "Jess", kToday);
+  ASSERT_TRUE(proposed.ok()) << proposed.error().message;
+  EXPECT_EQ(describe_journey_event(*proposed), "Closure proposed by Jess (RC7): No longer in need.");
+  fold_into(child, {*proposed});
+  ASSERT_TRUE(child.episodes[0].proposed_closure.has_value());
+  EXPECT_EQ(child.episodes[0].proposed_closure->closing_on, kReferral + 20);
+  auto returned = closure_returned(child, 1, "Wait for the school's view.");
+  ASSERT_TRUE(returned.ok());
+  EXPECT_EQ(describe_journey_event(*returned),
+            "Closure returned by the manager: Wait for the school's view.");
+  fold_into(child, {*returned});
+  EXPECT_FALSE(child.episodes[0].proposed_closure.has_value());
+  EXPECT_EQ(child.episodes[0].closure_returned_because, "Wait for the school's view.");
+  fold_into(child, {*closure_proposed(child, 1, kReferral + 30, "RC7", "School agrees.", "Jess", kToday)});
+  fold_into(child, {*episode_closed(child, 1, kReferral + 30, "RC7", kToday)});
+  EXPECT_EQ(child.episodes[0].closed_on, kReferral + 30);
+  EXPECT_FALSE(child.episodes[0].proposed_closure.has_value());
+}
+
 }  // namespace
 }  // namespace safeguard
