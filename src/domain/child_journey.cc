@@ -279,6 +279,11 @@ Result<DomainEvent> case_note_recorded(const Person& /*person*/, const std::stri
   return e;
 }
 
+bool is_significant_event(const DomainEvent& e) {
+  if (e.type == "CaseNoteRecorded" || e.type == "AssessmentRecorded") return false;
+  return !describe_journey_event(e).empty() || !describe_assessment_event(e).empty();
+}
+
 bool apply_journey_event(Person& p, const DomainEvent& e) {
   if (e.type == "ContactReceived") {
     ContactOnRecord c;

@@ -142,6 +142,11 @@ const CinEpisode* open_episode(const Person& person);
 // re-referral, in the DfE's sense), if there is one.
 std::optional<Date> previous_referral_within_12_months(const Person& person, Date referral_date);
 
+// True for the significant events of the child's time with children's services: contacts about
+// them, front door decisions, episodes opened, proposed and closed, allocations, and each step of
+// an assessment (the chronology's "significant events"; case notes have their own filter).
+bool is_significant_event(const DomainEvent& event);
+
 // Folds a journey event into a person; false if the event is not a journey event.
 bool apply_journey_event(Person& person, const DomainEvent& event);
 

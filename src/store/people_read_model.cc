@@ -373,8 +373,16 @@ std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& i
                         const EpisodeRow e = episode_from_row(row);
                         Person& p = out[e.person_id];
                         p.id = e.person_id;
-                        p.episodes.push_back({e.episode_id, e.contact_id, e.referral_date, e.referral_source,
-                                              e.referral_nfa, e.primary_need, e.closed_on, e.closure_reason});
+                        CinEpisode episode;
+                        episode.id = e.episode_id;
+                        episode.contact_id = e.contact_id;
+                        episode.referral_date = e.referral_date;
+                        episode.referral_source = e.referral_source;
+                        episode.referral_nfa = e.referral_nfa;
+                        episode.primary_need = e.primary_need;
+                        episode.closed_on = e.closed_on;
+                        episode.closure_reason = e.closure_reason;
+                        p.episodes.push_back(std::move(episode));
                       });
   for_each_in_batches(
       db_,

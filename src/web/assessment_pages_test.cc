@@ -168,6 +168,11 @@ TEST_F(AssessmentPagesTest, AWorkerAssessesAndAManagerAuthorises) {
   r = jess.get(path());
   EXPECT_TRUE(contains(r.body, "Authorised on 23 November 2026"));
   EXPECT_TRUE(contains(r.body, "Met on time"));
+  r = jess.get(path() + "?chronology=significant");
+  EXPECT_TRUE(contains(r.body, "<strong>Showing significant events</strong>"));
+  EXPECT_TRUE(contains(r.body, "Assessment authorised by Test manager"));
+  EXPECT_TRUE(contains(r.body, "Allocated to Test jess"));
+  EXPECT_FALSE(contains(r.body, "Person recorded"));  // a detail of the record, not of the journey
   r = manager.get("/my-work");
   EXPECT_TRUE(contains(r.body, "No assessments are waiting for you."));
   EXPECT_TRUE(contains(r.body, "Nothing is due."));

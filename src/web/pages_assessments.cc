@@ -131,9 +131,8 @@ Response assessment_page(PageContext& c, const PersonRecord& record, const Asses
           table("When the child was seen", {"Date", "Seen"}, seen,
                 p.is_unborn() ? "The child is not yet born." : "The child has not been seen yet.") +
           "</div>";
-  const FormData& seen_values = values.has("seen_on-day") ? values : c.query;
   if (editable) {
-    FormData defaults = seen_values;
+    FormData defaults = values;
     if (!defaults.has("seen_on-day")) set_date(defaults, "seen_on", c.clock.today());
     main +=
         "<details class=\"govuk-details\"" +
@@ -157,7 +156,7 @@ Response assessment_page(PageContext& c, const PersonRecord& record, const Asses
           "<p class=\"govuk-body\">Before it can go to a manager:</p><ul class=\"govuk-list "
           "govuk-list--bullet\" data-testid=\"gaps\">";
       for (const std::string& g : gaps) list += "<li>" + escape(g) + "</li>";
-      main += inset(list + "</ul>");
+      main += "<div id=\"assessment\">" + inset(list + "</ul>") + "</div>";
     }
     main += draft_notice(values) + form_open(c, href, true) +
             hidden_field("version", std::to_string(p.version)) + write_up_fields(values, errors) +

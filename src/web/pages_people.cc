@@ -644,8 +644,9 @@ std::string person_page_main(PageContext& c, const PersonRecord& record) {
   main += "<p class=\"govuk-body\">" + link("Add a relationship", base + "/relationships/new") + "</p>";
 
   // The chronology: every event on the record, newest first, with who recorded it; or only the
-  // corrections, or only the case notes.
+  // significant events of children's social care, the corrections, or the case notes.
   const std::string filter = c.query.get("chronology");
+  const bool significant_only = filter == "significant";
   const bool corrections_only = filter == "corrections";
   const bool notes_only = filter == "notes";
   std::vector<std::vector<std::string>> chronology;
@@ -653,6 +654,7 @@ std::string person_page_main(PageContext& c, const PersonRecord& record) {
     const bool is_correction = !e.event.reason.empty();
     if (corrections_only && !is_correction) continue;
     if (notes_only && e.event.type != "CaseNoteRecorded") continue;
+    if (significant_only && !is_significant_event(e.event)) continue;
     std::string what = escape(e.description);
     if (is_correction)
       what += "<span class=\"sg-chronology-reason\">Reason: " + escape(e.event.reason) + "</span>";
@@ -664,7 +666,8 @@ std::string person_page_main(PageContext& c, const PersonRecord& record) {
                    : link("Show " + text, base + query + "#chronology");
   };
   main += "<h2 class=\"govuk-heading-m\" id=\"chronology\">Chronology</h2><p class=\"govuk-body\">" +
-          choice(!corrections_only && !notes_only, "everything", "") + " | " +
+          choice(!corrections_only && !notes_only && !significant_only, "everything", "") + " | " +
+          choice(significant_only, "significant events", "?chronology=significant") + " | " +
           choice(corrections_only, "corrections only", "?chronology=corrections") + " | " +
           choice(notes_only, "case notes only", "?chronology=notes") + "</p>";
   main += "<p class=\"govuk-body\">" +
