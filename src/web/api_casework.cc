@@ -1,6 +1,9 @@
 // The JSON API for casework after the front door, so migrations and partner systems record what
 // workers record in the browser:
 //
+//   GET  /api/v1/my-work                                       the user's due and overdue work (and a
+//                                                               manager's authorisations)
+//   GET  /api/v1/allocation                                    a manager's unallocated children and caseloads
 //   GET  /api/v1/children/{id}/deadlines                       every deadline on the child's record today
 //   POST /api/v1/people/{id}/assessments                       {expected_version, started_on}
 //   POST /api/v1/people/{id}/assessments/{n}/seen              {expected_version, seen_on, alone}
@@ -14,7 +17,9 @@
 //   (managers) POST /api/v1/people/{id}/episodes/{n}/closure-return       {expected_version, note} (managers)
 //
 // Each change answers {"id", "version"}; errors name the field (api_support.h).
+#include "app/allocation.h"
 #include "app/assessments.h"
+#include "app/my_work.h"
 #include "core/text.h"
 #include "web/api_support.h"
 #include "web/page_context.h"
@@ -30,6 +35,68 @@ Response deadlines(int64_t person_id, Database& db, const Clock& clock, const Us
   for (const ChildDeadline& d : record->deadlines) out.push_back(child_deadline_json(d));
   return json_response(200,
                        json{{"person_id", person_id}, {"today", clock.today().iso()}, {"deadlines", out}});
+}
+
+Response my_work(Database& db, const Clock& clock, const User& user) {
+  auto work = MyWorkService(db, clock).for_user(user);
+  if (!work) return api_error(work.error());
+  json due = json::array();
+  for (const WorkItem& item : work->due) {
+    json d = child_deadline_json(item.deadline);
+    d["child"] = summary_json(item.child);
+    d["held_by"] = item.held_by;
+    due.push_back(d);
+  }
+  json awaiting = json::array();
+  for (const AssessmentAwaiting& a : work->awaiting) {
+    awaiting.push_back({{"child", summary_json(a.child)},
+                        {"assessment_id", a.assessment_id},
+                        {"started_on", a.started_on.iso()},
+                        {"submitted_on", a.submitted_on.iso()},
+                        {"submitted_by", a.submitted_by},
+                        {"deadline", a.deadline ? deadline_json(*a.deadline) : json(nullptr)}});
+  }
+  json closures = json::array();
+  for (const ClosureAwaiting& c : work->closures) {
+    closures.push_back({{"child", summary_json(c.child)},
+                        {"episode_id", c.episode_id},
+                        {"closing_on", c.proposal.closing_on.iso()},
+                        {"reason", c.proposal.reason},
+                        {"summary", c.proposal.summary},
+                        {"proposed_by", c.proposal.by}});
+  }
+  return json_response(200, json{{"today", clock.today().iso()},
+                                 {"children", work->children},
+                                 {"due", due},
+                                 {"assessments_awaiting_authorisation", awaiting},
+                                 {"closures_awaiting_authorisation", closures}});
+}
+
+Response allocation(Database& db, const Clock& clock, const User& user) {
+  auto o = AllocationService(db, clock).overview(user);
+  if (!o) return api_error(o.error());
+  json unallocated = json::array();
+  for (const UnallocatedChild& u : o->unallocated) {
+    unallocated.push_back({{"child", summary_json(u.child)},
+                           {"referral_date", u.referral_date.iso()},
+                           {"waiting_since", u.waiting_since.iso()},
+                           {"days_unallocated", u.days_unallocated}});
+  }
+  json workers = json::array();
+  for (const WorkerCaseload& w : o->workers) {
+    workers.push_back({{"worker", w.worker.username},
+                       {"name", w.worker.display_name},
+                       {"team", w.worker.team_name},
+                       {"children", w.children}});
+  }
+  json teams = json::array();
+  for (const TeamCaseload& t : o->teams) {
+    teams.push_back({{"team", t.team_name}, {"workers", t.workers}, {"children", t.children}});
+  }
+  return json_response(200, json{{"open_children", o->open_children},
+                                 {"unallocated", unallocated},
+                                 {"workers", workers},
+                                 {"teams", teams}});
 }
 
 Result<AssessmentContent> content_of(const json& body) {
@@ -165,6 +232,10 @@ Response episode_change(const Request& request, int64_t person_id, int64_t episo
 std::optional<Response> casework_api(const Request& request, Database& db, const Clock& clock,
                                      const User& user, const Channel& channel) {
   const std::string& path = request.path;
+  if (path == "/api/v1/my-work" || path == "/api/v1/allocation") {
+    if (request.method != "GET") return api_error(405, "method_not_allowed", "Use GET");
+    return path == "/api/v1/my-work" ? my_work(db, clock, user) : allocation(db, clock, user);
+  }
   const auto parts = split(path, '/');  // "", "api", "v1", "children"|"people", id, ...
   if (parts.size() < 6 || parts[1] != "api" || parts[2] != "v1") return std::nullopt;
   const auto id = parse_id(parts[4]);

@@ -312,5 +312,25 @@ TEST_F(AssessmentPagesTest, TheApiAssessesAndReadsTheDeadlines) {
   EXPECT_EQ(api("jess", "GET", "/api/v1/children/999999/deadlines").status, 404);
 }
 
+TEST_F(AssessmentPagesTest, TheApiGivesMyWorkAndAManagersAllocationOverview) {
+  json work = json::parse(api("jess", "GET", "/api/v1/my-work").body);
+  EXPECT_EQ(work["children"], 1);
+  ASSERT_EQ(work["due"].size(), 1u);
+  EXPECT_EQ(work["due"][0]["kind"], "assessment");
+  EXPECT_EQ(work["due"][0]["child"]["id"], child_);
+  EXPECT_EQ(work["due"][0]["held_by"], "Test jess");
+  EXPECT_TRUE(work["assessments_awaiting_authorisation"].empty());
+  EXPECT_EQ(api("frontdoor", "GET", "/api/v1/my-work").status, 403);  // holds no cases
+  EXPECT_EQ(api("jess", "POST", "/api/v1/my-work", json::object()).status, 405);
+
+  json overview = json::parse(api("manager", "GET", "/api/v1/allocation").body);
+  EXPECT_EQ(overview["open_children"], 1);
+  EXPECT_TRUE(overview["unallocated"].empty());
+  bool jess_listed = false;
+  for (const json& w : overview["workers"]) jess_listed |= w["worker"] == "jess" && w["children"] == 1;
+  EXPECT_TRUE(jess_listed) << overview.dump();
+  EXPECT_EQ(api("jess", "GET", "/api/v1/allocation").status, 403);
+}
+
 }  // namespace
 }  // namespace safeguard::web

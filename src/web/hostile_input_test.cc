@@ -160,6 +160,8 @@ TEST_P(HostileSite, NoRequestCrashesOrFailsTheServer) {
                                               "/api/v1/people/1/allocations",
                                               "/api/v1/people/1/case-notes",
                                               "/api/v1/children/1/deadlines",
+                                              "/api/v1/my-work",
+                                              "/api/v1/allocation",
                                               "/api/v1/people/1/assessments",
                                               "/api/v1/people/1/assessments/1/seen",
                                               "/api/v1/people/1/assessments/1/write-up",
