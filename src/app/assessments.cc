@@ -1,11 +1,12 @@
 #include "app/assessments.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/access_policy.h"
 #include "app/records.h"
 #include "app/settings.h"
-#include "store/allocation_read_model.h"
+#include "store/casework_read_model.h"
 
 namespace safeguard {
 namespace {
@@ -78,21 +79,16 @@ Result<int64_t> AssessmentService::authorise(const User& user, int64_t person_id
 Result<std::vector<AssessmentAwaiting>> AssessmentService::awaiting_authorisation(const User& user) {
   if (!can_authorise_assessments(user)) return Error::denied(kNotManager);
   try {
-    const auto rows = db_.sql().query(
-        "SELECT a.person_id, a.assessment_id FROM person_assessments a"
-        " LEFT JOIN person_allocations w ON w.person_id = a.person_id AND w.to_date IS NULL"
-        " WHERE a.submitted_on IS NOT NULL AND a.authorised_on IS NULL"
-        "   AND (w.team_id IS NULL OR w.team_id = ?)"
-        " ORDER BY a.submitted_on, a.person_id",
-        {sql_int(user.team_id.value_or(0))});
+    const auto waiting =
+        CaseworkIndex(db_.sql()).assessments_awaiting_authorisation(user.team_id.value_or(0));
     const WorkingDayCalendar calendar = SettingsService(db_, clock_).calendar();
     const Date today = clock_.today();
     PeopleIndex index(db_.sql());
     std::vector<AssessmentAwaiting> out;
-    for (const SqlRow& row : rows) {
-      auto person = load_person(db_.sql(), row.integer(0));
+    for (const CaseworkRef& ref : waiting) {
+      auto person = load_person(db_.sql(), ref.person_id);
       if (!person) continue;
-      const Assessment* a = find_assessment(*person, row.integer(1));
+      const Assessment* a = find_assessment(*person, ref.item_id);
       auto summary = index.summary(person->id);
       if (!a || !a->submitted_on || !summary) continue;
       AssessmentAwaiting item{*summary,         a->id,           a->started_on,
@@ -110,34 +106,34 @@ Result<std::vector<AssessmentAwaiting>> AssessmentService::awaiting_authorisatio
 
 Result<AssessmentFigures> AssessmentService::figures() {
   try {
-    const auto rows = db_.sql().query(
-        "SELECT a.started_on, a.submitted_on, a.authorised_on, e.referral_date, e.closed_on,"
-        " (SELECT MIN(f.assessment_id) FROM person_assessments f WHERE f.person_id = a.person_id"
-        "   AND f.episode_id = a.episode_id) = a.assessment_id"
-        " FROM person_assessments a JOIN cin_episodes e ON e.person_id = a.person_id AND e.episode_id = "
-        "a.episode_id",
-        {});
+    // Every assessed child's episodes and assessments from the read models, through the one engine.
+    PeopleIndex index(db_.sql());
+    const auto casework = index.casework_of(CaseworkIndex(db_.sql()).people_with_assessments());
     const WorkingDayCalendar calendar = SettingsService(db_, clock_).calendar();
     const Date today = clock_.today();
     const Date year_ago = add_months(today, -12);
     AssessmentFigures f;
     std::vector<int> durations;
-    for (const SqlRow& r : rows) {
-      const Date started = *Date::parse_iso(r.text(0));
-      const Date referral = *Date::parse_iso(r.text(3));
-      const Date due = calendar.add_working_days(assessment_clock_start(referral, started, r.integer(5) != 0),
-                                                 kAssessmentWorkingDays);
-      if (!r.is_null(2)) {
-        const Date authorised = *Date::parse_iso(r.text(2));
-        if (authorised > year_ago && authorised <= today) {
-          ++f.authorised;
-          if (authorised <= due) ++f.authorised_on_time;
-          durations.push_back(calendar.working_days_between(started, authorised));
+    for (const auto& [id, person] : casework) {
+      std::map<int64_t, DeadlineStatus> clocks;  // by assessment
+      for (const ChildDeadline& d : child_deadlines(person, today, calendar)) {
+        if (d.kind == "assessment" && d.item_id > 0) clocks[d.item_id] = d.status;
+      }
+      for (const Assessment& a : person.assessments) {
+        const auto clock = clocks.find(a.id);
+        if (clock == clocks.end()) continue;
+        const DeadlineState state = clock->second.state;
+        if (a.authorised_on) {
+          if (*a.authorised_on > year_ago && *a.authorised_on <= today) {
+            ++f.authorised;
+            if (state == DeadlineState::kMetOnTime) ++f.authorised_on_time;
+            durations.push_back(calendar.working_days_between(a.started_on, *a.authorised_on));
+          }
+        } else if (state != DeadlineState::kNotApplicable) {  // its episode is still open
+          ++f.in_progress;
+          if (state == DeadlineState::kOverdue) ++f.overdue;
+          if (a.submitted_on) ++f.awaiting_manager;
         }
-      } else if (r.is_null(4)) {
-        ++f.in_progress;
-        if (today > due) ++f.overdue;
-        if (!r.is_null(1)) ++f.awaiting_manager;
       }
     }
     if (!durations.empty()) {

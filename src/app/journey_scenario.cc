@@ -86,7 +86,9 @@ class Runner {
       if (expect_refused) return fail("an expectation cannot be refused");
       return expect(w);
     }
+    format_error_.clear();
     auto events = action(w);
+    if (!format_error_.empty()) return fail(format_error_ + " (see docs/scenarios.md)");
     if (!events) {
       if (!expect_refused) return fail("refused: " + events.error().message);
       if (events.error().message.find(expected_refusal) == std::string::npos) {
@@ -117,9 +119,17 @@ class Runner {
     return child_.assessments.empty() ? nullptr : &child_.assessments.back();
   }
 
+  // A line the runner cannot read: the scenario fails there, whatever the line expects.
+  Error malformed(const std::string& message) {
+    format_error_ = message;
+    return Error::invalid(message, "line");
+  }
+
   // The events an action line makes, or the domain's refusal.
   Result<std::vector<DomainEvent>> action(const std::vector<std::string>& w) {
     const std::string verb = joined(w, 1, 3);
+    // An action of fixed words takes nothing after them.
+    const auto exactly = [&](size_t words) { return w.size() == words; };
     const auto one = [](Result<DomainEvent> e) -> Result<std::vector<DomainEvent>> {
       if (!e) return e.error();
       return std::vector<DomainEvent>{std::move(e).value()};
@@ -131,9 +141,15 @@ class Runner {
     if (w[1] == "referral") {
       std::string source = "6";
       std::string need = "N1";
+      if (w.size() % 2 != 0) return malformed("a referral is: referral [source CODE] [need CODE]");
       for (size_t i = 2; i + 1 < w.size(); i += 2) {
-        if (w[i] == "source") source = w[i + 1];
-        if (w[i] == "need") need = w[i + 1];
+        if (w[i] == "source") {
+          source = w[i + 1];
+        } else if (w[i] == "need") {
+          need = w[i + 1];
+        } else {
+          return malformed("a referral is: referral [source CODE] [need CODE]");
+        }
       }
       FrontDoorDecision decision;
       decision.outcome = "referral";
@@ -144,9 +160,10 @@ class Runner {
       if (events.size() < 2) return Error::invalid("the child already has an open episode", "referral");
       return events;
     }
-    if (verb == "assessment starts") return one(assessment_started(child_, today_, today_));
+    if (verb == "assessment starts" && exactly(3)) return one(assessment_started(child_, today_, today_));
     if (verb == "child seen") {
-      const bool alone = w.size() > 3 && w[3] == "alone";
+      if (!exactly(3) && !(exactly(4) && w[3] == "alone")) return malformed("this is: child seen [alone]");
+      const bool alone = exactly(4);
       return one(child_seen_for_assessment(child_, assessment_id(), today_, alone, today_));
     }
     if (verb == "assessment written") {
@@ -155,41 +172,48 @@ class Runner {
       c.analysis = "The scenario's analysis.";
       c.outcome = "cin_plan";
       c.factors = {"21"};
-      for (size_t i = 3; i < w.size(); ++i) {
-        if (w[i] == "without" && i + 1 < w.size()) {
-          const std::string& part = w[++i];
-          if (part == "views") c.child_views.clear();
-          if (part == "analysis") c.analysis.clear();
-          if (part == "outcome") c.outcome.clear();
-          if (part == "factors") c.factors.clear();
-        } else if (w[i] == "outcome" && i + 1 < w.size()) {
-          c.outcome = w[++i];
-        } else if (w[i] == "factors" && i + 1 < w.size()) {
-          c.factors = split(w[++i], ',');
+      for (size_t i = 3; i < w.size(); i += 2) {
+        if (i + 1 >= w.size()) return malformed("\"" + w[i] + "\" needs a value after it");
+        const std::string& value = w[i + 1];
+        if (w[i] == "outcome") {
+          c.outcome = value;
+        } else if (w[i] == "factors") {
+          c.factors = split(value, ',');
+        } else if (w[i] == "without" && value == "views") {
+          c.child_views.clear();
+        } else if (w[i] == "without" && value == "analysis") {
+          c.analysis.clear();
+        } else if (w[i] == "without" && value == "outcome") {
+          c.outcome.clear();
+        } else if (w[i] == "without" && value == "factors") {
+          c.factors.clear();
+        } else {
+          return malformed("\"" + w[i] + " " + value + "\" is not part of an assessment write-up");
         }
       }
       return one(assessment_recorded(child_, assessment_id(), c));
     }
-    if (verb == "assessment submitted") {
+    if (verb == "assessment submitted" && exactly(3)) {
       return one(assessment_submitted(child_, assessment_id(), today_, kWorker, today_));
     }
-    if (verb == "assessment returned") {
+    if (verb == "assessment returned" && exactly(3)) {
       return one(assessment_returned(child_, assessment_id(), "The child's views are missing."));
     }
-    if (verb == "assessment authorised") {
+    if (verb == "assessment authorised" && exactly(3)) {
       return one(assessment_authorised(child_, assessment_id(), today_, kManager, today_));
     }
     // Closures are of the latest episode.
     const int64_t episode_id = child_.episodes.empty() ? 0 : child_.episodes.back().id;
     const std::string reason = w.size() > 3 ? w[3] : "";
-    if (verb == "closure proposed") {
+    if (verb == "closure proposed" && exactly(4)) {
       return one(closure_proposed(child_, episode_id, today_, reason,
                                   "The family no longer needs a social worker.", kWorker, today_));
     }
-    if (verb == "closure returned") return one(closure_returned(child_, episode_id, "Keep it open."));
-    if (verb == "episode closes") return one(episode_closed(child_, episode_id, today_, reason, today_));
-    return Error::invalid("unknown action \"" + joined(w, 1, w.size()) + "\" (see docs/scenarios.md)",
-                          "line");
+    if (verb == "closure returned" && exactly(3))
+      return one(closure_returned(child_, episode_id, "Keep it open."));
+    if (verb == "episode closes" && exactly(4))
+      return one(episode_closed(child_, episode_id, today_, reason, today_));
+    return malformed("unknown action \"" + joined(w, 1, w.size()) + "\"");
   }
 
   // "expect KIND due DATE STATE [N] [on DATE]" or "expect no KIND".
@@ -241,6 +265,7 @@ class Runner {
   WorkingDayCalendar calendar_;
   Date today_;
   int64_t contacts_ = 0;
+  std::string format_error_;  // set when the current line cannot be read
   int line_ = 0;
   int ran_ = 0;
   std::string failure_;

@@ -67,6 +67,14 @@ TEST(JourneyScenarioRunner, ARefusalMustSayWhatTheLineExpects) {
 
 TEST(JourneyScenarioRunner, UnknownLinesAreErrorsNotSkipped) {
   EXPECT_FALSE(run("2026-01-05 referal\n").passed);
+  // A misspelt word is an error even where the line expects a refusal: it is never read as one.
+  EXPECT_FALSE(run("2026-01-05 referal refused \"unknown action\"\n").passed);
+  EXPECT_FALSE(run("2026-01-05 referral sorce 1A\n").passed);
+  EXPECT_FALSE(
+      run("2026-01-05 referral\n2026-01-05 assessment starts\n2026-01-05 child seen alonee\n").passed);
+  EXPECT_FALSE(run("2026-01-05 referral\n2026-01-05 assessment starts\n2026-01-05 assessment written outcom "
+                   "cin_plan\n")
+                   .passed);
   EXPECT_FALSE(run("next tuesday referral\n").passed);
   EXPECT_FALSE(run("2026-01-05 expect assessment\n").passed);
   EXPECT_FALSE(run("2026-01-05 referral\n2026-01-05 expect assessment due 2026-99-01 due\n").passed);

@@ -7,6 +7,7 @@
 #include "app/records.h"
 #include "app/settings.h"
 #include "store/allocation_read_model.h"
+#include "store/casework_read_model.h"
 
 namespace safeguard {
 
@@ -22,18 +23,13 @@ Result<MyWork> MyWorkService::for_user(const User& user) {
   try {
     if (can_close_episodes(user)) {
       PeopleIndex index(db_.sql());
-      for (const SqlRow& row : db_.sql().query(
-               "SELECT e.person_id, e.episode_id FROM cin_episodes e"
-               " LEFT JOIN person_allocations w ON w.person_id = e.person_id AND w.to_date IS NULL"
-               " WHERE e.closure_proposed_on IS NOT NULL AND e.closed_on IS NULL"
-               "   AND (w.team_id IS NULL OR w.team_id = ?)"
-               " ORDER BY e.closure_proposed_on, e.person_id",
-               {sql_int(user.team_id.value_or(0))})) {
-        auto person = load_person(db_.sql(), row.integer(0));
+      for (const CaseworkRef& ref :
+           CaseworkIndex(db_.sql()).closures_awaiting_authorisation(user.team_id.value_or(0))) {
+        auto person = load_person(db_.sql(), ref.person_id);
         if (!person) return person.error();
         auto summary = index.summary(person->id);
         for (const CinEpisode& e : person->episodes) {
-          if (e.id == row.integer(1) && e.proposed_closure && summary) {
+          if (e.id == ref.item_id && e.proposed_closure && summary) {
             work.closures.push_back({*summary, e.id, *e.proposed_closure});
           }
         }

@@ -2,46 +2,16 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "domain/child_journey.h"
 #include "domain/codes.h"
+#include "domain/event_fields.h"
 #include "domain/person.h"
 
 namespace safeguard {
 namespace {
 
 using nlohmann::json;
-
-const json& field_of(const DomainEvent& e, const char* key) {
-  if (!e.data.contains(key)) throw MalformedEvent(e.version, std::string("missing ") + key);
-  return e.data.at(key);
-}
-
-std::string text_of(const DomainEvent& e, const char* key) {
-  const json& v = field_of(e, key);
-  if (!v.is_string()) throw MalformedEvent(e.version, std::string(key) + " is not text");
-  return v.get<std::string>();
-}
-
-int64_t int_of(const DomainEvent& e, const char* key) {
-  const json& v = field_of(e, key);
-  if (!v.is_number_integer()) throw MalformedEvent(e.version, std::string(key) + " is not a number");
-  return v.get<int64_t>();
-}
-
-Date date_of(const DomainEvent& e, const char* key) {
-  auto d = Date::parse_iso(text_of(e, key));
-  if (!d) throw MalformedEvent(e.version, std::string(key) + " is not a date");
-  return *d;
-}
-
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
-const CinEpisode* episode_of(const Person& child, int64_t episode_id) {
-  for (const CinEpisode& e : child.episodes) {
-    if (e.id == episode_id) return &e;
-  }
-  return nullptr;
-}
 
 // The assessment, if it may still change (not waiting for a manager, not authorised).
 Result<const Assessment*> editable(const Person& child, int64_t assessment_id, const char* field) {
@@ -59,7 +29,7 @@ Result<const Assessment*> editable(const Person& child, int64_t assessment_id, c
 }
 
 Assessment* find_mutable(Person& p, const DomainEvent& e) {
-  const int64_t id = int_of(e, "assessment_id");
+  const int64_t id = event_int(e, "assessment_id");
   for (Assessment& a : p.assessments) {
     if (a.id == id) return &a;
   }
@@ -176,11 +146,11 @@ Result<DomainEvent> assessment_recorded(const Person& child, int64_t assessment_
 std::vector<std::string> assessment_gaps(const Person& child, const Assessment& a) {
   std::vector<std::string> gaps;
   if (a.seen.empty() && !child.is_unborn()) gaps.push_back("Record when the child was seen");
-  if (blank(a.content.child_views)) gaps.push_back("Write the child's views, in their words");
+  if (trim(a.content.child_views).empty()) gaps.push_back("Write the child's views, in their words");
   if (a.content.factors.empty()) {
     gaps.push_back("Choose the factors identified (or \"No factors identified\")");
   }
-  if (blank(a.content.analysis)) gaps.push_back("Write the analysis");
+  if (trim(a.content.analysis).empty()) gaps.push_back("Write the analysis");
   if (a.content.outcome.empty()) gaps.push_back("Choose the outcome");
   return gaps;
 }
@@ -212,7 +182,7 @@ Result<DomainEvent> assessment_returned(const Person& child, int64_t assessment_
   if (!a->awaits_authorisation()) {
     return Error::invalid("Only an assessment waiting for a manager can be returned", "reason");
   }
-  if (blank(reason)) return Error::invalid("Say what more the assessment needs", "reason");
+  if (trim(reason).empty()) return Error::invalid("Say what more the assessment needs", "reason");
   if (reason.size() > kAssessmentTextMaxLength) return Error::invalid("The reason is too long", "reason");
   DomainEvent e;
   e.type = "AssessmentReturned";
@@ -253,10 +223,10 @@ Result<DomainEvent> assessment_authorised(const Person& child, int64_t assessmen
 bool apply_assessment_event(Person& p, const DomainEvent& e) {
   if (e.type == "AssessmentStarted") {
     Assessment a;
-    a.id = int_of(e, "assessment_id");
-    a.episode_id = int_of(e, "episode_id");
-    a.started_on = date_of(e, "started_on");
-    if (!episode_of(p, a.episode_id)) {
+    a.id = event_int(e, "assessment_id");
+    a.episode_id = event_int(e, "episode_id");
+    a.started_on = event_date(e, "started_on");
+    if (!find_episode(p, a.episode_id)) {
       throw MalformedEvent(e.version, "starts an assessment in episode " + std::to_string(a.episode_id) +
                                           ", which was never opened");
     }
@@ -265,19 +235,17 @@ bool apply_assessment_event(Person& p, const DomainEvent& e) {
   }
   if (e.type == "AssessmentChildSeen") {
     Assessment* a = find_mutable(p, e);
-    const json& alone = field_of(e, "alone");
-    if (!alone.is_boolean()) throw MalformedEvent(e.version, "alone is not true or false");
-    a->seen.push_back({date_of(e, "seen_on"), alone.get<bool>()});
+    a->seen.push_back({event_date(e, "seen_on"), event_bool(e, "alone")});
     std::stable_sort(a->seen.begin(), a->seen.end(),
                      [](const ChildSeen& x, const ChildSeen& y) { return x.on < y.on; });
     return true;
   }
   if (e.type == "AssessmentRecorded") {
     Assessment* a = find_mutable(p, e);
-    a->content.child_views = text_of(e, "child_views");
-    a->content.analysis = text_of(e, "analysis");
-    a->content.outcome = text_of(e, "outcome");
-    const json& factors = field_of(e, "factors");
+    a->content.child_views = event_text(e, "child_views");
+    a->content.analysis = event_text(e, "analysis");
+    a->content.outcome = event_text(e, "outcome");
+    const json& factors = event_member(e, "factors");
     if (!factors.is_array()) throw MalformedEvent(e.version, "factors is not a list");
     a->content.factors.clear();
     for (const json& f : factors) {
@@ -288,22 +256,22 @@ bool apply_assessment_event(Person& p, const DomainEvent& e) {
   }
   if (e.type == "AssessmentSubmitted") {
     Assessment* a = find_mutable(p, e);
-    a->submitted_on = date_of(e, "submitted_on");
-    a->submitted_by = text_of(e, "by");
+    a->submitted_on = event_date(e, "submitted_on");
+    a->submitted_by = event_text(e, "by");
     a->returned_because.clear();
     return true;
   }
   if (e.type == "AssessmentReturned") {
     Assessment* a = find_mutable(p, e);
-    a->returned_because = text_of(e, "reason");
+    a->returned_because = event_text(e, "reason");
     a->submitted_on.reset();
     a->submitted_by.clear();
     return true;
   }
   if (e.type == "AssessmentAuthorised") {
     Assessment* a = find_mutable(p, e);
-    a->authorised_on = date_of(e, "authorised_on");
-    a->authorised_by = text_of(e, "by");
+    a->authorised_on = event_date(e, "authorised_on");
+    a->authorised_by = event_text(e, "by");
     return true;
   }
   return false;

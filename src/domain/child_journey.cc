@@ -2,40 +2,16 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "domain/codes.h"
 #include "domain/contact.h"
+#include "domain/event_fields.h"
 #include "domain/person.h"
 
 namespace safeguard {
 namespace {
 
 using nlohmann::json;
-
-std::string text_of(const DomainEvent& e, const char* key) {
-  if (!e.data.contains(key) || !e.data.at(key).is_string()) {
-    throw MalformedEvent(e.version, std::string("missing text ") + key);
-  }
-  return e.data.at(key).get<std::string>();
-}
-
-int64_t int_of(const DomainEvent& e, const char* key) {
-  if (!e.data.contains(key) || !e.data.at(key).is_number_integer()) {
-    throw MalformedEvent(e.version, std::string("missing number ") + key);
-  }
-  return e.data.at(key).get<int64_t>();
-}
-
-Date date_of(const DomainEvent& e, const char* key) {
-  auto d = Date::parse_iso(text_of(e, key));
-  if (!d) throw MalformedEvent(e.version, std::string(key) + " is not a date");
-  return *d;
-}
-
-Timestamp instant_of(const DomainEvent& e, const char* key) {
-  auto t = Timestamp::parse_iso(text_of(e, key));
-  if (!t) throw MalformedEvent(e.version, std::string(key) + " is not an instant");
-  return *t;
-}
 
 std::string outcome_label(std::string_view outcome) {
   const auto label = code_label(CodeList::kFrontDoorOutcome, outcome);
@@ -61,6 +37,13 @@ bool opens_episode(std::string_view outcome) {
 const CinEpisode* open_episode(const Person& person) {
   for (const CinEpisode& e : person.episodes) {
     if (e.is_open()) return &e;
+  }
+  return nullptr;
+}
+
+const CinEpisode* find_episode(const Person& person, int64_t episode_id) {
+  for (const CinEpisode& e : person.episodes) {
+    if (e.id == episode_id) return &e;
   }
   return nullptr;
 }
@@ -106,15 +89,10 @@ std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact
 
 namespace {
 
-bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; }
-
 // The checks closing and proposing a closure share: the open episode, or why not.
 Result<const CinEpisode*> closable(const Person& child, int64_t episode_id, Date closed_on,
                                    const std::string& reason, Date today) {
-  const CinEpisode* episode = nullptr;
-  for (const CinEpisode& e : child.episodes) {
-    if (e.id == episode_id) episode = &e;
-  }
+  const CinEpisode* episode = find_episode(child, episode_id);
   if (!episode) {
     return Error::not_found("This child has no Children in Need episode " + std::to_string(episode_id));
   }
@@ -171,7 +149,7 @@ Result<DomainEvent> closure_proposed(const Person& child, int64_t episode_id, Da
                               ": a manager closes it or returns it",
                           "episode");
   }
-  if (blank(summary))
+  if (trim(summary).empty())
     return Error::invalid("Say why the episode can close, and what the family has been told", "summary");
   if (summary.size() > kCaseNoteMaxLength) return Error::invalid("The summary is too long", "summary");
   DomainEvent e;
@@ -186,20 +164,20 @@ Result<DomainEvent> closure_proposed(const Person& child, int64_t episode_id, Da
 }
 
 Result<DomainEvent> closure_returned(const Person& child, int64_t episode_id, const std::string& note) {
-  for (const CinEpisode& episode : child.episodes) {
-    if (episode.id != episode_id) continue;
-    if (!episode.proposed_closure || !episode.is_open()) {
-      return Error::invalid("No closure of this episode is waiting for a manager", "note");
-    }
-    if (blank(note)) return Error::invalid("Say why the episode should stay open", "note");
-    if (note.size() > kCaseNoteMaxLength) return Error::invalid("The note is too long", "note");
-    DomainEvent e;
-    e.type = "EpisodeClosureReturned";
-    e.occurred_on = episode.proposed_closure->closing_on;
-    e.data = json{{"episode_id", episode_id}, {"note", note}};
-    return e;
+  const CinEpisode* episode = find_episode(child, episode_id);
+  if (!episode) {
+    return Error::not_found("This child has no Children in Need episode " + std::to_string(episode_id));
   }
-  return Error::not_found("This child has no Children in Need episode " + std::to_string(episode_id));
+  if (!episode->proposed_closure || !episode->is_open()) {
+    return Error::invalid("No closure of this episode is waiting for a manager", "note");
+  }
+  if (trim(note).empty()) return Error::invalid("Say why the episode should stay open", "note");
+  if (note.size() > kCaseNoteMaxLength) return Error::invalid("The note is too long", "note");
+  DomainEvent e;
+  e.type = "EpisodeClosureReturned";
+  e.occurred_on = episode->proposed_closure->closing_on;
+  e.data = json{{"episode_id", episode_id}, {"note", note}};
+  return e;
 }
 
 const Allocation* current_allocation(const Person& person) {
@@ -265,8 +243,7 @@ Result<DomainEvent> case_note_recorded(const Person& /*person*/, const std::stri
   if (!code_label(CodeList::kCaseNoteType, type))
     return Error::invalid("Choose what the note records", "type");
   if (contact_date > today) return Error::invalid("The date cannot be in the future", "contact_date");
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return Error::invalid("Write the note", "text");
+  if (trim(text).empty()) return Error::invalid("Write the note", "text");
   if (text.size() > kCaseNoteMaxLength) {
     return Error::invalid("The note is too long: at most " + std::to_string(kCaseNoteMaxLength) +
                               " characters; split it into two notes",
@@ -287,52 +264,49 @@ bool is_significant_event(const DomainEvent& e) {
 bool apply_journey_event(Person& p, const DomainEvent& e) {
   if (e.type == "ContactReceived") {
     ContactOnRecord c;
-    c.contact_id = int_of(e, "contact_id");
-    c.received_at = instant_of(e, "received_at");
-    c.source = text_of(e, "source");
-    c.role = text_of(e, "role");
+    c.contact_id = event_int(e, "contact_id");
+    c.received_at = event_instant(e, "received_at");
+    c.source = event_text(e, "source");
+    c.role = event_text(e, "role");
     p.contacts.push_back(c);
     return true;
   }
   if (e.type == "FrontDoorDecisionMade") {
-    const int64_t contact_id = int_of(e, "contact_id");
+    const int64_t contact_id = event_int(e, "contact_id");
     for (ContactOnRecord& c : p.contacts) {
       if (c.contact_id == contact_id) {
-        c.outcome = text_of(e, "outcome");
-        c.decided_on = date_of(e, "decided_on");
+        c.outcome = event_text(e, "outcome");
+        c.decided_on = event_date(e, "decided_on");
       }
     }
     return true;
   }
   if (e.type == "ReferralOpened") {
     CinEpisode episode;
-    episode.id = int_of(e, "episode_id");
-    episode.contact_id = int_of(e, "contact_id");
-    episode.referral_date = date_of(e, "referral_date");
-    episode.referral_source = text_of(e, "referral_source");
-    if (!e.data.contains("referral_nfa") || !e.data.at("referral_nfa").is_boolean()) {
-      throw MalformedEvent(e.version, "missing referral_nfa");
-    }
-    episode.referral_nfa = e.data.at("referral_nfa").get<bool>();
-    episode.primary_need = text_of(e, "primary_need");
+    episode.id = event_int(e, "episode_id");
+    episode.contact_id = event_int(e, "contact_id");
+    episode.referral_date = event_date(e, "referral_date");
+    episode.referral_source = event_text(e, "referral_source");
+    episode.referral_nfa = event_bool(e, "referral_nfa");
+    episode.primary_need = event_text(e, "primary_need");
     p.episodes.push_back(episode);
     return true;
   }
   if (e.type == "EpisodeClosed" || e.type == "EpisodeClosureProposed" || e.type == "EpisodeClosureReturned") {
-    const int64_t episode_id = int_of(e, "episode_id");
+    const int64_t episode_id = event_int(e, "episode_id");
     for (CinEpisode& episode : p.episodes) {
       if (episode.id != episode_id) continue;
       if (e.type == "EpisodeClosed") {
-        episode.closed_on = date_of(e, "closed_on");
-        episode.closure_reason = text_of(e, "reason");
+        episode.closed_on = event_date(e, "closed_on");
+        episode.closure_reason = event_text(e, "reason");
         episode.proposed_closure.reset();
       } else if (e.type == "EpisodeClosureProposed") {
-        episode.proposed_closure = ClosureProposal{date_of(e, "closing_on"), text_of(e, "reason"),
-                                                   text_of(e, "summary"), text_of(e, "by")};
+        episode.proposed_closure = ClosureProposal{event_date(e, "closing_on"), event_text(e, "reason"),
+                                                   event_text(e, "summary"), event_text(e, "by")};
         episode.closure_returned_because.clear();
       } else {
         episode.proposed_closure.reset();
-        episode.closure_returned_because = text_of(e, "note");
+        episode.closure_returned_because = event_text(e, "note");
       }
       return true;
     }
@@ -340,19 +314,19 @@ bool apply_journey_event(Person& p, const DomainEvent& e) {
                          "refers to episode " + std::to_string(episode_id) + ", which was never opened");
   }
   if (e.type == "CaseNoteRecorded") {
-    (void)date_of(e, "contact_date");  // the note lives in the event; the chronology shows it
-    (void)text_of(e, "text");
+    (void)event_date(e, "contact_date");  // the note lives in the event; the chronology shows it
+    (void)event_text(e, "text");
     return true;
   }
   if (e.type == "WorkerAllocated") {
     Allocation a;
-    a.id = int_of(e, "allocation_id");
-    a.worker = text_of(e, "worker");
-    a.worker_name = text_of(e, "worker_name");
-    a.team_id = int_of(e, "team_id");
-    a.team_name = text_of(e, "team_name");
-    a.from = date_of(e, "from");
-    a.reason = text_of(e, "reason");
+    a.id = event_int(e, "allocation_id");
+    a.worker = event_text(e, "worker");
+    a.worker_name = event_text(e, "worker_name");
+    a.team_id = event_int(e, "team_id");
+    a.team_name = event_text(e, "team_name");
+    a.from = event_date(e, "from");
+    a.reason = event_text(e, "reason");
     for (Allocation& current : p.allocations) {
       if (!current.to) current.to = a.from - 1;
     }
@@ -360,10 +334,10 @@ bool apply_journey_event(Person& p, const DomainEvent& e) {
     return true;
   }
   if (e.type == "AllocationEnded") {
-    const int64_t allocation_id = int_of(e, "allocation_id");
+    const int64_t allocation_id = event_int(e, "allocation_id");
     for (Allocation& a : p.allocations) {
       if (a.id != allocation_id) continue;
-      a.to = date_of(e, "last_day");
+      a.to = event_date(e, "last_day");
       return true;
     }
     throw MalformedEvent(e.version,

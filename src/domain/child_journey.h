@@ -137,6 +137,8 @@ bool opens_episode(std::string_view outcome);
 
 // The episode open now, if any.
 const CinEpisode* open_episode(const Person& person);
+// The episode with this id, or nullptr.
+const CinEpisode* find_episode(const Person& person, int64_t episode_id);
 
 // The most recent referral date in the 12 months before `referral_date` (a new referral then is a
 // re-referral, in the DfE's sense), if there is one.

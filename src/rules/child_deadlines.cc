@@ -18,8 +18,9 @@ void add_assessment_clocks(const Person& child, const CinEpisode& episode, Date 
   bool first = true;
   for (const Assessment& a : child.assessments) {
     if (a.episode_id != episode.id || a.started_on > today) continue;
-    const Date due = calendar.add_working_days(
-        assessment_clock_start(episode.referral_date, a.started_on, first), kAssessmentWorkingDays);
+    // The episode's first assessment counts from the referral, a later one from its own start.
+    const Date due =
+        calendar.add_working_days(first ? episode.referral_date : a.started_on, kAssessmentWorkingDays);
     first = false;
     out.push_back({"assessment", "Single assessment authorised", episode.id, a.id,
                    deadline_status(due, by(a.authorised_on, today), open, today, calendar)});
@@ -32,10 +33,6 @@ void add_assessment_clocks(const Person& child, const CinEpisode& episode, Date 
 }
 
 }  // namespace
-
-Date assessment_clock_start(Date referral_date, Date started_on, bool first_in_episode) {
-  return first_in_episode ? referral_date : started_on;
-}
 
 std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
                                            const WorkingDayCalendar& calendar) {

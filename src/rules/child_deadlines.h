@@ -34,10 +34,6 @@ struct ChildDeadline {
   DeadlineStatus status;
 };
 
-// When an assessment's 45 working days start counting: the referral for the episode's first
-// assessment, its own start for a later one.
-Date assessment_clock_start(Date referral_date, Date started_on, bool first_in_episode);
-
 // Every deadline on the child's record as it stood on `today`, soonest due first.
 std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
                                            const WorkingDayCalendar& calendar);

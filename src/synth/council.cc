@@ -25,6 +25,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "domain/user.h"
+#include "store/casework_read_model.h"
 #include "store/contact_read_model.h"
 #include "store/event_log.h"
 #include "store/people_read_model.h"
@@ -437,11 +438,7 @@ class Player {
   // team, authorises, saying why they open the record.
   Status assess(HouseholdState& state, MemberState& ms, const Action& a) {
     // The assessment in hand: the child's latest.
-    const auto latest = [&]() -> int64_t {
-      const auto rows = db_.sql().query(
-          "SELECT MAX(assessment_id) FROM person_assessments WHERE person_id = ?", {sql_int(ms.id)});
-      return rows.empty() || rows[0].is_null(0) ? 0 : rows[0].integer(0);
-    };
+    const auto latest = [&] { return CaseworkIndex(db_.sql()).latest_assessment(ms.id); };
     const User& holder =
         workforce_.social_workers[static_cast<size_t>(a.holder) % workforce_.social_workers.size()];
     Result<int64_t> version = Error::internal("unknown assessment action");

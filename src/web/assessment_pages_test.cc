@@ -30,6 +30,19 @@ class AssessmentPagesTest : public TestSite, public ::testing::Test {
   }
 
   std::string path() const { return "/people/" + std::to_string(child_); }
+
+  // The write-up form of `page` filled in and sent for authorisation (no analysis if it is empty).
+  static FormData write_up(const std::string& page, const std::string& views, const std::string& analysis,
+                           const std::vector<std::string>& factors) {
+    FormData f = Browser::hidden_fields(page);
+    f.set("child_views", views);
+    for (const std::string& factor : factors) f.add("factors", factor);
+    f.set("outcome", "cin_plan");
+    if (!analysis.empty()) f.set("analysis", analysis);
+    f.set("action", "submit");
+    return f;
+  }
+
   std::string assessment() const { return path() + "/assessments/1"; }
 
   Response api(const std::string& user, const std::string& method, const std::string& target,
@@ -107,26 +120,15 @@ TEST_F(AssessmentPagesTest, AWorkerAssessesAndAManagerAuthorises) {
   EXPECT_TRUE(contains(r.body, "Seen alone"));
 
   // Written up without the analysis, and sent: refused with what is missing, but saved.
-  f = Browser::hidden_fields(r.body);
-  f.set("child_views", "Ellie said: \"I <3 Nan's house\".");
-  f.add("factors", "4B");
-  f.add("factors", "3A");
-  f.set("outcome", "cin_plan");
-  f.set("action", "submit");
-  Response not_ready = jess.post(assessment(), f);
+  const std::string views = "Ellie said: \"I <3 Nan's house\".";
+  const std::string analysis = "Mum's mental health has declined; Ellie cares for her brother.";
+  Response not_ready = jess.post(assessment(), write_up(r.body, views, "", {"4B", "3A"}));
   EXPECT_EQ(not_ready.status, 422);
   EXPECT_TRUE(contains(not_ready.body, "The assessment is not ready for a manager: Write the analysis"));
   EXPECT_TRUE(contains(not_ready.body, "Ellie said: &quot;I &lt;3 Nan&#39;s house&quot;."));
   r = jess.get(assessment());
   EXPECT_TRUE(contains(r.body, "Ellie said: &quot;I &lt;3 Nan&#39;s house&quot;."));  // saved, escaped
-  f = Browser::hidden_fields(r.body);
-  f.set("child_views", "Ellie said: \"I <3 Nan's house\".");
-  f.add("factors", "4B");
-  f.add("factors", "3A");
-  f.set("outcome", "cin_plan");
-  f.set("analysis", "Mum's mental health has declined; Ellie cares for her brother.");
-  f.set("action", "submit");
-  Response sent = jess.post(assessment(), f);
+  Response sent = jess.post(assessment(), write_up(r.body, views, analysis, {"4B", "3A"}));
   ASSERT_EQ(sent.status, 303) << sent.body;
   r = jess.get(assessment() + "?done=submitted");
   EXPECT_TRUE(contains(r.body, "Assessment sent for authorisation"));
@@ -149,13 +151,9 @@ TEST_F(AssessmentPagesTest, AWorkerAssessesAndAManagerAuthorises) {
   r = jess.get(assessment());
   EXPECT_TRUE(contains(r.body, "Add the brother&#39;s views."));
   EXPECT_TRUE(contains(r.body, "In progress"));
-  f = Browser::hidden_fields(r.body);
-  f.set("child_views", "Ellie said: \"I <3 Nan's house\". Tom said he misses Dad.");
-  f.add("factors", "4B");
-  f.set("outcome", "cin_plan");
-  f.set("analysis", "Mum's mental health has declined; Ellie cares for her brother.");
-  f.set("action", "submit");
-  ASSERT_EQ(jess.post(assessment(), f).status, 303);
+  ASSERT_EQ(
+      jess.post(assessment(), write_up(r.body, views + " Tom said he misses Dad.", analysis, {"4B"})).status,
+      303);
 
   r = manager.get(assessment());
   f = Browser::hidden_fields(r.body);

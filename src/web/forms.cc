@@ -135,6 +135,14 @@ std::map<std::string, std::string> parse_cookies(std::string_view header) {
   return cookies;
 }
 
+Result<Date> read_required_date(const FormData& form, std::string_view name, std::string_view label,
+                                std::string_view missing) {
+  auto date = read_date(form, name, label);
+  if (!date) return date.error();
+  if (!*date) return Error::invalid(std::string(missing), std::string(name));
+  return **date;
+}
+
 void set_date(FormData& form, std::string_view name, Date date) {
   const std::string prefix(name);
   form.set(prefix + "-day", std::to_string(date.day()));

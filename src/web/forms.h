@@ -49,6 +49,9 @@ std::map<std::string, std::string> parse_cookies(std::string_view header);
 // A date typed into the inputs <name>-day, <name>-month and <name>-year. nullopt if all three are
 // empty; an error naming `name` if some are filled but they do not make a real date.
 Result<std::optional<Date>> read_date(const FormData& form, std::string_view name, std::string_view label);
+// The same for a date that must be given: `missing` is the error when all three are empty.
+Result<Date> read_required_date(const FormData& form, std::string_view name, std::string_view label,
+                                std::string_view missing);
 // Fills the inputs <name>-day, <name>-month and <name>-year with `date` (a form's default).
 void set_date(FormData& form, std::string_view name, Date date);
 

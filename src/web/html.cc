@@ -352,6 +352,11 @@ std::string link(std::string_view text, std::string_view href, std::string_view 
          "\" href=\"" + escape(href) + "\">" + escape(text) + "</a>";
 }
 
+std::string link_in_context(std::string_view text, std::string_view context, std::string_view href) {
+  return "<a class=\"govuk-link\" href=\"" + escape(href) + "\">" + escape(text) +
+         "<span class=\"govuk-visually-hidden\">" + escape(context) + "</span></a>";
+}
+
 std::string inset(std::string_view html) {
   return "<div class=\"govuk-inset-text\">" + std::string(html) + "</div>\n";
 }

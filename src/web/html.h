@@ -110,6 +110,9 @@ std::string table(std::string_view caption, const std::vector<std::string>& head
                   const std::vector<std::vector<std::string>>& rows_html, std::string_view empty_text = "");
 std::string tag(std::string_view text, std::string_view colour = "");  // colour: "grey", "red", "green", ...
 std::string link(std::string_view text, std::string_view href, std::string_view extra_classes = "");
+// A link that makes sense read alone by a screen reader: the visible `text` ("Open") followed by
+// `context` hidden from sight (" the assessment of Ellie Fielding").
+std::string link_in_context(std::string_view text, std::string_view context, std::string_view href);
 std::string inset(std::string_view html);
 std::string warning(std::string_view text);
 

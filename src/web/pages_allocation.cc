@@ -5,6 +5,7 @@
 #include "app/allocation.h"
 #include "web/html.h"
 #include "web/page_context.h"
+#include "web/pages_people.h"
 
 namespace safeguard::web {
 
@@ -23,16 +24,12 @@ Response allocation_page(PageContext& c) {
           (o->unallocated.size() == 1 ? " has" : " have") + " no allocated social worker.</p>";
   std::vector<std::vector<std::string>> waiting;
   for (const UnallocatedChild& u : o->unallocated) {
-    const std::string href = "/people/" + std::to_string(u.child.id);
-    const std::string name =
-        u.child.full_name.empty() ? "Person " + std::to_string(u.child.id) : u.child.full_name;
     waiting.push_back(
-        {link(name, href), escape(u.child.date_of_birth ? long_date_text(*u.child.date_of_birth) : ""),
+        {person_link(u.child), escape(u.child.date_of_birth ? long_date_text(*u.child.date_of_birth) : ""),
          escape(long_date_text(u.referral_date)),
          (u.days_unallocated > 5 ? tag(std::to_string(u.days_unallocated) + " days", "red")
                                  : escape(std::to_string(u.days_unallocated) + " days")),
-         "<a class=\"govuk-link\" href=\"" + escape(href + "/allocate") +
-             "\">Allocate<span class=\"govuk-visually-hidden\"> " + escape(name) + "</span></a>"});
+         link_in_context("Allocate", " " + person_name(u.child), person_href(u.child.id) + "/allocate")});
   }
   main += "<div data-testid=\"unallocated\">" +
           table("Children with no allocated social worker",

@@ -217,14 +217,14 @@ Response start_assessment(PageContext& c, const PersonRecord& record) {
     set_date(values, "started_on", c.clock.today());
     return change_form_page(c, record, build(values, {}), values, {}, 200);
   }
-  auto when = read_date(c.form, "started_on", "The start date");
-  if (!when || !*when) {
-    std::vector<FieldError> errors = {
-        {"started_on", when ? "Enter the date the assessment started" : when.error().message}};
+  auto when =
+      read_required_date(c.form, "started_on", "The start date", "Enter the date the assessment started");
+  if (!when) {
+    std::vector<FieldError> errors = {{"started_on", when.error().message}};
     return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
   }
   auto result =
-      AssessmentService(c.db, c.clock).start(*c.user, p.id, form_version(c.form), **when, c.channel());
+      AssessmentService(c.db, c.clock).start(*c.user, p.id, form_version(c.form), *when, c.channel());
   return finish_change(c, record, build(c.form, {}), result, "started", build,
                        assessment_href(p.id, static_cast<int64_t>(p.assessments.size()) + 1));
 }
@@ -235,14 +235,11 @@ Response child_seen(PageContext& c, const PersonRecord& record, const Assessment
   for (const char* field : {"seen_on-day", "seen_on-month", "seen_on-year", "alone"}) {
     values.set(field, c.form.get(field));
   }
-  auto when = read_date(c.form, "seen_on", "The date the child was seen");
-  if (!when || !*when) {
-    return assessment_page(c, record, a, values,
-                           {{"seen_on", when ? "Enter the date the child was seen" : when.error().message}},
-                           422);
-  }
+  auto when = read_required_date(c.form, "seen_on", "The date the child was seen",
+                                 "Enter the date the child was seen");
+  if (!when) return assessment_page(c, record, a, values, {{"seen_on", when.error().message}}, 422);
   auto result = AssessmentService(c.db, c.clock)
-                    .record_seen(*c.user, record.person.id, form_version(c.form), a.id, **when,
+                    .record_seen(*c.user, record.person.id, form_version(c.form), a.id, *when,
                                  c.form.get("alone") == "yes", c.channel());
   return after_change(c, record, a, result, "seen", "seen_on", values);
 }

@@ -106,24 +106,25 @@ std::optional<Response> closure_pages(PageContext& c) {
     }
     return closure_page(c, record, *episode, values, {}, 200);
   }
-  PeopleService people(c.db, c.clock);
   const std::string& what = c.form.get("action");
-  Result<int64_t> result = Error::invalid("Choose what to do", "action");
+  if (what != "close" && what != "propose" && what != "return") {
+    return closure_page(c, record, *episode, c.form,
+                        {{"action", "Choose whether to close the episode, propose it, or return it"}}, 422);
+  }
+  PeopleService people(c.db, c.clock);
+  Result<int64_t> result = int64_t{0};
   if (what == "return") {
     result = people.return_closure(*c.user, record.person.id, form_version(c.form), episode->id,
                                    c.form.get("note"), c.channel());
   } else {
-    auto when = read_date(c.form, "closed_on", "The closing date");
-    if (!when || !*when) {
-      return closure_page(c, record, *episode, c.form,
-                          {{"closed_on", when ? "Enter the day the episode closes" : when.error().message}},
-                          422);
-    }
+    auto when =
+        read_required_date(c.form, "closed_on", "The closing date", "Enter the day the episode closes");
+    if (!when) return closure_page(c, record, *episode, c.form, {{"closed_on", when.error().message}}, 422);
     result = what == "close"
-                 ? people.close_episode(*c.user, record.person.id, form_version(c.form), episode->id, **when,
+                 ? people.close_episode(*c.user, record.person.id, form_version(c.form), episode->id, *when,
                                         c.form.get("reason"), c.channel())
-                 : people.propose_closure(*c.user, record.person.id, form_version(c.form), episode->id,
-                                          **when, c.form.get("reason"), c.form.get("summary"), c.channel());
+                 : people.propose_closure(*c.user, record.person.id, form_version(c.form), episode->id, *when,
+                                          c.form.get("reason"), c.form.get("summary"), c.channel());
   }
   if (!result) {
     if (result.error().code != ErrorCode::kInvalid) return c.error_page(result.error());

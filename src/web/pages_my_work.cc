@@ -10,11 +10,6 @@
 namespace safeguard::web {
 namespace {
 
-std::string child_link(const PersonSummary& child) {
-  return link(child.full_name.empty() ? "Person " + std::to_string(child.id) : child.full_name,
-              person_href(child.id));
-}
-
 // Where the worker goes to meet a deadline.
 std::string action_link(const WorkItem& item) {
   const std::string base = person_href(item.child.id);
@@ -39,26 +34,21 @@ Response my_work_page(PageContext& c) {
     for (const AssessmentAwaiting& a : work->awaiting) {
       const std::string href = person_href(a.child.id) + "/assessments/" + std::to_string(a.assessment_id);
       rows.push_back(
-          {child_link(a.child), escape(a.submitted_by), escape(long_date_text(a.submitted_on)),
+          {person_link(a.child), escape(a.submitted_by), escape(long_date_text(a.submitted_on)),
            a.deadline ? escape(long_date_text(a.deadline->due)) + " " + deadline_tag(*a.deadline) : "",
-           "<a class=\"govuk-link\" href=\"" + escape(href) +
-               "\">Open<span class=\"govuk-visually-hidden\"> the assessment of " +
-               escape(a.child.full_name) + "</span></a>"});
+           link_in_context("Open", " the assessment of " + a.child.full_name, href)});
     }
     main += "<div data-testid=\"awaiting-assessments\">" +
             table("Assessments awaiting your authorisation (" + std::to_string(rows.size()) + ")",
                   {"Child", "Sent by", "Sent on", "Due", ""}, rows, "No assessments are waiting for you.") +
             "</div>";
-  }
-  if (manager) {
-    std::vector<std::vector<std::string>> rows;
+    rows.clear();
     for (const ClosureAwaiting& a : work->closures) {
       rows.push_back(
-          {child_link(a.child), escape(a.proposal.by), escape(long_date_text(a.proposal.closing_on)),
+          {person_link(a.child), escape(a.proposal.by), escape(long_date_text(a.proposal.closing_on)),
            escape(a.proposal.reason + " " + label_of(CodeList::kReasonForClosure, a.proposal.reason)),
-           "<a class=\"govuk-link\" href=\"" + escape(person_href(a.child.id) + "/close") +
-               "\">Open<span class=\"govuk-visually-hidden\"> the closure of " + escape(a.child.full_name) +
-               "'s episode</span></a>"});
+           link_in_context("Open", " the closure of " + a.child.full_name + "'s episode",
+                           person_href(a.child.id) + "/close")});
     }
     main += "<div data-testid=\"awaiting-closures\">" +
             table("Closures awaiting your authorisation (" + std::to_string(rows.size()) + ")",
@@ -71,7 +61,8 @@ Response my_work_page(PageContext& c) {
   for (const WorkItem& item : work->due) {
     if (item.deadline.status.state == DeadlineState::kOverdue) ++overdue;
     std::vector<std::string> row = {
-        child_link(item.child), escape(item.deadline.label), escape(long_date_text(item.deadline.status.due)),
+        person_link(item.child), escape(item.deadline.label),
+        escape(long_date_text(item.deadline.status.due)),
         deadline_tag(item.deadline.status) + " " + escape(deadline_words(item.deadline.status))};
     if (manager)
       row.insert(row.begin() + 1, item.held_by.empty() ? tag("Not allocated", "red") : escape(item.held_by));

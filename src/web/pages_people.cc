@@ -62,6 +62,14 @@ std::string form_field(const std::string& field, const std::vector<std::string>&
 
 std::string person_href(int64_t id) { return "/people/" + std::to_string(id); }
 
+std::string person_name(const PersonSummary& person) {
+  return person.full_name.empty() ? "Person " + std::to_string(person.id) : person.full_name;
+}
+
+std::string person_link(const PersonSummary& person) {
+  return link(person_name(person), person_href(person.id));
+}
+
 namespace {
 
 std::string query_of(std::initializer_list<std::pair<std::string, std::string>> fields) {
@@ -820,14 +828,14 @@ Response change_name(PageContext& c, const PersonRecord& record) {
     FormData values = c.draft(action).value_or(FormData());
     return change_form_page(c, record, build(values, {}), values, {}, 200);
   }
-  auto from = read_date(c.form, "from", "The date of the change");
-  if (!from || !*from) {
-    std::vector<FieldError> errors = {{"from", from ? "Enter the date of the change" : from.error().message}};
+  auto from = read_required_date(c.form, "from", "The date of the change", "Enter the date of the change");
+  if (!from) {
+    std::vector<FieldError> errors = {{"from", from.error().message}};
     return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
   }
   PersonName name{c.form.get("forename"), c.form.get("middle_names"), c.form.get("surname")};
   auto result = PeopleService(c.db, c.clock)
-                    .change_name(*c.user, record.person.id, form_version(c.form), name, **from, c.channel());
+                    .change_name(*c.user, record.person.id, form_version(c.form), name, *from, c.channel());
   return finish_change(c, record, build(c.form, {}), result, "name", build);
 }
 
@@ -845,14 +853,13 @@ Response record_birth(PageContext& c, const PersonRecord& record) {
     FormData values = c.draft(action).value_or(FormData());
     return change_form_page(c, record, build(values, {}), values, {}, 200);
   }
-  auto born = read_date(c.form, "date_of_birth", "Date of birth");
-  if (!born || !*born) {
-    std::vector<FieldError> errors = {
-        {"date_of_birth", born ? "Enter the date of birth" : born.error().message}};
+  auto born = read_required_date(c.form, "date_of_birth", "Date of birth", "Enter the date of birth");
+  if (!born) {
+    std::vector<FieldError> errors = {{"date_of_birth", born.error().message}};
     return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
   }
   auto result = PeopleService(c.db, c.clock)
-                    .record_birth(*c.user, record.person.id, form_version(c.form), **born, c.form.get("sex"),
+                    .record_birth(*c.user, record.person.id, form_version(c.form), *born, c.form.get("sex"),
                                   c.channel());
   return finish_change(c, record, build(c.form, {}), result, "birth", build);
 }
@@ -869,14 +876,13 @@ Response record_death(PageContext& c, const PersonRecord& record) {
     FormData values = c.draft(action).value_or(FormData());
     return change_form_page(c, record, build(values, {}), values, {}, 200);
   }
-  auto died = read_date(c.form, "date_of_death", "The date of death");
-  if (!died || !*died) {
-    std::vector<FieldError> errors = {
-        {"date_of_death", died ? "Enter the date of death" : died.error().message}};
+  auto died = read_required_date(c.form, "date_of_death", "The date of death", "Enter the date of death");
+  if (!died) {
+    std::vector<FieldError> errors = {{"date_of_death", died.error().message}};
     return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
   }
   auto result = PeopleService(c.db, c.clock)
-                    .record_death(*c.user, record.person.id, form_version(c.form), **died, c.channel());
+                    .record_death(*c.user, record.person.id, form_version(c.form), *died, c.channel());
   return finish_change(c, record, build(c.form, {}), result, "death", build);
 }
 
@@ -917,14 +923,14 @@ Response allocate(PageContext& c, const PersonRecord& record) {
     if (!current) values.add("reason", "FCONTA");
     return change_form_page(c, record, build(values, {}), values, {}, 200);
   }
-  auto from = read_date(c.form, "from", "The allocation date");
-  if (!from || !*from) {
-    std::vector<FieldError> errors = {
-        {"from", from ? "Enter the date the allocation starts" : from.error().message}};
+  auto from =
+      read_required_date(c.form, "from", "The allocation date", "Enter the date the allocation starts");
+  if (!from) {
+    std::vector<FieldError> errors = {{"from", from.error().message}};
     return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
   }
   auto result = PeopleService(c.db, c.clock)
-                    .allocate(*c.user, record.person.id, form_version(c.form), c.form.get("worker"), **from,
+                    .allocate(*c.user, record.person.id, form_version(c.form), c.form.get("worker"), *from,
                               c.form.get("reason"), c.channel());
   return finish_change(c, record, build(c.form, {}), result, "allocated", build);
 }
@@ -948,15 +954,14 @@ Response add_case_note(PageContext& c, const PersonRecord& record) {
     if (!values.has("contact_date-day")) set_date(values, "contact_date", c.clock.today());
     return change_form_page(c, record, build(values, {}), values, {}, 200);
   }
-  auto when = read_date(c.form, "contact_date", "The date");
-  if (!when || !*when) {
-    std::vector<FieldError> errors = {
-        {"contact_date", when ? "Enter the date it happened" : when.error().message}};
+  auto when = read_required_date(c.form, "contact_date", "The date", "Enter the date it happened");
+  if (!when) {
+    std::vector<FieldError> errors = {{"contact_date", when.error().message}};
     return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
   }
   auto result = PeopleService(c.db, c.clock)
-                    .add_case_note(*c.user, record.person.id, form_version(c.form), c.form.get("type"),
-                                   **when, c.form.get("text"), c.channel());
+                    .add_case_note(*c.user, record.person.id, form_version(c.form), c.form.get("type"), *when,
+                                   c.form.get("text"), c.channel());
   return finish_change(c, record, build(c.form, {}), result, "note", build);
 }
 
@@ -1068,15 +1073,13 @@ Response end_address(PageContext& c, const PersonRecord& record) {
         "Save"};
   };
   if (c.request.method == "GET") return change_form_page(c, record, build({}, {}), {}, {}, 200);
-  auto last = read_date(c.form, "to", "The last day");
-  if (!last || !*last) {
-    std::vector<FieldError> errors = {
-        {"to", last ? "Enter the last day they lived there" : last.error().message}};
+  auto last = read_required_date(c.form, "to", "The last day", "Enter the last day they lived there");
+  if (!last) {
+    std::vector<FieldError> errors = {{"to", last.error().message}};
     return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
   }
-  auto result =
-      PeopleService(c.db, c.clock)
-          .end_address(*c.user, record.person.id, form_version(c.form), it->id, **last, c.channel());
+  auto result = PeopleService(c.db, c.clock)
+                    .end_address(*c.user, record.person.id, form_version(c.form), it->id, *last, c.channel());
   return finish_change(c, record, build(c.form, {}), result, "address-ended", build);
 }
 
@@ -1098,15 +1101,14 @@ Response end_relationship(PageContext& c, const PersonRecord& record) {
         "Save"};
   };
   if (c.request.method == "GET") return change_form_page(c, record, build({}, {}), {}, {}, 200);
-  auto last = read_date(c.form, "to", "The last day");
-  if (!last || !*last) {
-    std::vector<FieldError> errors = {
-        {"to", last ? "Enter the last day of the relationship" : last.error().message}};
+  auto last = read_required_date(c.form, "to", "The last day", "Enter the last day of the relationship");
+  if (!last) {
+    std::vector<FieldError> errors = {{"to", last.error().message}};
     return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
   }
   auto result =
       PeopleService(c.db, c.clock)
-          .end_relationship(*c.user, record.person.id, form_version(c.form), it->id, **last, c.channel());
+          .end_relationship(*c.user, record.person.id, form_version(c.form), it->id, *last, c.channel());
   return finish_change(c, record, build(c.form, {}), result, "relationship-ended", build);
 }
 

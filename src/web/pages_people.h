@@ -24,6 +24,9 @@ std::vector<Choice> choices_of(CodeList list);
 std::string label_of(CodeList list, std::string_view code, std::string_view none = "Not recorded");
 std::string error_for(const std::vector<FieldError>& errors, std::string_view field);
 std::string person_href(int64_t id);
+// A person's name, or "Person 12" when none is recorded; and a link to their record with it.
+std::string person_name(const PersonSummary& person);
+std::string person_link(const PersonSummary& person);
 // The day, month and year typed into a date_input named `name`.
 DateParts date_parts(const FormData& form, std::string_view name);
 

@@ -1,0 +1,50 @@
+#include "store/casework_read_model.h"
+
+namespace safeguard {
+namespace {
+
+std::vector<CaseworkRef> refs_of(const std::vector<SqlRow>& rows) {
+  std::vector<CaseworkRef> out;
+  out.reserve(rows.size());
+  for (const SqlRow& row : rows) out.push_back({row.integer(0), row.integer(1)});
+  return out;
+}
+
+}  // namespace
+
+std::vector<CaseworkRef> CaseworkIndex::assessments_awaiting_authorisation(int64_t team_id) {
+  return refs_of(
+      db_.query("SELECT a.person_id, a.assessment_id FROM person_assessments a"
+                " LEFT JOIN person_allocations w ON w.person_id = a.person_id AND w.to_date IS NULL"
+                " WHERE a.submitted_on IS NOT NULL AND a.authorised_on IS NULL"
+                "   AND (w.team_id IS NULL OR w.team_id = ?)"
+                " ORDER BY a.submitted_on, a.person_id",
+                {sql_int(team_id)}));
+}
+
+std::vector<CaseworkRef> CaseworkIndex::closures_awaiting_authorisation(int64_t team_id) {
+  return refs_of(
+      db_.query("SELECT e.person_id, e.episode_id FROM cin_episodes e"
+                " LEFT JOIN person_allocations w ON w.person_id = e.person_id AND w.to_date IS NULL"
+                " WHERE e.closure_proposed_on IS NOT NULL AND e.closed_on IS NULL"
+                "   AND (w.team_id IS NULL OR w.team_id = ?)"
+                " ORDER BY e.closure_proposed_on, e.person_id",
+                {sql_int(team_id)}));
+}
+
+std::vector<int64_t> CaseworkIndex::people_with_assessments() {
+  std::vector<int64_t> out;
+  for (const SqlRow& row :
+       db_.query("SELECT DISTINCT person_id FROM person_assessments ORDER BY person_id", {})) {
+    out.push_back(row.integer(0));
+  }
+  return out;
+}
+
+int64_t CaseworkIndex::latest_assessment(int64_t person_id) {
+  const auto rows = db_.query("SELECT MAX(assessment_id) FROM person_assessments WHERE person_id = ?",
+                              {sql_int(person_id)});
+  return rows.empty() || rows[0].is_null(0) ? 0 : rows[0].integer(0);
+}
+
+}  // namespace safeguard
