@@ -81,7 +81,9 @@ Result<std::vector<AssessmentAwaiting>> AssessmentService::awaiting_authorisatio
   try {
     const auto waiting =
         CaseworkIndex(db_.sql()).assessments_awaiting_authorisation(user.team_id.value_or(0));
-    const WorkingDayCalendar calendar = SettingsService(db_, clock_).calendar();
+    SettingsService settings(db_, clock_);
+    const WorkingDayCalendar calendar = settings.calendar();
+    const CaseworkTimescales timescales = settings.timescales();
     const Date today = clock_.today();
     PeopleIndex index(db_.sql());
     std::vector<AssessmentAwaiting> out;
@@ -93,7 +95,7 @@ Result<std::vector<AssessmentAwaiting>> AssessmentService::awaiting_authorisatio
       if (!a || !a->submitted_on || !summary) continue;
       AssessmentAwaiting item{*summary,         a->id,           a->started_on,
                               *a->submitted_on, a->submitted_by, std::nullopt};
-      for (const ChildDeadline& d : child_deadlines(*person, today, calendar)) {
+      for (const ChildDeadline& d : child_deadlines(*person, today, calendar, timescales)) {
         if (d.kind == "assessment" && d.item_id == a->id) item.deadline = d.status;
       }
       out.push_back(std::move(item));
@@ -109,14 +111,16 @@ Result<AssessmentFigures> AssessmentService::figures() {
     // Every assessed child's episodes and assessments from the read models, through the one engine.
     PeopleIndex index(db_.sql());
     const auto casework = index.casework_of(CaseworkIndex(db_.sql()).people_with_assessments());
-    const WorkingDayCalendar calendar = SettingsService(db_, clock_).calendar();
+    SettingsService settings(db_, clock_);
+    const WorkingDayCalendar calendar = settings.calendar();
+    const CaseworkTimescales timescales = settings.timescales();
     const Date today = clock_.today();
     const Date year_ago = add_months(today, -12);
     AssessmentFigures f;
     std::vector<int> durations;
     for (const auto& [id, person] : casework) {
       std::map<int64_t, DeadlineStatus> clocks;  // by assessment
-      for (const ChildDeadline& d : child_deadlines(person, today, calendar)) {
+      for (const ChildDeadline& d : child_deadlines(person, today, calendar, timescales)) {
         if (d.kind == "assessment" && d.item_id > 0) clocks[d.item_id] = d.status;
       }
       for (const Assessment& a : person.assessments) {

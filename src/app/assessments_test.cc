@@ -141,7 +141,8 @@ TEST_P(AssessmentsTest, FromStartToAuthorisationWithAReturnOnTheWay) {
   // The deadline engine reads the same from the read models as from the folded record.
   const auto casework = PeopleIndex(db_->sql()).casework_of({ellie_});
   ASSERT_EQ(casework.count(ellie_), 1u);
-  const auto from_read_model = child_deadlines(casework.at(ellie_), clock_.today(), WorkingDayCalendar());
+  const auto from_read_model =
+      child_deadlines(casework.at(ellie_), clock_.today(), WorkingDayCalendar(), CaseworkTimescales());
   ASSERT_EQ(from_read_model.size(), r.deadlines.size());
   for (size_t i = 0; i < r.deadlines.size(); ++i) {
     EXPECT_EQ(from_read_model[i].status.due, r.deadlines[i].status.due);

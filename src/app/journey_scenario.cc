@@ -202,6 +202,93 @@ class Runner {
     if (verb == "assessment authorised" && exactly(3)) {
       return one(assessment_authorised(child_, assessment_id(), today_, kManager, today_));
     }
+    const auto section47_id = [&]() -> int64_t {
+      return child_.enquiries.empty() ? 0 : child_.enquiries.back().id;
+    };
+    // The latest open plan (of a type, when given), else the latest plan.
+    const auto plan_id = [&](std::string_view type = {}) -> int64_t {
+      int64_t latest = 0;
+      for (auto it = child_.plans.rbegin(); it != child_.plans.rend(); ++it) {
+        if (!type.empty() && it->type != type) continue;
+        if (it->is_open()) return it->id;
+        if (latest == 0) latest = it->id;
+      }
+      return latest;
+    };
+    if (verb == "strategy discussion") {
+      if (!exactly(3) && !(exactly(5) && w[3] == "no" && w[4] == "s47")) {
+        return malformed("this is: strategy discussion [no s47]");
+      }
+      StrategyDiscussionInput input;
+      input.held_on = today_;
+      input.attendees = {{"Scenario social worker", "social_care"}, {"Scenario officer", "police"}};
+      input.decision = exactly(3) ? "section_47" : "no_section_47";
+      input.reasons = "The scenario's reasons.";
+      return one(strategy_discussion_held(child_, input, kWorker, today_));
+    }
+    if (verb == "s47 concludes") {
+      if (!exactly(4)) return malformed("this is: s47 concludes conference|child_in_need|not_substantiated");
+      return one(
+          section47_concluded(child_, section47_id(), today_, w[3], "The scenario's findings.", today_));
+    }
+    if (w[1] == "icpc") {
+      ConferenceInput input;
+      input.held_on = today_;
+      input.chair = "Scenario chair";
+      if (exactly(4) && w[2] == "plan") {
+        input.plan = true;
+        input.category = w[3];
+      } else if (!(exactly(4) && w[2] == "no" && w[3] == "plan")) {
+        return malformed("this is: icpc plan CATEGORY, or icpc no plan");
+      }
+      return initial_conference_held(child_, section47_id(), input, today_);
+    }
+    if (verb == "cin plan" && exactly(4) && w[3] == "starts") {
+      return one(child_in_need_plan_started(child_, today_, today_));
+    }
+    if (verb == "plan actions") {
+      if (!exactly(3) && !(exactly(4) && w[3] == "incomplete"))
+        return malformed("this is: plan actions [incomplete]");
+      PlanActionInput action;
+      action.what = "Weekly sessions with the family support worker";
+      if (exactly(3)) {
+        action.who = "Family support worker";
+        action.by = today_ + 28;
+        action.outcome_for_child = "Sam gets to school on time every day";
+      }
+      return one(plan_actions_recorded(child_, plan_id(), {action}));
+    }
+    if (verb == "plan final" && exactly(3))
+      return one(plan_finalised(child_, plan_id(), today_, kWorker, today_));
+    if (verb == "core group" && exactly(3)) {
+      return one(core_group_held(child_, plan_id(kChildProtectionPlan), today_, today_));
+    }
+    const bool review_conference = verb == "review conference";
+    if (review_conference || (verb == "cin plan" && w.size() >= 4 && w[3] == "reviewed")) {
+      // review conference [CATEGORY] [ends REASON]; cin plan reviewed [ends REASON]
+      PlanReviewInput input;
+      input.held_on = today_;
+      input.chair = "Scenario chair";
+      size_t i = review_conference ? 3 : 4;
+      if (review_conference) {
+        input.latest_category = "NEG";
+        if (i < w.size() && w[i] != "ends") input.latest_category = w[i++];
+      }
+      if (i < w.size()) {
+        if (w[i] != "ends" || i + 2 != w.size()) {
+          return malformed(review_conference ? "this is: review conference [CATEGORY] [ends REASON]"
+                                             : "this is: cin plan reviewed [ends REASON]");
+        }
+        input.ends_plan = true;
+        input.end_reason = w[i + 1];
+      }
+      const std::string_view type = review_conference ? kChildProtectionPlan : kChildInNeedPlan;
+      return one(plan_reviewed(child_, plan_id(type), input, today_));
+    }
+    if (verb == "plan ends") {
+      if (!exactly(4)) return malformed("this is: plan ends REASON");
+      return one(plan_ended(child_, plan_id(), today_, w[3], today_));
+    }
     // Closures are of the latest episode.
     const int64_t episode_id = child_.episodes.empty() ? 0 : child_.episodes.back().id;
     const std::string reason = w.size() > 3 ? w[3] : "";
@@ -218,7 +305,7 @@ class Runner {
 
   // "expect KIND due DATE STATE [N] [on DATE]" or "expect no KIND".
   bool expect(const std::vector<std::string>& w) {
-    const auto deadlines = child_deadlines(child_, today_, calendar_);
+    const auto deadlines = child_deadlines(child_, today_, calendar_, timescales_);
     if (w.size() == 4 && w[2] == "no") {
       for (const ChildDeadline& d : deadlines) {
         if (d.kind == w[3]) return fail("expected no " + w[3] + " deadline, found " + describe(d));
@@ -263,6 +350,7 @@ class Runner {
   Person child_;
   std::vector<ClosureDay> closures_;
   WorkingDayCalendar calendar_;
+  CaseworkTimescales timescales_;
   Date today_;
   int64_t contacts_ = 0;
   std::string format_error_;  // set when the current line cannot be read

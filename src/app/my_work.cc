@@ -46,7 +46,9 @@ Result<MyWork> MyWorkService::for_user(const User& user) {
         children.emplace_back(row.person_id, row.worker_name);
       }
     }
-    const WorkingDayCalendar calendar = SettingsService(db_, clock_).calendar();
+    SettingsService settings(db_, clock_);
+    const WorkingDayCalendar calendar = settings.calendar();
+    const CaseworkTimescales timescales = settings.timescales();
     const Date today = clock_.today();
     PeopleIndex index(db_.sql());
     std::vector<int64_t> ids;
@@ -56,7 +58,7 @@ Result<MyWork> MyWorkService::for_user(const User& user) {
     for (size_t i = 0; i < children.size(); ++i) {
       const auto person = casework.find(children[i].first);
       if (person == casework.end()) continue;
-      for (ChildDeadline& d : open_deadlines(person->second, today, calendar))
+      for (ChildDeadline& d : open_deadlines(person->second, today, calendar, timescales))
         due.emplace_back(i, std::move(d));
     }
     std::vector<int64_t> due_ids;

@@ -296,8 +296,8 @@ Result<PersonRecord> PeopleService::open(const User& user, int64_t person_id, co
                          return a.event.occurred_on > b.event.occurred_on;
                        return a.event.version > b.event.version;
                      });
-    record.deadlines =
-        child_deadlines(record.person, clock_.today(), SettingsService(db_, clock_).calendar());
+    SettingsService settings(db_, clock_);
+    record.deadlines = child_deadlines(record.person, clock_.today(), settings.calendar(), settings.timescales());
     Status logged = db_.transact([&]() -> Status {
       log_access(user, person_id, "viewed record", channel);
       return Status::success();

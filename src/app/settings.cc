@@ -9,13 +9,19 @@
 namespace safeguard {
 namespace {
 
+// Every setting's value, for applying definitions to.
+struct CouncilPolicy {
+  FrontDoorSettings front_door;
+  CaseworkTimescales casework;
+};
+
 // One setting: its name, what it means, its default, and how to check and apply a value.
 struct Definition {
   const char* name;
   const char* description;
   const char* default_value;
   // Applies a value to the settings; false if the value is not one the setting takes.
-  std::function<bool(FrontDoorSettings&, const std::string&)> apply;
+  std::function<bool(CouncilPolicy&, const std::string&)> apply;
 };
 
 bool parse_yes_no(const std::string& value, bool& out) {
@@ -53,14 +59,20 @@ bool parse_clock(const std::string& value, int& minutes) {
   return true;
 }
 
-std::function<bool(FrontDoorSettings&, const std::string&)> yes_no(bool AuthorisationRules::*field) {
-  return
-      [field](FrontDoorSettings& s, const std::string& v) { return parse_yes_no(v, s.authorisation.*field); };
+std::function<bool(CouncilPolicy&, const std::string&)> yes_no(bool AuthorisationRules::*field) {
+  return [field](CouncilPolicy& s, const std::string& v) {
+    return parse_yes_no(v, s.front_door.authorisation.*field);
+  };
 }
 
-std::function<bool(FrontDoorSettings&, const std::string&)> count(int FrontDoorSettings::*field, int low,
-                                                                  int high) {
-  return [=](FrontDoorSettings& s, const std::string& v) { return parse_int(v, low, high, s.*field); };
+std::function<bool(CouncilPolicy&, const std::string&)> count(int FrontDoorSettings::*field, int low,
+                                                              int high) {
+  return [=](CouncilPolicy& s, const std::string& v) { return parse_int(v, low, high, s.front_door.*field); };
+}
+
+std::function<bool(CouncilPolicy&, const std::string&)> count(int CaseworkTimescales::*field, int low,
+                                                              int high) {
+  return [=](CouncilPolicy& s, const std::string& v) { return parse_int(v, low, high, s.casework.*field); };
 }
 
 const std::vector<Definition>& definitions() {
@@ -86,25 +98,35 @@ const std::vector<Definition>& definitions() {
       {"mash.due.green_working_days", "Working days a MASH agency has to answer a green enquiry (1 to 20)",
        "3", count(&FrontDoorSettings::mash_green_working_days, 1, 20)},
       {"office.opens", "When the office opens, for working hours (HH:MM, London time)", "09:00",
-       [](FrontDoorSettings& s, const std::string& v) { return parse_clock(v, s.office.opens); }},
+       [](CouncilPolicy& s, const std::string& v) { return parse_clock(v, s.front_door.office.opens); }},
       {"office.closes", "When the office closes, for working hours (HH:MM, London time)", "17:00",
-       [](FrontDoorSettings& s, const std::string& v) { return parse_clock(v, s.office.closes); }},
+       [](CouncilPolicy& s, const std::string& v) { return parse_clock(v, s.front_door.office.closes); }},
+      {"casework.cin_plan_review_months", "Months between reviews of a child in need plan (1 to 6)", "3",
+       count(&CaseworkTimescales::cin_plan_review_months, 1, 6)},
   };
   return kDefinitions;
+}
+
+CouncilPolicy policy_of(const std::map<std::string, std::string>& stored) {
+  CouncilPolicy policy;
+  for (const Definition& d : definitions()) {
+    const auto it = stored.find(d.name);
+    // A stored value that no longer parses (edited by hand) falls back to the default.
+    if (it == stored.end() || !d.apply(policy, it->second)) d.apply(policy, d.default_value);
+  }
+  if (policy.front_door.office.closes <= policy.front_door.office.opens)
+    policy.front_door.office = OfficeHours{};
+  return policy;
 }
 
 }  // namespace
 
 FrontDoorSettings SettingsService::front_door() {
-  FrontDoorSettings settings;
-  const auto stored = CouncilSettings(db_.sql()).values();
-  for (const Definition& d : definitions()) {
-    const auto it = stored.find(d.name);
-    // A stored value that no longer parses (edited by hand) falls back to the default.
-    if (it == stored.end() || !d.apply(settings, it->second)) d.apply(settings, d.default_value);
-  }
-  if (settings.office.closes <= settings.office.opens) settings.office = OfficeHours{};
-  return settings;
+  return policy_of(CouncilSettings(db_.sql()).values()).front_door;
+}
+
+CaseworkTimescales SettingsService::timescales() {
+  return policy_of(CouncilSettings(db_.sql()).values()).casework;
 }
 
 WorkingDayCalendar SettingsService::calendar() { return CouncilSettings(db_.sql()).calendar(); }
@@ -123,13 +145,13 @@ std::vector<Setting> SettingsService::all() {
 Status SettingsService::set(std::string_view actor, std::string_view name, std::string_view value) {
   for (const Definition& d : definitions()) {
     if (d.name != name) continue;
-    FrontDoorSettings trial = front_door();
+    CouncilPolicy trial = policy_of(CouncilSettings(db_.sql()).values());
     if (!d.apply(trial, std::string(value))) {
       return Error::invalid("\"" + std::string(value.substr(0, 40)) + "\" is not a value " + d.name +
                                 " takes: " + d.description,
                             "value");
     }
-    if (trial.office.closes <= trial.office.opens)
+    if (trial.front_door.office.closes <= trial.front_door.office.opens)
       return Error::invalid("The office must close after it opens", "value");
     return db_.transact([&]() -> Status {
       const Timestamp now = clock_.now();

@@ -1,5 +1,6 @@
 // The council's own settings: which front door decisions wait for a manager, how long MASH
-// agencies have to answer at each urgency, and the office hours that "working hours" count. Each
+// agencies have to answer at each urgency, the office hours that "working hours" count, and the
+// casework timescales that are local policy. Each
 // has a default from the issue that introduced it; a council changes them with `safeguard settings
 // set`, and every change is in the administration log.
 //
@@ -12,6 +13,7 @@
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "rules/child_deadlines.h"
 #include "rules/front_door.h"
 #include "store/database.h"
 
@@ -30,6 +32,8 @@ class SettingsService {
 
   // The front door settings in force (stored values over the defaults).
   FrontDoorSettings front_door();
+  // The casework timescales in force (stored values over the defaults).
+  CaseworkTimescales timescales();
   // The working-day calendar in force (bank holidays and the council's closure days).
   WorkingDayCalendar calendar();
   std::vector<Setting> all();

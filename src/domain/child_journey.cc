@@ -125,6 +125,15 @@ std::vector<std::string> closure_blockers(const Person& child, const CinEpisode&
     out.push_back("the single assessment started on " + a.started_on.iso() + " is not authorised" +
                   (a.awaits_authorisation() ? " (it is with a manager)" : ""));
   }
+  for (const Section47Enquiry& s : child.enquiries) {
+    if (s.episode_id != episode.id || !s.is_open()) continue;
+    out.push_back("the section 47 enquiry started on " + s.started_on.iso() +
+                  (s.concluded_on ? " is waiting for its initial conference" : " is not concluded"));
+  }
+  for (const ChildPlan& p : child.plans) {
+    if (p.episode_id != episode.id || !p.is_open()) continue;
+    out.push_back("the " + plan_name(p.type) + " from " + p.started_on.iso() + " has not ended");
+  }
   return out;
 }
 
@@ -257,8 +266,11 @@ Result<DomainEvent> case_note_recorded(const Person& /*person*/, const std::stri
 }
 
 bool is_significant_event(const DomainEvent& e) {
-  if (e.type == "CaseNoteRecorded" || e.type == "AssessmentRecorded") return false;
-  return !describe_journey_event(e).empty() || !describe_assessment_event(e).empty();
+  if (e.type == "CaseNoteRecorded" || e.type == "AssessmentRecorded" || e.type == "PlanActionsRecorded") {
+    return false;
+  }
+  return !describe_journey_event(e).empty() || !describe_assessment_event(e).empty() ||
+         !describe_protection_event(e).empty() || !describe_plan_event(e).empty();
 }
 
 bool apply_journey_event(Person& p, const DomainEvent& e) {

@@ -103,7 +103,8 @@ std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact
                                             Date referral_date);
 
 // What is still open in an episode and must be finished before it can close, one line each in a
-// worker's words (empty when nothing is): an assessment not yet authorised.
+// worker's words (empty when nothing is): an assessment not yet authorised, a section 47 enquiry still
+// open, a plan not ended.
 std::vector<std::string> closure_blockers(const Person& child, const CinEpisode& episode);
 
 // The end of a Children in Need episode (CIN census CINclosureDate and ReasonForClosure, RC1-RC9),
@@ -145,8 +146,9 @@ const CinEpisode* find_episode(const Person& person, int64_t episode_id);
 std::optional<Date> previous_referral_within_12_months(const Person& person, Date referral_date);
 
 // True for the significant events of the child's time with children's services: contacts about
-// them, front door decisions, episodes opened, proposed and closed, allocations, and each step of
-// an assessment (the chronology's "significant events"; case notes have their own filter).
+// them, front door decisions, episodes opened, proposed and closed, allocations, each step of an
+// assessment, strategy discussions, enquiries, conferences and plans (the chronology's "significant
+// events"; case notes have their own filter, and drafts of a plan's actions are not events of note).
 bool is_significant_event(const DomainEvent& event);
 
 // Folds a journey event into a person; false if the event is not a journey event.

@@ -178,6 +178,38 @@ constexpr std::array kAssessmentOutcome{
     Code{"close_early_help", "Close: refer to early help (RC9)"},
 };
 
+// Who takes part in a strategy discussion (Working Together 2023: at least children's social care,
+// the police and health; education and others where relevant).
+constexpr std::array kStrategyAgency{
+    Code{"social_care", "Children's social care"},
+    Code{"police", "Police"},
+    Code{"health", "Health"},
+    Code{"education", "Education"},
+    Code{"probation", "Probation"},
+    Code{"other", "Other agency"},
+};
+
+constexpr std::array kStrategyDecision{
+    Code{"section_47", "Start a section 47 enquiry"},
+    Code{"no_section_47", "No section 47 enquiry: continue the assessment or support"},
+};
+
+// ICPCnotRequired in the CIN census is true for every outcome but "conference".
+constexpr std::array kSection47Outcome{
+    Code{"conference", "Concerns substantiated: convene an initial child protection conference"},
+    Code{"child_in_need", "Concerns substantiated, no conference: support as a child in need"},
+    Code{"not_substantiated", "Concerns not substantiated"},
+};
+
+constexpr std::array kPlanEndReason{
+    Code{"no_longer_needed", "The child no longer needs the plan"},
+    Code{"stepped_down", "Stepped down to a child in need plan"},
+    Code{"stepped_up", "Replaced by a child protection plan"},
+    Code{"looked_after", "The child became looked after"},
+    Code{"moved_away", "The child moved to another council"},
+    Code{"other", "Other"},
+};
+
 constexpr std::array kCategoryOfAbuse{
     Code{"NEG", "Neglect"},
     Code{"PHY", "Physical abuse"},
@@ -365,6 +397,14 @@ std::span<const Code> codes(CodeList list) {
       return kCaseNoteType;
     case CodeList::kAssessmentOutcome:
       return kAssessmentOutcome;
+    case CodeList::kStrategyAgency:
+      return kStrategyAgency;
+    case CodeList::kStrategyDecision:
+      return kStrategyDecision;
+    case CodeList::kSection47Outcome:
+      return kSection47Outcome;
+    case CodeList::kPlanEndReason:
+      return kPlanEndReason;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -423,6 +463,14 @@ std::string_view code_list_name(CodeList list) {
       return "case note type";
     case CodeList::kAssessmentOutcome:
       return "assessment outcome";
+    case CodeList::kStrategyAgency:
+      return "strategy discussion agency";
+    case CodeList::kStrategyDecision:
+      return "strategy discussion decision";
+    case CodeList::kSection47Outcome:
+      return "enquiry outcome";
+    case CodeList::kPlanEndReason:
+      return "reason a plan ended";
   }
   return "code";
 }

@@ -45,6 +45,10 @@ enum class CodeList {
   kWorkerChangeReason,  // DfE SSDA903 SW_REASON: why a child's allocated social worker changed
   kCaseNoteType,        // Safeguard's own: what a case note records
   kAssessmentOutcome,   // Safeguard's own: what a single assessment concluded should happen next
+  kStrategyAgency,      // Safeguard's own: the agencies at a strategy discussion
+  kStrategyDecision,    // Safeguard's own: what a strategy discussion decided
+  kSection47Outcome,    // Safeguard's own: what a section 47 enquiry concluded
+  kPlanEndReason,       // Safeguard's own: why a child in need or child protection plan ended
 };
 
 // Every code of the list, in display order. The span refers to static storage.

@@ -14,6 +14,8 @@ constexpr CodeList kAllLists[] = {
     CodeList::kFirstLanguage,    CodeList::kReligion,        CodeList::kRelationship,
     CodeList::kIdentifierType,   CodeList::kReferralSource,  CodeList::kPrimaryNeed,
     CodeList::kReasonForClosure, CodeList::kCategoryOfAbuse, CodeList::kAssessmentFactor,
+    CodeList::kAssessmentOutcome, CodeList::kStrategyAgency, CodeList::kStrategyDecision,
+    CodeList::kSection47Outcome,  CodeList::kPlanEndReason,
 };
 
 std::vector<std::string> code_strings(CodeList list) {

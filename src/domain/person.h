@@ -24,6 +24,8 @@
 #include "domain/assessment.h"
 #include "domain/child_journey.h"
 #include "domain/event.h"
+#include "domain/plan.h"
+#include "domain/protection.h"
 
 namespace safeguard {
 
@@ -102,6 +104,9 @@ struct Person {
   std::vector<CinEpisode> episodes;         // Children in Need episodes, oldest first
   std::vector<Allocation> allocations;      // allocated social workers, oldest first
   std::vector<Assessment> assessments;      // single assessments, oldest first
+  std::vector<StrategyDiscussion> strategy_discussions;  // oldest first
+  std::vector<Section47Enquiry> enquiries;               // section 47 enquiries, oldest first
+  std::vector<ChildPlan> plans;                          // child in need and child protection plans
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

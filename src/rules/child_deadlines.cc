@@ -32,23 +32,80 @@ void add_assessment_clocks(const Person& child, const CinEpisode& episode, Date 
   }
 }
 
+void add_conference_clocks(const Person& child, const CinEpisode& episode, bool open, Date today,
+                           const WorkingDayCalendar& calendar, std::vector<ChildDeadline>& out) {
+  for (const Section47Enquiry& s : child.enquiries) {
+    if (s.episode_id != episode.id || s.started_on > today) continue;
+    const bool not_needed = by(s.concluded_on, today) && s.outcome != "conference";
+    const Date due = calendar.add_working_days(s.started_on, kInitialConferenceWorkingDays);
+    out.push_back({"icpc", "Initial child protection conference", episode.id, s.id,
+                   deadline_status(due, by(s.conference_on, today), open && !not_needed, today, calendar)});
+  }
+}
+
+// A plan's reviews: the first `first_months` after its start, each later one `then_months` after
+// the last; met by the reviews held by `today`, the next one still to come while the plan is open.
+void add_review_clocks(const ChildPlan& plan, const char* kind, const char* label, int first_months,
+                       int then_months, bool open, Date today, const WorkingDayCalendar& calendar,
+                       std::vector<ChildDeadline>& out) {
+  Date due = add_months(plan.started_on, first_months);
+  for (const PlanReview& review : plan.reviews) {
+    if (review.held_on > today) break;
+    out.push_back(
+        {kind, label, plan.episode_id, plan.id, deadline_status(due, review.held_on, true, today, calendar)});
+    // A review that ended the plan is its last.
+    if (by(plan.ended_on, today) == review.held_on) return;
+    due = add_months(review.held_on, then_months);
+  }
+  out.push_back(
+      {kind, label, plan.episode_id, plan.id, deadline_status(due, std::nullopt, open, today, calendar)});
+}
+
+void add_plan_clocks(const Person& child, const CinEpisode& episode, bool episode_open, Date today,
+                     const WorkingDayCalendar& calendar, const CaseworkTimescales& timescales,
+                     std::vector<ChildDeadline>& out) {
+  for (const ChildPlan& plan : child.plans) {
+    if (plan.episode_id != episode.id || plan.started_on > today) continue;
+    const bool open = episode_open && !by(plan.ended_on, today);
+    if (plan.is_protection()) {
+      const Date due = calendar.add_working_days(plan.started_on, kFirstCoreGroupWorkingDays);
+      std::optional<Date> first;
+      if (!plan.core_groups.empty()) first = by(plan.core_groups.front(), today);
+      out.push_back({"core_group", "First core group meeting", episode.id, plan.id,
+                     deadline_status(due, first, open, today, calendar)});
+      add_review_clocks(plan, "review_conference", "Review child protection conference",
+                        kFirstReviewConferenceMonths, kReviewConferenceMonths, open, today, calendar, out);
+    } else {
+      add_review_clocks(plan, "cin_plan_review", "Child in need plan review",
+                        timescales.cin_plan_review_months, timescales.cin_plan_review_months, open, today,
+                        calendar, out);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
-                                           const WorkingDayCalendar& calendar) {
+                                           const WorkingDayCalendar& calendar,
+                                           const CaseworkTimescales& timescales) {
   std::vector<ChildDeadline> out;
-  for (const CinEpisode& episode : child.episodes)
+  for (const CinEpisode& episode : child.episodes) {
     add_assessment_clocks(child, episode, today, calendar, out);
+    if (episode.referral_date > today) continue;
+    const bool open = !by(episode.closed_on, today);
+    add_conference_clocks(child, episode, open, today, calendar, out);
+    add_plan_clocks(child, episode, open, today, calendar, timescales, out);
+  }
   std::stable_sort(out.begin(), out.end(), [](const ChildDeadline& a, const ChildDeadline& b) {
     return a.status.due < b.status.due;
   });
   return out;
 }
 
-std::vector<ChildDeadline> open_deadlines(const Person& child, Date today,
-                                          const WorkingDayCalendar& calendar) {
+std::vector<ChildDeadline> open_deadlines(const Person& child, Date today, const WorkingDayCalendar& calendar,
+                                          const CaseworkTimescales& timescales) {
   std::vector<ChildDeadline> out;
-  for (ChildDeadline& d : child_deadlines(child, today, calendar)) {
+  for (ChildDeadline& d : child_deadlines(child, today, calendar, timescales)) {
     if (d.status.state == DeadlineState::kDue || d.status.state == DeadlineState::kOverdue) {
       out.push_back(std::move(d));
     }

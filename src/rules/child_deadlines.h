@@ -2,11 +2,22 @@
 // journey): computed from the child's folded record and a day, never stored, so every page, the API,
 // "my work" and the scenario runner see the same answer.
 //
-// The clocks so far:
+// The clocks:
 // - "assessment": a single assessment is authorised within 45 working days of the referral that
 //   opened its episode (a second assessment in the same episode, within 45 working days of its own
 //   start). Before any assessment starts the episode still carries the clock. Not applicable once
 //   the episode closed with it unmet.
+// - "icpc": the initial child protection conference within 15 working days of the strategy
+//   discussion that started the section 47 enquiry; not applicable once the enquiry concluded that
+//   no conference is needed.
+// - "core_group": a child protection plan's first core group within 10 working days of the initial
+//   conference that started it.
+// - "review_conference": a child protection plan's first review conference within 3 months of the
+//   initial conference, then each within 6 months of the last.
+// - "cin_plan_review": a child in need plan reviewed within the council's interval (default 3
+//   months) of its start, then of each review.
+// The clocks of a plan are not applicable once it has ended with them unmet, and every clock of an
+// episode once the episode has closed.
 //
 // Each clock reports a DeadlineStatus (deadline.h). Something met after `today`, or an episode
 // closed after it, counts as not yet happened, so a record can be read as it stood on any day.
@@ -25,21 +36,31 @@
 namespace safeguard {
 
 inline constexpr int kAssessmentWorkingDays = 45;
+inline constexpr int kInitialConferenceWorkingDays = 15;
+inline constexpr int kFirstCoreGroupWorkingDays = 10;
+inline constexpr int kFirstReviewConferenceMonths = 3;
+inline constexpr int kReviewConferenceMonths = 6;
+
+// The council's own timescales for the clocks that are local policy (settings.h).
+struct CaseworkTimescales {
+  int cin_plan_review_months = 3;
+};
 
 struct ChildDeadline {
-  std::string kind;   // "assessment"
+  std::string kind;   // "assessment", "icpc", "core_group", "review_conference", "cin_plan_review"
   std::string label;  // what must happen, in a worker's words
   int64_t episode_id = 0;
-  int64_t item_id = 0;  // the assessment (or later plan, conference...) it belongs to; 0 before one exists
+  int64_t item_id = 0;  // the assessment, enquiry or plan it belongs to; 0 before an assessment exists
   DeadlineStatus status;
 };
 
 // Every deadline on the child's record as it stood on `today`, soonest due first.
 std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
-                                           const WorkingDayCalendar& calendar);
+                                           const WorkingDayCalendar& calendar,
+                                           const CaseworkTimescales& timescales);
 
 // The deadlines still to meet (due or overdue), soonest first.
-std::vector<ChildDeadline> open_deadlines(const Person& child, Date today,
-                                          const WorkingDayCalendar& calendar);
+std::vector<ChildDeadline> open_deadlines(const Person& child, Date today, const WorkingDayCalendar& calendar,
+                                          const CaseworkTimescales& timescales);
 
 }  // namespace safeguard

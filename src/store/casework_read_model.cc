@@ -1,5 +1,7 @@
 #include "store/casework_read_model.h"
 
+#include <set>
+
 namespace safeguard {
 namespace {
 
@@ -45,6 +47,36 @@ int64_t CaseworkIndex::latest_assessment(int64_t person_id) {
   const auto rows = db_.query("SELECT MAX(assessment_id) FROM person_assessments WHERE person_id = ?",
                               {sql_int(person_id)});
   return rows.empty() || rows[0].is_null(0) ? 0 : rows[0].integer(0);
+}
+
+std::vector<int64_t> CaseworkIndex::people_with_enquiries_since(Date since) {
+  std::vector<int64_t> out;
+  for (const SqlRow& row :
+       db_.query("SELECT DISTINCT person_id FROM person_enquiries WHERE started_on >= ? ORDER BY person_id",
+                 {sql_text(since.iso())})) {
+    out.push_back(row.integer(0));
+  }
+  return out;
+}
+
+int64_t CaseworkIndex::children_on_open_plans(std::string_view type) {
+  return db_
+      .query("SELECT COUNT(DISTINCT person_id) FROM person_plans WHERE ended_on IS NULL AND type = ?",
+             {sql_text(std::string(type))})
+      .at(0)
+      .integer(0);
+}
+
+std::map<int64_t, std::string> CaseworkIndex::open_plan_types(const std::vector<int64_t>& person_ids) {
+  std::map<int64_t, std::string> out;
+  // The open plans are few (hundreds to a few thousand): read them all and keep those asked for.
+  const std::set<int64_t> wanted(person_ids.begin(), person_ids.end());
+  for (const SqlRow& row : db_.query("SELECT person_id, type FROM person_plans WHERE ended_on IS NULL", {})) {
+    if (!wanted.count(row.integer(0))) continue;
+    std::string& type = out[row.integer(0)];
+    if (type.empty() || row.text(1) == "child_protection") type = row.text(1);
+  }
+  return out;
 }
 
 }  // namespace safeguard

@@ -298,6 +298,31 @@ CREATE INDEX person_assessments_by_person ON person_assessments (person_id);
 CREATE INDEX person_assessments_open ON person_assessments (authorised_on, submitted_on);
 ALTER TABLE cin_episodes ADD COLUMN closure_proposed_on {text};
 )SQL"},
+      {7, "protection and plans", R"SQL(
+CREATE TABLE person_enquiries (
+  person_id {int} NOT NULL,
+  section47_id {int} NOT NULL,
+  episode_id {int} NOT NULL,
+  started_on {text} NOT NULL,
+  concluded_on {text},
+  outcome {text} NOT NULL,
+  conference_on {text}
+){strict};
+CREATE INDEX person_enquiries_by_person ON person_enquiries (person_id);
+CREATE TABLE person_plans (
+  person_id {int} NOT NULL,
+  plan_id {int} NOT NULL,
+  episode_id {int} NOT NULL,
+  type {text} NOT NULL,
+  started_on {text} NOT NULL,
+  ended_on {text},
+  first_core_group {text},
+  review_dates {text} NOT NULL,
+  finalised_on {text}
+){strict};
+CREATE INDEX person_plans_by_person ON person_plans (person_id);
+CREATE INDEX person_plans_open ON person_plans (ended_on, type);
+)SQL"},
   };
   return kMigrations;
 }

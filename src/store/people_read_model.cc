@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/text.h"
 #include "domain/identifiers.h"
 #include "match/names.h"
 
@@ -108,6 +109,13 @@ const std::vector<ReadModelTable>& people_read_model_tables() {
       {"person_assessments",
        {"person_id", "assessment_id", "episode_id", "started_on", "submitted_on", "authorised_on", "outcome"},
        "person_id, assessment_id"},
+      {"person_enquiries",
+       {"person_id", "section47_id", "episode_id", "started_on", "concluded_on", "outcome", "conference_on"},
+       "person_id, section47_id"},
+      {"person_plans",
+       {"person_id", "plan_id", "episode_id", "type", "started_on", "ended_on", "first_core_group",
+        "review_dates", "finalised_on"},
+       "person_id, plan_id"},
   };
   return kTables;
 }
@@ -163,6 +171,21 @@ std::vector<ReadModelRow> project_person(const Person& p) {
         {&tables[7],
          {sql_int(p.id), sql_int(a.id), sql_int(a.episode_id), sql_text(a.started_on.iso()),
           optional_date(a.submitted_on), optional_date(a.authorised_on), sql_text(a.content.outcome)}});
+  }
+  for (const Section47Enquiry& s : p.enquiries) {
+    rows.push_back({&tables[8],
+                    {sql_int(p.id), sql_int(s.id), sql_int(s.episode_id), sql_text(s.started_on.iso()),
+                     optional_date(s.concluded_on), sql_text(s.outcome), optional_date(s.conference_on)}});
+  }
+  for (const ChildPlan& plan : p.plans) {
+    std::string reviews;
+    for (const PlanReview& r : plan.reviews) reviews += (reviews.empty() ? "" : ",") + r.held_on.iso();
+    rows.push_back(
+        {&tables[9],
+         {sql_int(p.id), sql_int(plan.id), sql_int(plan.episode_id), sql_text(plan.type),
+          sql_text(plan.started_on.iso()), optional_date(plan.ended_on),
+          plan.core_groups.empty() ? SqlValue(SqlNull{}) : SqlValue(plan.core_groups.front().iso()),
+          sql_text(reviews), optional_date(plan.finalised_on)}});
   }
   return rows;
 }
@@ -400,8 +423,48 @@ std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& i
         a.content.outcome = row.text(6);
         person->second.assessments.push_back(std::move(a));
       });
+  for_each_in_batches(
+      db_,
+      "SELECT person_id, section47_id, episode_id, started_on, concluded_on, outcome, conference_on"
+      " FROM person_enquiries WHERE person_id IN ",
+      ids, [&](const SqlRow& row) {
+        const auto person = out.find(row.integer(0));
+        if (person == out.end()) return;
+        Section47Enquiry s;
+        s.id = row.integer(1);
+        s.episode_id = row.integer(2);
+        s.started_on = Date::parse_iso(row.text(3)).value_or(Date());
+        s.concluded_on = date_of(row, 4);
+        s.outcome = row.text(5);
+        s.conference_on = date_of(row, 6);
+        person->second.enquiries.push_back(std::move(s));
+      });
+  for_each_in_batches(
+      db_,
+      "SELECT person_id, plan_id, episode_id, type, started_on, ended_on, first_core_group, review_dates,"
+      " finalised_on FROM person_plans WHERE person_id IN ",
+      ids, [&](const SqlRow& row) {
+        const auto person = out.find(row.integer(0));
+        if (person == out.end()) return;
+        ChildPlan plan;
+        plan.id = row.integer(1);
+        plan.episode_id = row.integer(2);
+        plan.type = row.text(3);
+        plan.started_on = Date::parse_iso(row.text(4)).value_or(Date());
+        plan.ended_on = date_of(row, 5);
+        if (auto first = date_of(row, 6)) plan.core_groups.push_back(*first);
+        for (const std::string& day : split(row.text(7), ',')) {
+          if (auto held = Date::parse_iso(day)) plan.reviews.push_back({*held, "", false, ""});
+        }
+        plan.finalised_on = date_of(row, 8);
+        person->second.plans.push_back(std::move(plan));
+      });
   // In the order the record holds them.
   for (auto& [id, p] : out) {
+    std::sort(p.enquiries.begin(), p.enquiries.end(),
+              [](const Section47Enquiry& a, const Section47Enquiry& b) { return a.id < b.id; });
+    std::sort(p.plans.begin(), p.plans.end(),
+              [](const ChildPlan& a, const ChildPlan& b) { return a.id < b.id; });
     std::sort(p.episodes.begin(), p.episodes.end(),
               [](const CinEpisode& a, const CinEpisode& b) { return a.id < b.id; });
     std::sort(p.assessments.begin(), p.assessments.end(),

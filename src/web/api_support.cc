@@ -149,6 +149,74 @@ json record_json(const PersonRecord& record) {
   json assessments = json::array();
   for (const Assessment& a : p.assessments) assessments.push_back(assessment_json(a));
   out["assessments"] = assessments;
+  json discussions = json::array();
+  for (const StrategyDiscussion& d : p.strategy_discussions) {
+    json attendees = json::array();
+    for (const StrategyAttendee& a : d.attendees)
+      attendees.push_back({{"name", a.name}, {"agency", a.agency}});
+    discussions.push_back({{"strategy_id", d.id},
+                           {"episode_id", d.episode_id},
+                           {"held_on", d.held_on.iso()},
+                           {"attendees", attendees},
+                           {"decision", d.decision},
+                           {"reasons", d.reasons},
+                           {"recorded_by", d.recorded_by},
+                           {"section47_id", d.section47_id}});
+  }
+  out["strategy_discussions"] = discussions;
+  json enquiries = json::array();
+  for (const Section47Enquiry& s : p.enquiries) {
+    enquiries.push_back({{"section47_id", s.id},
+                         {"episode_id", s.episode_id},
+                         {"started_on", s.started_on.iso()},
+                         {"concluded_on", optional_date(s.concluded_on)},
+                         {"outcome", s.outcome},
+                         {"findings", s.findings},
+                         {"icpc_not_required", s.conference_not_required()},
+                         {"conference_on", optional_date(s.conference_on)},
+                         {"conference_chair", s.conference_chair},
+                         {"plan_id", s.plan_id}});
+  }
+  out["enquiries"] = enquiries;
+  json plans = json::array();
+  for (const ChildPlan& plan : p.plans) {
+    json actions = json::array();
+    for (const PlanAction& a : plan.actions) {
+      json progress = json::array();
+      for (const ActionProgress& pr : a.progress)
+        progress.push_back({{"on", pr.on.iso()}, {"text", pr.text}});
+      actions.push_back({{"id", a.id},
+                         {"what", a.what},
+                         {"who", a.who},
+                         {"by", optional_date(a.by)},
+                         {"outcome_for_child", a.outcome_for_child},
+                         {"progress", progress}});
+    }
+    json reviews = json::array();
+    for (const PlanReview& r : plan.reviews) {
+      reviews.push_back({{"held_on", r.held_on.iso()},
+                         {"chair", r.chair},
+                         {"ends_plan", r.ends_plan},
+                         {"latest_category", r.latest_category}});
+    }
+    json core_groups = json::array();
+    for (const Date& d : plan.core_groups) core_groups.push_back(d.iso());
+    plans.push_back({{"plan_id", plan.id},
+                     {"episode_id", plan.episode_id},
+                     {"type", plan.type},
+                     {"started_on", plan.started_on.iso()},
+                     {"ended_on", optional_date(plan.ended_on)},
+                     {"end_reason", plan.end_reason},
+                     {"initial_category", plan.initial_category},
+                     {"latest_category", plan.latest_category},
+                     {"previous_plans", plan.previous_plans},
+                     {"core_groups", core_groups},
+                     {"reviews", reviews},
+                     {"actions", actions},
+                     {"finalised_on", optional_date(plan.finalised_on)},
+                     {"finalised_by", plan.finalised_by}});
+  }
+  out["plans"] = plans;
   json deadlines = json::array();
   for (const ChildDeadline& d : record.deadlines) deadlines.push_back(child_deadline_json(d));
   out["deadlines"] = deadlines;

@@ -60,6 +60,8 @@ std::optional<Response> assessment_pages(PageContext& context);
 // Closing a Children in Need episode: what is still open, a worker's proposal, a manager's
 // closing or return (pages_closure.cc).
 std::optional<Response> closure_pages(PageContext& context);
+// /people/{id}/protection, /strategy-discussions/new, /enquiries/{n}[/...], /plans/new, /plans/{n}[/...]
+std::optional<Response> protection_pages(PageContext& context);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);
@@ -80,6 +82,10 @@ std::optional<Response> front_door_api(const Request& request, Database& db, con
 // assessments. nullopt when the path is not one of its calls.
 std::optional<Response> casework_api(const Request& request, Database& db, const Clock& clock,
                                      const User& user, const Channel& channel);
+// Child protection and plans (api_protection.cc): strategy discussions, enquiries, conferences and
+// plans. nullopt when the path is not one of its calls.
+std::optional<Response> protection_api(const Request& request, Database& db, const Clock& clock,
+                                       const User& user, const Channel& channel);
 // Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.
 std::optional<Response> static_file(const Request& request, const SiteOptions& options);
 

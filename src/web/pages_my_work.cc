@@ -18,6 +18,12 @@ std::string action_link(const WorkItem& item) {
                ? link("Open assessment", base + "/assessments/" + std::to_string(item.deadline.item_id))
                : link("Start assessment", base + "/assessments/new");
   }
+  const std::string id = std::to_string(item.deadline.item_id);
+  if (item.deadline.kind == "icpc") return link("Open enquiry", base + "/enquiries/" + id);
+  if (item.deadline.kind == "core_group" || item.deadline.kind == "review_conference" ||
+      item.deadline.kind == "cin_plan_review") {
+    return link("Open plan", base + "/plans/" + id);
+  }
   return link("Open record", base);
 }
 

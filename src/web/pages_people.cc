@@ -516,6 +516,25 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
       rows.push_back({"Single assessment", tag("Not started", "grey"),
                       assessor ? link("Start an assessment", base + "/assessments/new") : ""});
     }
+    if (const Section47Enquiry* s = open_section47(p, open->id)) {
+      rows.push_back({"Section 47 enquiry", escape("Open since " + long_date_text(s->started_on)),
+                      assessor ? link("Open enquiry", base + "/enquiries/" + std::to_string(s->id)) : ""});
+    }
+    const ChildPlan* plan = open_plan(p, kChildProtectionPlan);
+    if (!plan) plan = open_plan(p, kChildInNeedPlan);
+    std::string protection_links = assessor ? link("Child protection and plans", base + "/protection") : "";
+    if (plan) {
+      std::string words = plan_name(plan->type) + " since " + long_date_text(plan->started_on);
+      if (plan->is_protection())
+        words += " (" + label_of(CodeList::kCategoryOfAbuse, plan->latest_category) + ")";
+      words[0] = static_cast<char>(words[0] - 'a' + 'A');
+      rows.push_back(
+          {"Plan", escape(words),
+           assessor ? link("Open plan", base + "/plans/" + std::to_string(plan->id)) + " " + protection_links
+                    : ""});
+    } else {
+      rows.push_back({"Plan", tag("No plan", "grey"), protection_links});
+    }
     if (open->proposed_closure) {
       rows.push_back({"Closure",
                       escape("Proposed by " + open->proposed_closure->by + " to close on " +

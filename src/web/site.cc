@@ -156,9 +156,19 @@ bool is_draft_form(std::string_view path) {
   const std::string_view form = rest.substr(slash);
   // A single assessment's write-up: "/assessments/<id>".
   if (form.starts_with("/assessments/") && parse_id(form.substr(13))) return true;
+  // A plan's actions "/plans/<id>" and its review "/plans/<id>/review"; an enquiry's findings
+  // "/enquiries/<id>/conclude".
+  if (form.starts_with("/plans/")) {
+    const std::string_view tail = form.substr(7);
+    const size_t end = tail.find('/');
+    return parse_id(tail.substr(0, end)) && (end == std::string_view::npos || tail.substr(end) == "/review");
+  }
+  if (form.starts_with("/enquiries/") && form.ends_with("/conclude")) {
+    return parse_id(form.substr(11, form.size() - 11 - 9)).has_value();
+  }
   return form == "/correct" || form == "/name/new" || form == "/birth/new" || form == "/death/new" ||
          form == "/addresses/new" || form == "/relationships/new" || form == "/identifiers/new" ||
-         form == "/notes/new";
+         form == "/notes/new" || form == "/strategy-discussions/new";
 }
 
 // ---- Site ----
@@ -254,6 +264,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = account_pages(context)) return *r;
   if (auto r = assessment_pages(context)) return *r;
   if (auto r = closure_pages(context)) return *r;
+  if (auto r = protection_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;

@@ -1,0 +1,256 @@
+// Child protection pages and API end to end, without a network: a social worker records a strategy
+// discussion (an agency left out is shown at its row and loses nothing), concludes the enquiry, and
+// records the initial conference, which starts a plan; she writes its actions (a manager cannot
+// authorise them until each says who, by when and what it changes for the child); a core group and a
+// review conference follow; a manager ends the plan. The API records a child in need plan the same way
+// and names the field at fault; the record and the deadlines read back what was recorded.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/auth.h"
+#include "support/fixtures.h"
+#include "support/test_site.h"
+
+namespace safeguard::web {
+namespace {
+
+using nlohmann::json;
+
+class ProtectionPagesTest : public TestSite, public ::testing::Test {
+ protected:
+  ProtectionPagesTest() {
+    users_["frontdoor"] = add_site_user("frontdoor", "front_door_social_worker", "Front door");
+    users_["manager"] = add_site_user("manager", "team_manager", "Assessment team north");
+    users_["jess"] = add_site_user("jess", "social_worker", "Assessment team north");
+    child_ = testing::refer_child(*db_, clock_, users_["frontdoor"], "Ellie");
+    PeopleService people(*db_, clock_);
+    const int64_t version = people.open(users_["manager"], child_, {"test", ""})->person.version;
+    EXPECT_TRUE(
+        people.allocate(users_["manager"], child_, version, "jess", clock_.today(), "FCONTA", {"test", ""})
+            .ok());
+  }
+
+  std::string path() const { return "/people/" + std::to_string(child_); }
+
+  static void set_day(FormData& f, const std::string& name, Date d) {
+    f.set(name + "-day", std::to_string(d.day()));
+    f.set(name + "-month", std::to_string(d.month()));
+    f.set(name + "-year", std::to_string(d.year()));
+  }
+
+  static std::string location(const Response& r) {
+    for (const Header& h : r.headers) {
+      if (h.name == "Location") return h.value;
+    }
+    return {};
+  }
+
+  Response api(const std::string& user, const std::string& method, const std::string& target,
+               const json& body = nullptr) {
+    if (!tokens_.count(user))
+      tokens_[user] = AuthService(*db_, clock_).create_token("test", user, "").value();
+    Request r;
+    r.method = method;
+    r.target = target;
+    r.path = target;
+    r.remote_address = "127.0.0.1";
+    r.headers.push_back({"Authorization", "Bearer " + tokens_[user]});
+    if (method == "POST") {
+      r.headers.push_back({"Content-Type", "application/json"});
+      r.body = body.dump();
+    }
+    return site_->handle(r);
+  }
+  json record() { return json::parse(api("jess", "GET", "/api/v1/people/" + std::to_string(child_)).body); }
+
+  std::map<std::string, User> users_;
+  std::map<std::string, std::string> tokens_;
+  int64_t child_ = 0;
+};
+
+TEST_F(ProtectionPagesTest, StrategyDiscussionToConferenceToPlan) {
+  const Date today = clock_.today();  // Monday 23 November 2026
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  Response r = jess.get(path());
+  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "/protection\""));
+  r = jess.get(path() + "/strategy-discussions/new");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "data-draft-key=\"" + path() + "/strategy-discussions/new\""));
+  FormData f = Browser::hidden_fields(r.body);
+  set_day(f, "held_on", today);
+  f.set("attendee_name_1", "Jess Social");
+  f.set("attendee_agency_1", "social_care");
+  f.set("attendee_name_3", "DC Amir Khan");  // row 2 left empty; row 3 has no agency
+  f.set("decision", "section_47");
+  f.set("reasons", "Bruises to the face seen at school; the explanation does not fit.");
+  Response bad = jess.post(path() + "/strategy-discussions/new", f);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#attendee_agency_3\""));
+  EXPECT_TRUE(contains(bad.body, "Bruises to the face seen at school"));  // nothing lost
+  f.set("attendee_agency_3", "police");
+  Response held = jess.post(path() + "/strategy-discussions/new", f);
+  ASSERT_EQ(held.status, 303) << held.body;
+  EXPECT_EQ(location(held), path() + "/enquiries/1?done=discussion");
+
+  r = jess.get(path() + "/enquiries/1");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "Initial child protection conference"));
+  EXPECT_TRUE(contains(r.body, "14 December 2026"));  // 15 working days after the discussion
+  f = Browser::hidden_fields(r.body);
+  set_day(f, "concluded_on", today);
+  f.set("outcome", "conference");
+  f.set("findings", "Injuries consistent with a blow; a conference is needed.");
+  ASSERT_EQ(jess.post(path() + "/enquiries/1/conclude", f).status, 303);
+
+  // A week later, the conference.
+  clock_.advance_seconds(7 * 86400);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  r = jess.get(path() + "/enquiries/1");
+  f = Browser::hidden_fields(r.body);
+  set_day(f, "held_on", today + 7);
+  f.set("chair", "Chris Chair");
+  f.set("plan", "yes");
+  bad = jess.post(path() + "/enquiries/1/conference", f);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "Choose the category of abuse"));
+  f.set("category", "PHY");
+  Response conference = jess.post(path() + "/enquiries/1/conference", f);
+  ASSERT_EQ(conference.status, 303) << conference.body;
+  EXPECT_EQ(location(conference), path() + "/plans/1?done=conference");
+
+  // The plan: actions written as a draft; the first attempt leaves out who and by when.
+  r = jess.get(path() + "/plans/1");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "First core group meeting"));
+  EXPECT_TRUE(contains(r.body, "14 December 2026"));  // 10 working days after the conference
+  EXPECT_TRUE(contains(r.body, "Physical abuse"));
+  f = Browser::hidden_fields(r.body);
+  f.set("action_what_1", "Ellie sees the school nurse each week");
+  f.set("action_outcome_for_child_1", "Ellie has someone safe to tell at school");
+  Response saved = jess.post(path() + "/plans/1", f);
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(saved.body.find("govuk-error-summary"), 600);
+
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  r = manager.get(path() + "/plans/1");
+  EXPECT_TRUE(contains(r.body, "Action 1: say who is responsible"));
+  f = Browser::hidden_fields(r.body);
+  bad = manager.post(path() + "/plans/1/authorise", f);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "The plan cannot be made final yet"));
+
+  r = jess.get(path() + "/plans/1");
+  f = Browser::hidden_fields(r.body);
+  f.set("action_what_1", "Ellie sees the school nurse each week");
+  f.set("action_outcome_for_child_1", "Ellie has someone safe to tell at school");
+  f.set("action_who_1", "School nurse");
+  set_day(f, "action_by_1", today + 60);
+  f.set("action_what_2", "Parenting assessment");
+  f.set("action_who_2", "Family support");
+  f.set("action_by_2-day", "31");
+  f.set("action_by_2-month", "2");
+  f.set("action_by_2-year", "2027");
+  bad = jess.post(path() + "/plans/1", f);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "Parenting assessment"));  // kept
+  set_day(f, "action_by_2", today + 30);
+  f.set("action_outcome_for_child_2", "Ellie's parents manage her behaviour without hitting");
+  ASSERT_EQ(jess.post(path() + "/plans/1", f).status, 303);
+  r = manager.get(path() + "/plans/1");
+  f = Browser::hidden_fields(r.body);
+  ASSERT_EQ(manager.post(path() + "/plans/1/authorise", f).status, 303);
+  r = manager.get(path() + "/plans/1");
+  EXPECT_TRUE(contains(r.body, "authorised by"));
+
+  // The core group meets; a review conference three months on ends the plan.
+  r = jess.get(path() + "/plans/1");
+  f = Browser::hidden_fields(r.body);
+  set_day(f, "core_group_on", today + 7);
+  ASSERT_EQ(jess.post(path() + "/plans/1/core-group", f).status, 303);
+  json deadlines = json::parse(
+      api("jess", "GET", "/api/v1/children/" + std::to_string(child_) + "/deadlines").body)["deadlines"];
+  std::map<std::string, std::string> states;
+  for (const json& d : deadlines) states[d["kind"]] = d["state"];
+  EXPECT_EQ(states["icpc"], "met on time");
+  EXPECT_EQ(states["core_group"], "met on time");
+  EXPECT_EQ(states["review_conference"], "due");
+
+  clock_.advance_seconds(84 * 86400);  // Monday 22 February 2027
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  r = jess.get(path() + "/plans/1");
+  f = Browser::hidden_fields(r.body);
+  set_day(f, "held_on", today + 91);
+  f.set("chair", "Chris Chair");
+  f.set("latest_category", "EMO");
+  f.set("progress_1", "Ellie sees the nurse and has talked to her.");
+  f.set("ends_plan", "yes");
+  f.set("end_reason", "stepped_down");
+  ASSERT_EQ(jess.post(path() + "/plans/1/review", f).status, 303);
+  const json plan = record()["plans"][0];
+  EXPECT_EQ(plan["type"], "child_protection");
+  EXPECT_EQ(plan["initial_category"], "PHY");
+  EXPECT_EQ(plan["latest_category"], "EMO");
+  EXPECT_EQ(plan["ended_on"], (today + 91).iso());
+  EXPECT_EQ(plan["actions"][0]["progress"][0]["text"], "Ellie sees the nurse and has talked to her.");
+  EXPECT_EQ(plan["finalised_by"], "Test manager");
+  r = jess.get(path() + "/protection");
+  EXPECT_TRUE(contains(r.body, "Stepped down to a child in need plan"));
+}
+
+TEST_F(ProtectionPagesTest, TheApiRecordsAChildInNeedPlanAndNamesTheFieldAtFault) {
+  const std::string base = "/api/v1/people/" + std::to_string(child_);
+  const Date today = clock_.today();
+  int64_t version = record()["version"];
+  Response r =
+      api("jess", "POST", base + "/plans", {{"expected_version", version}, {"started_on", "2026-13-01"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "started_on");
+  r = api("jess", "POST", base + "/plans", {{"expected_version", version}, {"started_on", today.iso()}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  version = json::parse(r.body)["version"];
+  const json actions = {{{"what", "Attend the young carers group"},
+                         {"who", "Young carers service"},
+                         {"by", (today + 30).iso()},
+                         {"outcome_for_child", "Ellie has time with friends her age"}},
+                        {{"what", ""}}};
+  r = api("jess", "POST", base + "/plans/1/actions", {{"expected_version", version}, {"actions", actions}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "actions[1].what");
+  EXPECT_EQ(record()["version"], version);  // nothing changed
+  r = api("jess", "POST", base + "/plans/1/actions",
+          {{"expected_version", version}, {"actions", json::array({actions[0]})}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  version = json::parse(r.body)["version"];
+  r = api("jess", "POST", base + "/plans/1/authorise", {{"expected_version", version}});
+  EXPECT_EQ(r.status, 403);
+  r = api("manager", "POST", base + "/plans/1/authorise", {{"expected_version", version}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  version = json::parse(r.body)["version"];
+  r = api("jess", "POST", base + "/plans/1/core-groups",
+          {{"expected_version", version}, {"held_on", today.iso()}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(
+      contains(json::parse(r.body)["error"]["message"], "Core groups meet for a child protection plan"));
+  r = api("jess", "POST", base + "/strategy-discussions",
+          {{"expected_version", version},
+           {"held_on", today.iso()},
+           {"attendees", {{{"name", "Jess"}, {"agency", "social_care"}}, {{"name", "DC Khan"}}}},
+           {"decision", "section_47"},
+           {"reasons", "A disclosure at school."}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "attendees[1].agency");
+  const json plan = record()["plans"][0];
+  EXPECT_EQ(plan["type"], "child_in_need");
+  EXPECT_EQ(plan["finalised_by"], "Test manager");
+  std::string review_due;
+  const json now = record();
+  for (const json& d : now["deadlines"]) {
+    if (d["kind"] == "cin_plan_review") review_due = d["due"].get<std::string>();
+  }
+  EXPECT_EQ(review_due, add_months(today, 3).iso());
+}
+
+}  // namespace
+}  // namespace safeguard::web
