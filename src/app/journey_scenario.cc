@@ -1,5 +1,7 @@
 #include "app/journey_scenario.h"
 
+#include <charconv>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -20,6 +22,13 @@ std::vector<std::string> words_of(std::string_view text) {
   std::istringstream in{std::string(text)};
   for (std::string w; in >> w;) words.push_back(w);
   return words;
+}
+
+std::optional<int64_t> parse_int(const std::string& text) {
+  int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
 std::string joined(const std::vector<std::string>& words, size_t from, size_t to) {
@@ -74,6 +83,23 @@ class Runner {
       if (!day) return fail("a closure line is: closure YYYY-MM-DD reason");
       closures_.push_back({*day, joined(w, 2, w.size())});
       calendar_ = WorkingDayCalendar(closures_);
+      ++ran_;
+      return true;
+    }
+    if (w[0] == "timescale") {
+      int* setting = nullptr;
+      if (w.size() == 3) {
+        if (w[1] == "cin_plan_review_months") setting = &timescales_.cin_plan_review_months;
+        if (w[1] == "protection_visit_working_days") setting = &timescales_.protection_visit_working_days;
+        if (w[1] == "child_in_need_visit_working_days")
+          setting = &timescales_.child_in_need_visit_working_days;
+        if (w[1] == "protection_supervision_weeks") setting = &timescales_.protection_supervision_weeks;
+        if (w[1] == "supervision_weeks") setting = &timescales_.supervision_weeks;
+      }
+      const auto value = w.size() == 3 ? parse_int(w[2]) : std::nullopt;
+      if (!setting || !value || *value < 1)
+        return fail("a timescale line is: timescale NAME N (see docs/scenarios.md)");
+      *setting = static_cast<int>(*value);
       ++ran_;
       return true;
     }
@@ -284,6 +310,36 @@ class Runner {
       }
       const std::string_view type = review_conference ? kChildProtectionPlan : kChildInNeedPlan;
       return one(plan_reviewed(child_, plan_id(type), input, today_));
+    }
+    if (w[1] == "visit") {
+      VisitInput input;
+      input.on = today_;
+      input.seen = true;
+      input.child_said = "I like my new school.";
+      input.observations = "The home was warm and there was food in the fridge.";
+      if (exactly(3) && w[2] == "alone") {
+        input.seen_alone = true;
+      } else if (exactly(3) && w[2] == "unseen") {
+        input.seen = false;
+        input.child_said.clear();
+      } else if (!exactly(2)) {
+        return malformed("this is: visit [alone|unseen]");
+      }
+      return one(visit_recorded(child_, input, kWorker, today_));
+    }
+    if (w[1] == "supervision") {
+      SupervisionInput input;
+      input.on = today_;
+      input.discussion = "The plan's progress.";
+      input.decisions = "Carry on with the plan.";
+      if (exactly(4) && w[2] == "next") {
+        input.next_due = Date::parse_iso(w[3]);
+        if (!input.next_due) return malformed("\"" + w[3] + "\" is not a date");
+      } else if (!exactly(2)) {
+        return malformed("this is: supervision [next YYYY-MM-DD]");
+      }
+      return one(supervision_recorded(child_, input, kManager,
+                                      latest_next_supervision(child_, today_, timescales_), today_));
     }
     if (verb == "plan ends") {
       if (!exactly(4)) return malformed("this is: plan ends REASON");

@@ -76,6 +76,11 @@ TEST(JourneyScenarioRunner, UnknownLinesAreErrorsNotSkipped) {
                    "cin_plan\n")
                    .passed);
   EXPECT_FALSE(run("next tuesday referral\n").passed);
+  EXPECT_FALSE(run("timescale visits_per_fortnight 2\n").passed);
+  EXPECT_FALSE(run("timescale supervision_weeks six\n").passed);
+  EXPECT_FALSE(run("2026-01-05 referral\n2026-01-05 visit unseen alone refused \"visit\"\n").passed);
+  EXPECT_FALSE(run("2026-01-05 referral\n2026-01-05 icpc plan\n").passed);
+  EXPECT_FALSE(run("2026-01-05 referral\n2026-01-05 review conference NEG ends\n").passed);
   EXPECT_FALSE(run("2026-01-05 expect assessment\n").passed);
   EXPECT_FALSE(run("2026-01-05 referral\n2026-01-05 expect assessment due 2026-99-01 due\n").passed);
   const auto outcome = run("2026-01-05 referral\n2026-01-06 expect no assessment\n");

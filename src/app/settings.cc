@@ -103,6 +103,17 @@ const std::vector<Definition>& definitions() {
        [](CouncilPolicy& s, const std::string& v) { return parse_clock(v, s.front_door.office.closes); }},
       {"casework.cin_plan_review_months", "Months between reviews of a child in need plan (1 to 6)", "3",
        count(&CaseworkTimescales::cin_plan_review_months, 1, 6)},
+      {"casework.visit.protection_working_days",
+       "Working days between visits to a child on a child protection plan (5 to 20)", "10",
+       count(&CaseworkTimescales::protection_visit_working_days, 5, 20)},
+      {"casework.visit.child_in_need_working_days",
+       "Working days between visits to a child on a child in need plan (5 to 60)", "20",
+       count(&CaseworkTimescales::child_in_need_visit_working_days, 5, 60)},
+      {"casework.supervision.protection_weeks",
+       "Weeks between case supervisions while a child is on a child protection plan (1 to 8)", "4",
+       count(&CaseworkTimescales::protection_supervision_weeks, 1, 8)},
+      {"casework.supervision.weeks", "Weeks between case supervisions for other children (1 to 12)", "6",
+       count(&CaseworkTimescales::supervision_weeks, 1, 12)},
   };
   return kDefinitions;
 }

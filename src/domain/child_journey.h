@@ -147,8 +147,9 @@ std::optional<Date> previous_referral_within_12_months(const Person& person, Dat
 
 // True for the significant events of the child's time with children's services: contacts about
 // them, front door decisions, episodes opened, proposed and closed, allocations, each step of an
-// assessment, strategy discussions, enquiries, conferences and plans (the chronology's "significant
-// events"; case notes have their own filter, and drafts of a plan's actions are not events of note).
+// assessment, strategy discussions, enquiries, conferences, plans, visits and supervision (the
+// chronology's "significant events"; case notes have their own filter, and drafts of a plan's
+// actions are not events of note).
 bool is_significant_event(const DomainEvent& event);
 
 // Folds a journey event into a person; false if the event is not a journey event.

@@ -26,6 +26,7 @@
 #include "domain/event.h"
 #include "domain/plan.h"
 #include "domain/protection.h"
+#include "domain/visit.h"
 
 namespace safeguard {
 
@@ -107,6 +108,8 @@ struct Person {
   std::vector<StrategyDiscussion> strategy_discussions;  // oldest first
   std::vector<Section47Enquiry> enquiries;               // section 47 enquiries, oldest first
   std::vector<ChildPlan> plans;                          // child in need and child protection plans
+  std::vector<Visit> visits;                             // in date order
+  std::vector<Supervision> supervisions;                 // case supervision, in date order
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

@@ -61,6 +61,28 @@ void add_review_clocks(const ChildPlan& plan, const char* kind, const char* labe
       {kind, label, plan.episode_id, plan.id, deadline_status(due, std::nullopt, open, today, calendar)});
 }
 
+// A plan's visits: each within the plan type's working days of the plan's start or the last visit
+// at which the child was seen.
+void add_visit_clocks(const Person& child, const ChildPlan& plan, bool open, Date today,
+                      const WorkingDayCalendar& calendar, const CaseworkTimescales& timescales,
+                      std::vector<ChildDeadline>& out) {
+  const int every = plan.is_protection() ? timescales.protection_visit_working_days
+                                         : timescales.child_in_need_visit_working_days;
+  const std::optional<Date> ended = by(plan.ended_on, today);
+  Date last = plan.started_on;
+  for (const Visit& v : child.visits) {
+    if (!v.seen || v.on < plan.started_on || v.on > today || (ended && v.on > *ended)) continue;
+    if (v.on > last) {
+      out.push_back({"visit", "Visit: child seen", plan.episode_id, plan.id,
+                     deadline_status(calendar.add_working_days(last, every), v.on, true, today, calendar)});
+    }
+    last = v.on;
+  }
+  out.push_back(
+      {"visit", "Visit: child seen", plan.episode_id, plan.id,
+       deadline_status(calendar.add_working_days(last, every), std::nullopt, open, today, calendar)});
+}
+
 void add_plan_clocks(const Person& child, const CinEpisode& episode, bool episode_open, Date today,
                      const WorkingDayCalendar& calendar, const CaseworkTimescales& timescales,
                      std::vector<ChildDeadline>& out) {
@@ -80,10 +102,39 @@ void add_plan_clocks(const Person& child, const CinEpisode& episode, bool episod
                         timescales.cin_plan_review_months, timescales.cin_plan_review_months, open, today,
                         calendar, out);
     }
+    add_visit_clocks(child, plan, open, today, calendar, timescales, out);
   }
 }
 
+bool on_protection_plan(const Person& child, Date on) {
+  for (const ChildPlan& p : child.plans) {
+    if (p.is_protection() && p.started_on <= on && (!p.ended_on || *p.ended_on > on)) return true;
+  }
+  return false;
+}
+
+void add_supervision_clocks(const Person& child, const CinEpisode& episode, bool open, Date today,
+                            const CaseworkTimescales& timescales, const WorkingDayCalendar& calendar,
+                            std::vector<ChildDeadline>& out) {
+  if (episode.referral_nfa) return;
+  const std::optional<Date> closed = by(episode.closed_on, today);
+  Date due = latest_next_supervision(child, episode.referral_date, timescales);
+  for (const Supervision& s : child.supervisions) {
+    if (s.on < episode.referral_date || s.on > today || (closed && s.on > *closed)) continue;
+    out.push_back({"supervision", "Case supervision", episode.id, 0,
+                   deadline_status(due, s.on, true, today, calendar)});
+    due = s.next_due.value_or(latest_next_supervision(child, s.on, timescales));
+  }
+  out.push_back({"supervision", "Case supervision", episode.id, 0,
+                 deadline_status(due, std::nullopt, open, today, calendar)});
+}
+
 }  // namespace
+
+Date latest_next_supervision(const Person& child, Date on, const CaseworkTimescales& timescales) {
+  return on + 7 * (on_protection_plan(child, on) ? timescales.protection_supervision_weeks
+                                                 : timescales.supervision_weeks);
+}
 
 std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
                                            const WorkingDayCalendar& calendar,
@@ -95,6 +146,7 @@ std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
     const bool open = !by(episode.closed_on, today);
     add_conference_clocks(child, episode, open, today, calendar, out);
     add_plan_clocks(child, episode, open, today, calendar, timescales, out);
+    add_supervision_clocks(child, episode, open, today, timescales, calendar, out);
   }
   std::stable_sort(out.begin(), out.end(), [](const ChildDeadline& a, const ChildDeadline& b) {
     return a.status.due < b.status.due;

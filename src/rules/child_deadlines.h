@@ -16,6 +16,12 @@
 //   initial conference, then each within 6 months of the last.
 // - "cin_plan_review": a child in need plan reviewed within the council's interval (default 3
 //   months) of its start, then of each review.
+// - "visit": a child on a plan seen on a visit within the council's frequency for the plan's type
+//   (default: a child protection plan every 10 working days, a child in need plan every 20) of the
+//   plan's start, then of each visit at which the child was seen.
+// - "supervision": the child's case supervised by a manager within the council's interval (default
+//   4 weeks while on a child protection plan, 6 weeks otherwise) of the referral, then of each
+//   supervision (or by the next due date the manager set, which may be sooner).
 // The clocks of a plan are not applicable once it has ended with them unmet, and every clock of an
 // episode once the episode has closed.
 //
@@ -44,13 +50,23 @@ inline constexpr int kReviewConferenceMonths = 6;
 // The council's own timescales for the clocks that are local policy (settings.h).
 struct CaseworkTimescales {
   int cin_plan_review_months = 3;
+  int protection_visit_working_days = 10;
+  int child_in_need_visit_working_days = 20;
+  int protection_supervision_weeks = 4;
+  int supervision_weeks = 6;
 };
 
+// The latest day the next case supervision may be due after one on `on`: the council's interval for
+// the child's plan that day.
+Date latest_next_supervision(const Person& child, Date on, const CaseworkTimescales& timescales);
+
 struct ChildDeadline {
-  std::string kind;   // "assessment", "icpc", "core_group", "review_conference", "cin_plan_review"
+  std::string kind;   // "assessment", "icpc", "core_group", "review_conference", "cin_plan_review",
+                      // "visit", "supervision"
   std::string label;  // what must happen, in a worker's words
   int64_t episode_id = 0;
-  int64_t item_id = 0;  // the assessment, enquiry or plan it belongs to; 0 before an assessment exists
+  int64_t item_id = 0;  // the assessment, enquiry or plan it belongs to; 0 before an assessment
+                        // exists, and for supervision
   DeadlineStatus status;
 };
 

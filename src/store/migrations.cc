@@ -323,6 +323,22 @@ CREATE TABLE person_plans (
 CREATE INDEX person_plans_by_person ON person_plans (person_id);
 CREATE INDEX person_plans_open ON person_plans (ended_on, type);
 )SQL"},
+      {8, "visits and supervision", R"SQL(
+CREATE TABLE person_visits (
+  person_id {int} NOT NULL,
+  visit_id {int} NOT NULL,
+  visited_on {text} NOT NULL,
+  seen {int} NOT NULL
+){strict};
+CREATE INDEX person_visits_by_person ON person_visits (person_id);
+CREATE TABLE person_supervisions (
+  person_id {int} NOT NULL,
+  supervision_id {int} NOT NULL,
+  held_on {text} NOT NULL,
+  next_due {text}
+){strict};
+CREATE INDEX person_supervisions_by_person ON person_supervisions (person_id);
+)SQL"},
   };
   return kMigrations;
 }

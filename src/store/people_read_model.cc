@@ -116,6 +116,10 @@ const std::vector<ReadModelTable>& people_read_model_tables() {
        {"person_id", "plan_id", "episode_id", "type", "started_on", "ended_on", "first_core_group",
         "review_dates", "finalised_on"},
        "person_id, plan_id"},
+      {"person_visits", {"person_id", "visit_id", "visited_on", "seen"}, "person_id, visit_id"},
+      {"person_supervisions",
+       {"person_id", "supervision_id", "held_on", "next_due"},
+       "person_id, supervision_id"},
   };
   return kTables;
 }
@@ -186,6 +190,14 @@ std::vector<ReadModelRow> project_person(const Person& p) {
           sql_text(plan.started_on.iso()), optional_date(plan.ended_on),
           plan.core_groups.empty() ? SqlValue(SqlNull{}) : SqlValue(plan.core_groups.front().iso()),
           sql_text(reviews), optional_date(plan.finalised_on)}});
+  }
+  for (const Visit& v : p.visits) {
+    rows.push_back(
+        {&tables[10], {sql_int(p.id), sql_int(v.id), sql_text(v.on.iso()), sql_int(v.seen ? 1 : 0)}});
+  }
+  for (const Supervision& s : p.supervisions) {
+    rows.push_back(
+        {&tables[11], {sql_int(p.id), sql_int(s.id), sql_text(s.on.iso()), optional_date(s.next_due)}});
   }
   return rows;
 }
@@ -459,8 +471,37 @@ std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& i
         plan.finalised_on = date_of(row, 8);
         person->second.plans.push_back(std::move(plan));
       });
+  for_each_in_batches(db_,
+                      "SELECT person_id, visit_id, visited_on, seen FROM person_visits WHERE person_id IN ",
+                      ids, [&](const SqlRow& row) {
+                        const auto person = out.find(row.integer(0));
+                        if (person == out.end()) return;
+                        Visit v;
+                        v.id = row.integer(1);
+                        v.on = Date::parse_iso(row.text(2)).value_or(Date());
+                        v.seen = row.integer(3) != 0;
+                        person->second.visits.push_back(std::move(v));
+                      });
+  for_each_in_batches(db_,
+                      "SELECT person_id, supervision_id, held_on, next_due FROM person_supervisions"
+                      " WHERE person_id IN ",
+                      ids, [&](const SqlRow& row) {
+                        const auto person = out.find(row.integer(0));
+                        if (person == out.end()) return;
+                        Supervision s;
+                        s.id = row.integer(1);
+                        s.on = Date::parse_iso(row.text(2)).value_or(Date());
+                        s.next_due = date_of(row, 3);
+                        person->second.supervisions.push_back(std::move(s));
+                      });
   // In the order the record holds them.
   for (auto& [id, p] : out) {
+    // Visits and supervisions in date order (the fold's order), ties by id.
+    std::sort(p.visits.begin(), p.visits.end(),
+              [](const Visit& a, const Visit& b) { return a.on != b.on ? a.on < b.on : a.id < b.id; });
+    std::sort(p.supervisions.begin(), p.supervisions.end(), [](const Supervision& a, const Supervision& b) {
+      return a.on != b.on ? a.on < b.on : a.id < b.id;
+    });
     std::sort(p.enquiries.begin(), p.enquiries.end(),
               [](const Section47Enquiry& a, const Section47Enquiry& b) { return a.id < b.id; });
     std::sort(p.plans.begin(), p.plans.end(),

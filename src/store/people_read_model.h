@@ -108,8 +108,8 @@ class PeopleIndex {
 
   // What the deadline engine (rules/child_deadlines.h) reads of each of these people's records,
   // from the read models: the id, Children in Need episodes, assessments (ids, dates, outcome),
-  // section 47 enquiries (dates, outcome) and plans (type, dates, first core group, review dates),
-  // nothing else. For lists over many children ("My work") without folding every stream; a
+  // section 47 enquiries (dates, outcome), plans (type, dates, first core group, review dates),
+  // visits (date, seen) and supervisions (date, next due), nothing else. For lists over many children ("My work") without folding every stream; a
   // person with no episode is absent.
   std::map<int64_t, Person> casework_of(const std::vector<int64_t>& person_ids);
 

@@ -1,5 +1,5 @@
-// The JSON API for child protection and plans, so migrations and partner systems record what
-// workers record in the browser (read it all back with GET /api/v1/people/{id}):
+// The JSON API for child protection, plans, visits and supervision, so migrations and partner systems record
+// what workers record in the browser (read it all back with GET /api/v1/people/{id}):
 //
 //   POST /api/v1/people/{id}/strategy-discussions        {expected_version, held_on, attendees: [{name,
 //                                                        agency}], decision, reasons}
@@ -15,9 +15,16 @@
 //                                                        ends_plan, end_reason, progress: [{action_id,
 //                                                        text}]}
 //   POST /api/v1/people/{id}/plans/{n}/end               {expected_version, ended_on, reason} (managers)
+//   POST /api/v1/people/{id}/visits                      {expected_version, on, seen, seen_alone,
+//   who_present,
+//                                                        child_said, observations}
+//   POST /api/v1/people/{id}/supervisions                {expected_version, on, discussion, decisions,
+//   actions,
+//                                                        next_due?} (managers)
 //
 // Each change answers {"id", "version"}; errors name the field (api_support.h).
 #include "app/protection.h"
+#include "app/visits.h"
 #include "core/text.h"
 #include "web/api_support.h"
 #include "web/page_context.h"
@@ -223,6 +230,58 @@ Response plan_change(const Request& request, int64_t person_id, int64_t plan_id,
   return api_error(404, "not_found", "No such API call");
 }
 
+Response visit(const Request& request, Database& db, const Clock& clock, int64_t person_id, const User& user,
+               const Channel& channel) {
+  Body body = read_body(
+      request, {"expected_version", "on", "seen", "seen_alone", "who_present", "child_said", "observations"});
+  if (body.error) return *body.error;
+  auto version = version_of(body.value);
+  if (!version) return api_error(version.error());
+  VisitInput input;
+  auto on = required_date(body.value, "on");
+  if (!on) return api_error(on.error());
+  input.on = *on;
+  auto seen = flag_of(body.value, "seen");
+  if (!seen) return api_error(seen.error());
+  input.seen = *seen;
+  auto alone = flag_of(body.value, "seen_alone");
+  if (!alone) return api_error(alone.error());
+  input.seen_alone = *alone;
+  for (const auto& [key, target] :
+       {std::pair{"who_present", &input.who_present}, std::pair{"child_said", &input.child_said},
+        std::pair{"observations", &input.observations}}) {
+    auto text = text_of(body.value, key, false);
+    if (!text) return api_error(text.error());
+    *target = *text;
+  }
+  return changed(VisitService(db, clock).record_visit(user, person_id, *version, input, channel), person_id);
+}
+
+Response supervision(const Request& request, Database& db, const Clock& clock, int64_t person_id,
+                     const User& user, const Channel& channel) {
+  Body body =
+      read_body(request, {"expected_version", "on", "discussion", "decisions", "actions", "next_due"});
+  if (body.error) return *body.error;
+  auto version = version_of(body.value);
+  if (!version) return api_error(version.error());
+  SupervisionInput input;
+  auto on = required_date(body.value, "on");
+  if (!on) return api_error(on.error());
+  input.on = *on;
+  for (const auto& [key, target] :
+       {std::pair{"discussion", &input.discussion}, std::pair{"decisions", &input.decisions},
+        std::pair{"actions", &input.actions}}) {
+    auto text = text_of(body.value, key, false);
+    if (!text) return api_error(text.error());
+    *target = *text;
+  }
+  auto next = date_of(body.value, "next_due");
+  if (!next) return api_error(next.error());
+  input.next_due = *next;
+  return changed(VisitService(db, clock).record_supervision(user, person_id, *version, input, channel),
+                 person_id);
+}
+
 }  // namespace
 
 std::optional<Response> protection_api(const Request& request, Database& db, const Clock& clock,
@@ -230,12 +289,20 @@ std::optional<Response> protection_api(const Request& request, Database& db, con
   const auto parts = split(request.path, '/');  // "", "api", "v1", "people", id, what [, n, action]
   if (parts.size() < 6 || parts[1] != "api" || parts[2] != "v1" || parts[3] != "people") return std::nullopt;
   const std::string& what = parts[5];
-  if (what != "strategy-discussions" && what != "enquiries" && what != "plans") return std::nullopt;
+  if (what != "strategy-discussions" && what != "enquiries" && what != "plans" && what != "visits" &&
+      what != "supervisions") {
+    return std::nullopt;
+  }
   const auto person_id = parse_id(parts[4]);
   if (!person_id) return std::nullopt;
   if (request.method != "POST") {
     return api_error(405, "method_not_allowed",
                      "Use POST to record this; read it with GET /api/v1/people/{id}");
+  }
+  if (what == "visits" || what == "supervisions") {
+    if (parts.size() != 6) return api_error(404, "not_found", "No such API call");
+    return what == "visits" ? visit(request, db, clock, *person_id, user, channel)
+                            : supervision(request, db, clock, *person_id, user, channel);
   }
   ProtectionService service(db, clock);
   if (parts.size() == 6 && what == "strategy-discussions") {

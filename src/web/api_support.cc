@@ -217,6 +217,29 @@ json record_json(const PersonRecord& record) {
                      {"finalised_by", plan.finalised_by}});
   }
   out["plans"] = plans;
+  json visits = json::array();
+  for (const Visit& v : p.visits) {
+    visits.push_back({{"visit_id", v.id},
+                      {"on", v.on.iso()},
+                      {"seen", v.seen},
+                      {"seen_alone", v.seen_alone},
+                      {"who_present", v.who_present},
+                      {"child_said", v.child_said},
+                      {"observations", v.observations},
+                      {"recorded_by", v.recorded_by}});
+  }
+  out["visits"] = visits;
+  json supervisions = json::array();
+  for (const Supervision& s : p.supervisions) {
+    supervisions.push_back({{"supervision_id", s.id},
+                            {"on", s.on.iso()},
+                            {"discussion", s.discussion},
+                            {"decisions", s.decisions},
+                            {"actions", s.actions},
+                            {"next_due", optional_date(s.next_due)},
+                            {"by", s.by}});
+  }
+  out["supervisions"] = supervisions;
   json deadlines = json::array();
   for (const ChildDeadline& d : record.deadlines) deadlines.push_back(child_deadline_json(d));
   out["deadlines"] = deadlines;

@@ -101,7 +101,8 @@ TEST_F(AssessmentPagesTest, AWorkerAssessesAndAManagerAuthorises) {
   EXPECT_EQ(location, assessment() + "?done=started");
 
   r = jess.get("/my-work");
-  EXPECT_TRUE(contains(r.body, "1 due or overdue across 1 children allocated to you; 0 overdue."));
+  // The assessment and the case's supervision.
+  EXPECT_TRUE(contains(r.body, "2 due or overdue across 1 children allocated to you; 0 overdue."));
   EXPECT_TRUE(contains(r.body, "href=\"" + assessment() + "\">Open assessment"));
 
   r = jess.get(assessment() + "?done=started");
@@ -173,7 +174,8 @@ TEST_F(AssessmentPagesTest, AWorkerAssessesAndAManagerAuthorises) {
   EXPECT_FALSE(contains(r.body, "Person recorded"));  // a detail of the record, not of the journey
   r = manager.get("/my-work");
   EXPECT_TRUE(contains(r.body, "No assessments are waiting for you."));
-  EXPECT_TRUE(contains(r.body, "Nothing is due."));
+  EXPECT_FALSE(contains(r.body, "Single assessment authorised"));
+  EXPECT_TRUE(contains(r.body, "Case supervision"));
 }
 
 TEST_F(AssessmentPagesTest, TheClosurePageSaysWhatIsOpenThenAWorkerProposesAndAManagerCloses) {
@@ -250,11 +252,14 @@ TEST_F(AssessmentPagesTest, TheApiAssessesAndReadsTheDeadlines) {
   ASSERT_EQ(r.status, 200) << r.body;
   json d = json::parse(r.body);
   EXPECT_EQ(d["today"], "2026-11-23");
-  ASSERT_EQ(d["deadlines"].size(), 1u);
-  EXPECT_EQ(d["deadlines"][0]["kind"], "assessment");
-  EXPECT_EQ(d["deadlines"][0]["due"], "2027-01-28");
-  EXPECT_EQ(d["deadlines"][0]["state"], "due");
-  EXPECT_EQ(d["deadlines"][0]["working_days"], 45);
+  // Soonest first: the case's supervision (six weeks), then the assessment.
+  ASSERT_EQ(d["deadlines"].size(), 2u);
+  EXPECT_EQ(d["deadlines"][0]["kind"], "supervision");
+  EXPECT_EQ(d["deadlines"][0]["due"], "2027-01-04");
+  EXPECT_EQ(d["deadlines"][1]["kind"], "assessment");
+  EXPECT_EQ(d["deadlines"][1]["due"], "2027-01-28");
+  EXPECT_EQ(d["deadlines"][1]["state"], "due");
+  EXPECT_EQ(d["deadlines"][1]["working_days"], 45);
 
   // Bad input: the field is named and nothing changes.
   const int64_t before = record_version();
@@ -302,8 +307,9 @@ TEST_F(AssessmentPagesTest, TheApiAssessesAndReadsTheDeadlines) {
   EXPECT_EQ(record["assessments"][0]["authorised_on"], "2026-11-23");
   EXPECT_EQ(record["assessments"][0]["outcome"], "close_nfa");
   EXPECT_EQ(record["assessments"][0]["seen"][0]["alone"], false);
-  EXPECT_EQ(record["deadlines"][0]["state"], "met on time");
-  EXPECT_EQ(record["deadlines"][0]["item_id"], 1);
+  EXPECT_EQ(record["deadlines"][1]["kind"], "assessment");
+  EXPECT_EQ(record["deadlines"][1]["state"], "met on time");
+  EXPECT_EQ(record["deadlines"][1]["item_id"], 1);
   EXPECT_EQ(
       api("jess", "POST", "/api/v1/children/" + std::to_string(child_) + "/deadlines", json::object()).status,
       405);
@@ -313,10 +319,11 @@ TEST_F(AssessmentPagesTest, TheApiAssessesAndReadsTheDeadlines) {
 TEST_F(AssessmentPagesTest, TheApiGivesMyWorkAndAManagersAllocationOverview) {
   json work = json::parse(api("jess", "GET", "/api/v1/my-work").body);
   EXPECT_EQ(work["children"], 1);
-  ASSERT_EQ(work["due"].size(), 1u);
-  EXPECT_EQ(work["due"][0]["kind"], "assessment");
-  EXPECT_EQ(work["due"][0]["child"]["id"], child_);
-  EXPECT_EQ(work["due"][0]["held_by"], "Test jess");
+  ASSERT_EQ(work["due"].size(), 2u);
+  EXPECT_EQ(work["due"][0]["kind"], "supervision");
+  EXPECT_EQ(work["due"][1]["kind"], "assessment");
+  EXPECT_EQ(work["due"][1]["child"]["id"], child_);
+  EXPECT_EQ(work["due"][1]["held_by"], "Test jess");
   EXPECT_TRUE(work["assessments_awaiting_authorisation"].empty());
   EXPECT_EQ(api("frontdoor", "GET", "/api/v1/my-work").status, 403);  // holds no cases
   EXPECT_EQ(api("jess", "POST", "/api/v1/my-work", json::object()).status, 405);

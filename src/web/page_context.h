@@ -62,6 +62,8 @@ std::optional<Response> assessment_pages(PageContext& context);
 std::optional<Response> closure_pages(PageContext& context);
 // /people/{id}/protection, /strategy-discussions/new, /enquiries/{n}[/...], /plans/new, /plans/{n}[/...]
 std::optional<Response> protection_pages(PageContext& context);
+// /people/{id}/visits[/new], /people/{id}/supervision[/new]
+std::optional<Response> visit_pages(PageContext& context);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);
@@ -82,8 +84,8 @@ std::optional<Response> front_door_api(const Request& request, Database& db, con
 // assessments. nullopt when the path is not one of its calls.
 std::optional<Response> casework_api(const Request& request, Database& db, const Clock& clock,
                                      const User& user, const Channel& channel);
-// Child protection and plans (api_protection.cc): strategy discussions, enquiries, conferences and
-// plans. nullopt when the path is not one of its calls.
+// Child protection and plans (api_protection.cc): strategy discussions, enquiries, conferences,
+// plans, visits and supervision. nullopt when the path is not one of its calls.
 std::optional<Response> protection_api(const Request& request, Database& db, const Clock& clock,
                                        const User& user, const Channel& channel);
 // Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.

@@ -24,6 +24,8 @@ std::string action_link(const WorkItem& item) {
       item.deadline.kind == "cin_plan_review") {
     return link("Open plan", base + "/plans/" + id);
   }
+  if (item.deadline.kind == "visit") return link("Record a visit", base + "/visits/new");
+  if (item.deadline.kind == "supervision") return link("Supervision", base + "/supervision");
   return link("Open record", base);
 }
 

@@ -535,6 +535,20 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
     } else {
       rows.push_back({"Plan", tag("No plan", "grey"), protection_links});
     }
+    const Visit* last_visit = p.visits.empty() ? nullptr : &p.visits.back();
+    rows.push_back({"Last visit",
+                    last_visit
+                        ? escape(long_date_text(last_visit->on) + (last_visit->seen_alone ? ": seen alone"
+                                                                   : last_visit->seen     ? ": seen"
+                                                                                          : ": not seen"))
+                        : tag("No visits", "grey"),
+                    assessor ? link("Visits", base + "/visits") : ""});
+    const Supervision* last_supervision = p.supervisions.empty() ? nullptr : &p.supervisions.back();
+    rows.push_back({"Case supervision",
+                    last_supervision
+                        ? escape(long_date_text(last_supervision->on) + " by " + last_supervision->by)
+                        : tag("None yet", "grey"),
+                    assessor ? link("Supervision", base + "/supervision") : ""});
     if (open->proposed_closure) {
       rows.push_back({"Closure",
                       escape("Proposed by " + open->proposed_closure->by + " to close on " +
@@ -558,10 +572,15 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
   std::string out =
       "<h2 class=\"govuk-heading-m\">Children's social care</h2><div data-testid=\"social-care\">" +
       summary_list(rows) + "</div>";
-  // The latest episode's deadlines, soonest first.
+  // The latest episode's deadlines, soonest first: those still to meet, and the last met or
+  // closed of each clock (a plan's many visits show once).
+  std::map<std::pair<std::string, int64_t>, const ChildDeadline*> last_of_clock;
+  for (const ChildDeadline& d : record.deadlines) last_of_clock[{d.kind, d.item_id}] = &d;
   std::vector<std::vector<std::string>> deadlines;
   for (const ChildDeadline& d : record.deadlines) {
     if (d.episode_id != p.episodes.back().id) continue;
+    const bool open = d.status.state == DeadlineState::kDue || d.status.state == DeadlineState::kOverdue;
+    if (!open && last_of_clock[{d.kind, d.item_id}] != &d) continue;
     deadlines.push_back({escape(d.label), escape(long_date_text(d.status.due)), deadline_tag(d.status),
                          escape(deadline_words(d.status))});
   }

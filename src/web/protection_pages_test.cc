@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/auth.h"
+#include "rules/child_deadlines.h"
+#include "store/people_read_model.h"
 #include "support/fixtures.h"
 #include "support/test_site.h"
 
@@ -61,6 +63,22 @@ class ProtectionPagesTest : public TestSite, public ::testing::Test {
       r.body = body.dump();
     }
     return site_->handle(r);
+  }
+  // "My work" reads the read models, not the record: it must get the same deadlines.
+  void expect_read_model_agrees() {
+    auto full = PeopleService(*db_, clock_).open(users_["manager"], child_, {"test", ""});
+    ASSERT_TRUE(full.ok());
+    const auto casework = PeopleIndex(db_->sql()).casework_of({child_});
+    const auto from_read_model =
+        child_deadlines(casework.at(child_), clock_.today(), WorkingDayCalendar(), CaseworkTimescales());
+    ASSERT_EQ(from_read_model.size(), full->deadlines.size());
+    for (size_t i = 0; i < from_read_model.size(); ++i) {
+      EXPECT_EQ(from_read_model[i].kind, full->deadlines[i].kind);
+      EXPECT_EQ(from_read_model[i].item_id, full->deadlines[i].item_id);
+      EXPECT_EQ(from_read_model[i].status.due, full->deadlines[i].status.due);
+      EXPECT_EQ(from_read_model[i].status.state, full->deadlines[i].status.state);
+      EXPECT_EQ(from_read_model[i].status.met_on, full->deadlines[i].status.met_on);
+    }
   }
   json record() { return json::parse(api("jess", "GET", "/api/v1/people/" + std::to_string(child_)).body); }
 
@@ -197,6 +215,7 @@ TEST_F(ProtectionPagesTest, StrategyDiscussionToConferenceToPlan) {
   EXPECT_EQ(plan["finalised_by"], "Test manager");
   r = jess.get(path() + "/protection");
   EXPECT_TRUE(contains(r.body, "Stepped down to a child in need plan"));
+  expect_read_model_agrees();
 }
 
 TEST_F(ProtectionPagesTest, TheApiRecordsAChildInNeedPlanAndNamesTheFieldAtFault) {
@@ -250,6 +269,69 @@ TEST_F(ProtectionPagesTest, TheApiRecordsAChildInNeedPlanAndNamesTheFieldAtFault
     if (d["kind"] == "cin_plan_review") review_due = d["due"].get<std::string>();
   }
   EXPECT_EQ(review_due, add_months(today, 3).iso());
+}
+
+TEST_F(ProtectionPagesTest, VisitsAndSupervisionAreRecordedAndTheirClocksMove) {
+  const Date today = clock_.today();
+  const std::string base = "/api/v1/people/" + std::to_string(child_);
+  int64_t version = record()["version"];
+  ASSERT_EQ(api("jess", "POST", base + "/plans", {{"expected_version", version}, {"started_on", today.iso()}})
+                .status,
+            200);
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  Response r = jess.get("/my-work");
+  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "/visits/new\""));
+  r = jess.get(path() + "/visits/new");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "data-draft-key=\"" + path() + "/visits/new\""));
+  FormData f = Browser::hidden_fields(r.body);
+  set_day(f, "on", today);
+  f.set("seen", "alone");
+  f.set("observations", "Ellie showed me her room; it was tidy and warm.");
+  Response bad = jess.post(path() + "/visits/new", f);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#child_said\""));
+  EXPECT_TRUE(contains(bad.body, "it was tidy and warm"));
+  f.set("child_said", "I want to stay at this school.");
+  ASSERT_EQ(jess.post(path() + "/visits/new", f).status, 303);
+  r = jess.get(path() + "/visits");
+  EXPECT_TRUE(contains(r.body, "I want to stay at this school."));
+  EXPECT_TRUE(contains(r.body, "Seen alone"));
+  // The next visit is due 20 working days after this one (a child in need plan).
+  const Date next_visit = WorkingDayCalendar().add_working_days(today, 20);
+  EXPECT_TRUE(contains(r.body, long_date_text(next_visit)));
+
+  // Supervision is for managers; its next due date may not be later than the council's interval.
+  EXPECT_EQ(jess.get(path() + "/supervision/new").status, 403);
+  version = record()["version"];
+  r = api("manager", "POST", base + "/supervisions",
+          {{"expected_version", version},
+           {"on", today.iso()},
+           {"discussion", "Progress at school."},
+           {"decisions", "Continue the plan."},
+           {"next_due", (today + 50).iso()}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "next_due");
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  r = manager.get(path() + "/supervision/new");
+  ASSERT_EQ(r.status, 200);
+  f = Browser::hidden_fields(r.body);
+  set_day(f, "on", today);
+  f.set("discussion", "Progress at school; Ellie's views on contact.");
+  f.set("decisions", "Continue the plan.");
+  ASSERT_EQ(manager.post(path() + "/supervision/new", f).status, 303);
+  const json now = record();
+  EXPECT_EQ(now["supervisions"][0]["by"], "Test manager");
+  EXPECT_EQ(now["visits"][0]["child_said"], "I want to stay at this school.");
+  std::map<std::string, std::string> due;
+  for (const json& d : now["deadlines"]) {
+    if (d["state"] == "due") due[d["kind"].get<std::string>()] = d["due"].get<std::string>();
+  }
+  EXPECT_EQ(due["visit"], next_visit.iso());
+  EXPECT_EQ(due["supervision"], (today + 42).iso());  // six weeks
+  expect_read_model_agrees();
 }
 
 }  // namespace

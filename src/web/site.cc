@@ -168,7 +168,8 @@ bool is_draft_form(std::string_view path) {
   }
   return form == "/correct" || form == "/name/new" || form == "/birth/new" || form == "/death/new" ||
          form == "/addresses/new" || form == "/relationships/new" || form == "/identifiers/new" ||
-         form == "/notes/new" || form == "/strategy-discussions/new";
+         form == "/notes/new" || form == "/strategy-discussions/new" || form == "/visits/new" ||
+         form == "/supervision/new";
 }
 
 // ---- Site ----
@@ -265,6 +266,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = assessment_pages(context)) return *r;
   if (auto r = closure_pages(context)) return *r;
   if (auto r = protection_pages(context)) return *r;
+  if (auto r = visit_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;
