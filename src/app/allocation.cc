@@ -4,23 +4,47 @@
 #include <map>
 
 #include "app/access_policy.h"
+#include "domain/plan.h"
 #include "store/accounts.h"
 #include "store/allocation_read_model.h"
+#include "store/casework_read_model.h"
 
 namespace safeguard {
+
+void Caseload::add(std::string_view plan_type) {
+  ++children;
+  if (plan_type == kChildProtectionPlan) ++on_protection_plans;
+  if (plan_type == kChildInNeedPlan) ++on_child_in_need_plans;
+  weighted_tenths += plan_type == kChildProtectionPlan ? kProtectionPlanWeightTenths : kChildWeightTenths;
+}
+
+Caseload& Caseload::operator+=(const Caseload& other) {
+  children += other.children;
+  on_protection_plans += other.on_protection_plans;
+  on_child_in_need_plans += other.on_child_in_need_plans;
+  weighted_tenths += other.weighted_tenths;
+  return *this;
+}
 
 Result<AllocationOverview> AllocationService::overview(const User& user) {
   if (!can_allocate(user)) return Error::denied("Only team managers see allocation and caseloads.");
   try {
     AllocationOverview o;
     const Date today = clock_.today();
-    std::map<std::string, int64_t> by_worker;
+    std::map<std::string, Caseload> by_worker;
     std::vector<int64_t> unallocated_ids;
     std::vector<UnallocatedChild> unallocated;
-    for (const OpenChildRow& row : AllocationIndex(db_.sql()).open_children()) {
+    const auto open_children = AllocationIndex(db_.sql()).open_children();
+    std::vector<int64_t> allocated_ids;
+    for (const OpenChildRow& row : open_children) {
+      if (row.allocation) allocated_ids.push_back(row.person_id);
+    }
+    const auto plan_types = CaseworkIndex(db_.sql()).open_plan_types(allocated_ids);
+    for (const OpenChildRow& row : open_children) {
       ++o.open_children;
       if (row.allocation) {
-        ++by_worker[row.allocation->worker];
+        const auto plan = plan_types.find(row.person_id);
+        by_worker[row.allocation->worker].add(plan == plan_types.end() ? "" : plan->second);
         continue;
       }
       UnallocatedChild u;
@@ -43,12 +67,12 @@ Result<AllocationOverview> AllocationService::overview(const User& user) {
     for (const User& u : Accounts(db_.sql()).users()) {
       if (!can_hold_cases(u)) continue;
       const auto count = by_worker.find(u.username);
-      WorkerCaseload w{u, count == by_worker.end() ? 0 : count->second};
+      WorkerCaseload w{u, count == by_worker.end() ? Caseload{} : count->second};
       TeamCaseload& t = teams[*u.team_id];
       t.team_id = *u.team_id;
       t.team_name = u.team_name;
       ++t.workers;
-      t.children += w.children;
+      t.load += w.load;
       o.workers.push_back(std::move(w));
     }
     std::sort(o.workers.begin(), o.workers.end(), [](const WorkerCaseload& a, const WorkerCaseload& b) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.h"
@@ -25,16 +26,32 @@ struct UnallocatedChild {
   int64_t days_unallocated = 0;  // calendar days from waiting_since to today
 };
 
+// A caseload weighted by plan type, in tenths of a child: a child on a child protection plan
+// counts one and a half, any other child one.
+inline constexpr int64_t kProtectionPlanWeightTenths = 15;
+inline constexpr int64_t kChildWeightTenths = 10;
+
+// Children held, by plan type, and weighted.
+struct Caseload {
+  int64_t children = 0;
+  int64_t on_protection_plans = 0;
+  int64_t on_child_in_need_plans = 0;
+  int64_t weighted_tenths = 0;
+
+  void add(std::string_view plan_type);
+  Caseload& operator+=(const Caseload& other);
+};
+
 struct WorkerCaseload {
   User worker;
-  int64_t children = 0;  // children allocated now
+  Caseload load;  // children allocated now
 };
 
 struct TeamCaseload {
   int64_t team_id = 0;
   std::string team_name;
-  int64_t workers = 0;   // who can hold cases
-  int64_t children = 0;  // children allocated to the team's workers now
+  int64_t workers = 0;  // who can hold cases
+  Caseload load;        // children allocated to the team's workers now
 };
 
 struct AllocationOverview {

@@ -108,11 +108,12 @@ TEST_P(AllocationTest, TheUnallocatedListAndCaseloads) {
   EXPECT_EQ(o->unallocated[0].days_unallocated, 3);
   // Jess holds one child, Sam none, the manager (who can hold cases too) none.
   ASSERT_EQ(o->workers.size(), 3u);
-  for (const WorkerCaseload& w : o->workers) EXPECT_EQ(w.children, w.worker.username == "jess" ? 1 : 0);
+  for (const WorkerCaseload& w : o->workers) EXPECT_EQ(w.load.children, w.worker.username == "jess" ? 1 : 0);
   ASSERT_EQ(o->teams.size(), 2u);
   EXPECT_EQ(o->teams[0].team_name, "Assessment team north");
   EXPECT_EQ(o->teams[0].workers, 2);
-  EXPECT_EQ(o->teams[0].children, 1);
+  EXPECT_EQ(o->teams[0].load.children, 1);
+  EXPECT_EQ(o->teams[0].load.weighted_tenths, kChildWeightTenths);
   EXPECT_EQ(services_->overview(jess_).error().code, ErrorCode::kDenied);
   EXPECT_EQ(services_->overview(analyst_).error().code, ErrorCode::kDenied);
 }

@@ -72,6 +72,13 @@ Response my_work(Database& db, const Clock& clock, const User& user) {
                                  {"closures_awaiting_authorisation", closures}});
 }
 
+json caseload_json(const Caseload& load) {
+  return json{{"children", load.children},
+              {"on_protection_plans", load.on_protection_plans},
+              {"on_child_in_need_plans", load.on_child_in_need_plans},
+              {"weighted", static_cast<double>(load.weighted_tenths) / 10.0}};
+}
+
 Response allocation(Database& db, const Clock& clock, const User& user) {
   auto o = AllocationService(db, clock).overview(user);
   if (!o) return api_error(o.error());
@@ -87,11 +94,11 @@ Response allocation(Database& db, const Clock& clock, const User& user) {
     workers.push_back({{"worker", w.worker.username},
                        {"name", w.worker.display_name},
                        {"team", w.worker.team_name},
-                       {"children", w.children}});
+                       {"caseload", caseload_json(w.load)}});
   }
   json teams = json::array();
   for (const TeamCaseload& t : o->teams) {
-    teams.push_back({{"team", t.team_name}, {"workers", t.workers}, {"children", t.children}});
+    teams.push_back({{"team", t.team_name}, {"workers", t.workers}, {"caseload", caseload_json(t.load)}});
   }
   return json_response(200, json{{"open_children", o->open_children},
                                  {"unallocated", unallocated},

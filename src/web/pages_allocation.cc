@@ -11,6 +11,11 @@ namespace safeguard::web {
 
 namespace {
 
+// Tenths of a child as "12" or "12.5".
+std::string weighted_text(int64_t tenths) {
+  return std::to_string(tenths / 10) + (tenths % 10 ? "." + std::to_string(tenths % 10) : "");
+}
+
 Response allocation_page(PageContext& c) {
   if (!can_allocate(*c.user)) {
     return c.problem(403, "You cannot see allocation", "Only team managers see allocation and caseloads.");
@@ -36,20 +41,35 @@ Response allocation_page(PageContext& c) {
                 {"Child", "Date of birth", "Referral", "Unallocated for", ""}, waiting,
                 "Every open child has an allocated social worker.") +
           "</div>";
+  const auto load_cells = [](const Caseload& load) {
+    return std::vector<std::string>{std::to_string(load.children), std::to_string(load.on_protection_plans),
+                                    std::to_string(load.on_child_in_need_plans),
+                                    weighted_text(load.weighted_tenths)};
+  };
   std::vector<std::vector<std::string>> teams;
   for (const TeamCaseload& t : o->teams) {
-    teams.push_back(
-        {escape(t.team_name), escape(std::to_string(t.workers)), escape(std::to_string(t.children))});
+    std::vector<std::string> row = {escape(t.team_name), std::to_string(t.workers)};
+    for (std::string& cell : load_cells(t.load)) row.push_back(std::move(cell));
+    teams.push_back(std::move(row));
   }
-  main += table("Caseloads by team", {"Team", "Social workers", "Children"}, teams, "No teams hold cases.");
+  const std::vector<std::string> load_headers = {"Children", "On child protection plans",
+                                                 "On child in need plans", "Weighted"};
+  std::vector<std::string> team_headers = {"Team", "Social workers"};
+  team_headers.insert(team_headers.end(), load_headers.begin(), load_headers.end());
+  main +=
+      "<p class=\"govuk-body\">Weighted caseloads count a child on a child protection plan as one and a "
+      "half, any other child as one.</p><div data-testid=\"team-caseloads\">" +
+      table("Caseloads by team", team_headers, teams, "No teams hold cases.") + "</div>";
   std::vector<std::vector<std::string>> workers;
   for (const WorkerCaseload& w : o->workers) {
-    workers.push_back(
-        {escape(w.worker.display_name), escape(w.worker.team_name), escape(std::to_string(w.children))});
+    std::vector<std::string> row = {escape(w.worker.display_name), escape(w.worker.team_name)};
+    for (std::string& cell : load_cells(w.load)) row.push_back(std::move(cell));
+    workers.push_back(std::move(row));
   }
+  std::vector<std::string> worker_headers = {"Social worker", "Team"};
+  worker_headers.insert(worker_headers.end(), load_headers.begin(), load_headers.end());
   main += "<div data-testid=\"caseloads\">" +
-          table("Caseloads by social worker", {"Social worker", "Team", "Children"}, workers,
-                "No one can hold cases yet.") +
+          table("Caseloads by social worker", worker_headers, workers, "No one can hold cases yet.") +
           "</div>";
   return c.page(l, main);
 }

@@ -938,7 +938,7 @@ Response allocate(PageContext& c, const PersonRecord& record) {
     for (const WorkerCaseload& w : *workers) {
       if (current && w.worker.username == current->worker) continue;
       people.push_back({w.worker.username, w.worker.display_name + " (" + w.worker.team_name + ", " +
-                                               std::to_string(w.children) + " children)"});
+                                               std::to_string(w.load.children) + " children)"});
     }
     std::string fields;
     if (current) {

@@ -181,6 +181,15 @@ TEST_F(ProtectionPagesTest, StrategyDiscussionToConferenceToPlan) {
   ASSERT_EQ(manager.post(path() + "/plans/1/authorise", f).status, 303);
   r = manager.get(path() + "/plans/1");
   EXPECT_TRUE(contains(r.body, "authorised by"));
+  // Jess's caseload: one child, on a child protection plan, weighted one and a half.
+  const json overview = json::parse(api("manager", "GET", "/api/v1/allocation").body);
+  for (const json& w : overview["workers"]) {
+    if (w["worker"] == "jess") {
+      EXPECT_EQ(w["caseload"]["on_protection_plans"], 1);
+      EXPECT_EQ(w["caseload"]["weighted"], 1.5);
+    }
+  }
+  EXPECT_TRUE(contains(manager.get("/allocation").body, "<td class=\"govuk-table__cell\">1.5</td>"));
 
   // The core group meets; a review conference three months on ends the plan.
   r = jess.get(path() + "/plans/1");
