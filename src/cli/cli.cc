@@ -208,6 +208,15 @@ void print_front_door(const synth::CouncilReport& r) {
       static_cast<long long>(a.authorised), Dashboard::percent(a.authorised_on_time, a.authorised),
       static_cast<long long>(a.median_working_days), static_cast<long long>(a.in_progress),
       static_cast<long long>(a.overdue), static_cast<long long>(a.awaiting_manager));
+  const ProtectionFigures& p = r.protection;
+  std::printf(
+      "Child protection: %lld section 47 enquiries and %lld initial conferences in the twelve months (%.0f%% "
+      "within 15 working days), %lld plans started (%lld of them a second or later plan); today %lld "
+      "children on child protection plans and %lld on child in need plans.\n",
+      static_cast<long long>(p.enquiries), static_cast<long long>(p.conferences),
+      Dashboard::percent(p.conferences_on_time, p.conferences), static_cast<long long>(p.plans_started),
+      static_cast<long long>(p.second_or_later), static_cast<long long>(p.on_protection_plans),
+      static_cast<long long>(p.on_child_in_need_plans));
 }
 
 int demo(DemoOptions o, const std::string& executable) {

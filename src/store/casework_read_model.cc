@@ -49,6 +49,19 @@ int64_t CaseworkIndex::latest_assessment(int64_t person_id) {
   return rows.empty() || rows[0].is_null(0) ? 0 : rows[0].integer(0);
 }
 
+int64_t CaseworkIndex::latest_enquiry(int64_t person_id) {
+  const auto rows =
+      db_.query("SELECT MAX(section47_id) FROM person_enquiries WHERE person_id = ?", {sql_int(person_id)});
+  return rows.empty() || rows[0].is_null(0) ? 0 : rows[0].integer(0);
+}
+
+int64_t CaseworkIndex::open_plan(int64_t person_id, std::string_view type) {
+  const auto rows =
+      db_.query("SELECT MAX(plan_id) FROM person_plans WHERE person_id = ? AND type = ? AND ended_on IS NULL",
+                {sql_int(person_id), sql_text(type)});
+  return rows.empty() || rows[0].is_null(0) ? 0 : rows[0].integer(0);
+}
+
 std::vector<int64_t> CaseworkIndex::people_with_enquiries_since(Date since) {
   std::vector<int64_t> out;
   for (const SqlRow& row :

@@ -35,6 +35,10 @@ class CaseworkIndex {
   std::vector<int64_t> people_with_assessments();
   // The child's latest assessment's id, or 0 if they have none.
   int64_t latest_assessment(int64_t person_id);
+  // The child's latest section 47 enquiry's id, or 0 if they have none.
+  int64_t latest_enquiry(int64_t person_id);
+  // The child's open plan of the type, or 0 if they have none.
+  int64_t open_plan(int64_t person_id, std::string_view type);
   // Everyone with a section 47 enquiry started on or after `since`.
   std::vector<int64_t> people_with_enquiries_since(Date since);
   // Children on an open plan of the type (domain/plan.h), each once.

@@ -21,6 +21,8 @@
 #include "app/auth.h"
 #include "app/front_door.h"
 #include "app/people.h"
+#include "app/protection.h"
+#include "app/visits.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/text.h"
@@ -43,6 +45,67 @@ std::optional<Scale> parse_scale(std::string_view text) {
 }
 
 namespace {
+
+// The words of protection work, plans, visits and supervision: made up, never anyone's real case.
+constexpr std::string_view kOfficers[] = {"Sam Reeve", "Priya Shah", "Tom Hollis", "Ewa Nowak"};
+constexpr std::string_view kNurses[] = {"Health visitor Jo Dunn", "School nurse Amy Clarke", "Dr Ravi Patel"};
+
+struct PlanWords {
+  std::string_view what, who, outcome;  // the outcome follows the child's name
+};
+constexpr PlanWords kPlanWords[] = {
+    {"Weekly sessions with the family support worker on routines and boundaries", "Family support worker",
+     " gets to school on time and has breakfast first"},
+    {"Mother attends the domestic abuse recovery programme", "Mother, with the women's aid worker",
+     " no longer sees or hears violence at home"},
+    {"Referral to the mental health support team in school", "Designated safeguarding lead",
+     " has an adult at school to talk to about how they feel"},
+    {"Father completes the parenting course and drug testing", "Father, with the substance misuse service",
+     " is cared for by a sober adult every evening"},
+    {"Health visitor checks weight and development monthly", "Health visitor",
+     " is gaining weight and meeting milestones"},
+    {"Social worker sees the child alone at each visit to hear their wishes", "Allocated social worker",
+     " says they feel safe and listened to"},
+};
+
+struct VisitWords {
+  std::string_view present, said, saw, unseen;
+};
+constexpr VisitWords kVisitWords[] = {
+    {"Mother", "I like it better now mum and dad don't shout.",
+     "The home was warm and tidy; food in the fridge.",
+     "No answer at the door; a card was left and the school was asked to confirm attendance."},
+    {"Mother and her partner", "I'm worried about my little brother when I'm at school.",
+     "The children's bedroom had bunk beds with clean bedding.",
+     "Mother said the child was at their grandmother's; a visit is arranged for next week."},
+    {"Grandmother", "School is OK. I've got a new friend called Jay.",
+     "The child was relaxed and showed me their drawings.",
+     "The family were not at home; the police were asked to do a welfare check."},
+    {"Father", "Dad makes my tea now. I miss mum.", "The flat was cold; the meter had run out.",
+     "The child was asleep and mother asked me not to wake them."},
+    {"Both parents", "I don't want to talk about it today.",
+     "The child was quiet and stayed close to mother.", "Mother cancelled by text an hour before."},
+    {"Older sister", "Can I still go to football on Saturdays?", "There were empty bottles in the kitchen.",
+     "No one at home; neighbours said the family were away for the weekend."},
+};
+
+struct SupervisionWords {
+  std::string_view discussion, decisions, actions;
+};
+constexpr SupervisionWords kSupervisionWords[] = {
+    {"Progress on the plan; the child's views from the last two visits.", "The plan continues unchanged.",
+     "Social worker to see the child alone at school before the next review."},
+    {"School attendance has dropped to 82%.", "Ask the core group to meet sooner.",
+     "Social worker to speak to the education welfare officer this week."},
+    {"Mother's new partner has moved in.", "Checks on the partner with the police and probation.",
+     "Manager to chase the police check; social worker to meet the partner."},
+    {"The assessment's analysis and the risks that remain.", "Step down is not yet safe.",
+     "Review the plan's actions with the family."},
+    {"Drift: two visits were missed this month.", "Visits to be weekly until the review.",
+     "Social worker to book visits in the diary now."},
+    {"The child's wish to see their father.", "Supervised contact to start at the family centre.",
+     "Social worker to refer for supervised contact."},
+};
 
 // The LA number of the council's UPNs (Norfolk's). CouncilOptions has no field for it yet.
 constexpr std::string_view kLaNumber = "926";
@@ -282,6 +345,28 @@ std::string_view action_name(ActionKind kind) {
       return "sending an assessment for authorisation";
     case ActionKind::kAuthoriseAssessment:
       return "authorising an assessment";
+    case ActionKind::kStrategyDiscussion:
+      return "recording a strategy discussion";
+    case ActionKind::kConcludeEnquiry:
+      return "concluding a section 47 enquiry";
+    case ActionKind::kConference:
+      return "recording an initial child protection conference";
+    case ActionKind::kStartChildInNeedPlan:
+      return "starting a child in need plan";
+    case ActionKind::kWritePlan:
+      return "writing a plan's actions";
+    case ActionKind::kAuthorisePlan:
+      return "authorising a plan";
+    case ActionKind::kCoreGroup:
+      return "recording a core group";
+    case ActionKind::kReviewPlan:
+      return "reviewing a plan";
+    case ActionKind::kEndPlan:
+      return "ending a plan";
+    case ActionKind::kVisit:
+      return "recording a visit";
+    case ActionKind::kSupervise:
+      return "recording case supervision";
   }
   return "an action";
 }
@@ -320,6 +405,8 @@ class Player {
       : db_(db),
         people_(db, clock),
         assessments_(db, clock),
+        protection_(db, clock),
+        visits_(db, clock),
         front_door_(db, clock),
         clock_(clock),
         workforce_(workforce),
@@ -377,7 +464,9 @@ class Player {
  private:
   const User& worker(const Action& a) const {
     const bool by_manager = a.kind == ActionKind::kCloseEpisode || a.kind == ActionKind::kAllocate ||
-                            a.kind == ActionKind::kAuthoriseAssessment;
+                            a.kind == ActionKind::kAuthoriseAssessment ||
+                            a.kind == ActionKind::kAuthorisePlan || a.kind == ActionKind::kEndPlan ||
+                            a.kind == ActionKind::kSupervise;
     const std::vector<User>& pool = by_manager           ? workforce_.managers
                                     : a.by_social_worker ? workforce_.social_workers
                                                          : workforce_.front_door;
@@ -470,6 +559,114 @@ class Player {
           return s;
         }
         version = assessments_.authorise(manager, ms.id, ms.version, latest(), *a.date, channel_);
+        break;
+      }
+      default:
+        break;
+    }
+    if (!version) return version.error();
+    ms.version = *version;
+    return Status::success();
+  }
+
+  // The child's social worker records protection work, plans and visits (the child is their own
+  // work); a manager, perhaps of another team, authorises or ends a plan and supervises the case,
+  // saying why they open the record.
+  Status protect(HouseholdState& state, MemberState& ms, const Action& a) {
+    const User& holder =
+        workforce_.social_workers[static_cast<size_t>(a.holder) % workforce_.social_workers.size()];
+    CaseworkIndex casework(db_.sql());
+    const auto type_of = [&] { return a.code.substr(0, a.code.find(':')); };
+    const auto plan = [&] { return casework.open_plan(ms.id, type_of()); };
+    const auto as_manager = [&](const char* why) -> Result<const User*> {
+      const User& manager = worker(a);
+      if (Status s = give_reason_once_a_day(state, -1 - a.worker, manager, ms.id, why); !s) return s.error();
+      return &manager;
+    };
+    Result<int64_t> version = Error::internal("unknown protection action");
+    const Date on = *a.date;
+    switch (a.kind) {
+      case ActionKind::kStrategyDiscussion: {
+        StrategyDiscussionInput input;
+        input.held_on = on;
+        input.attendees = {{holder.display_name, "social_care"},
+                           {"DC " + std::string(kOfficers[ms.id % std::size(kOfficers)]), "police"},
+                           {std::string(kNurses[ms.id % std::size(kNurses)]), "health"}};
+        input.decision = a.code;
+        input.reasons = a.text;
+        version = protection_.hold_strategy_discussion(holder, ms.id, ms.version, input, channel_);
+        break;
+      }
+      case ActionKind::kConcludeEnquiry:
+        version = protection_.conclude_enquiry(holder, ms.id, ms.version, casework.latest_enquiry(ms.id), on,
+                                               a.code, a.text, channel_);
+        break;
+      case ActionKind::kConference:
+        version =
+            protection_.hold_initial_conference(holder, ms.id, ms.version, casework.latest_enquiry(ms.id),
+                                                {on, a.text, !a.code.empty(), a.code}, channel_);
+        break;
+      case ActionKind::kStartChildInNeedPlan:
+        version = protection_.start_child_in_need_plan(holder, ms.id, ms.version, on, channel_);
+        break;
+      case ActionKind::kWritePlan: {
+        std::vector<PlanActionInput> actions;
+        for (const std::string& index : split(a.text, ',')) {
+          const PlanWords& words = kPlanWords[static_cast<size_t>(std::stoi(index)) % std::size(kPlanWords)];
+          actions.push_back({0, std::string(words.what), std::string(words.who), a.date,
+                             a.reason + std::string(words.outcome)});
+        }
+        // The due date of every action is the one planned; the plan's start is the event's day.
+        version = protection_.save_actions(holder, ms.id, ms.version, plan(), actions, channel_);
+        break;
+      }
+      case ActionKind::kAuthorisePlan: {
+        auto manager = as_manager("Authorising the child's plan");
+        if (!manager) return manager.error();
+        version = protection_.authorise_plan(**manager, ms.id, ms.version, plan(), channel_);
+        break;
+      }
+      case ActionKind::kCoreGroup:
+        version = protection_.record_core_group(
+            holder, ms.id, ms.version, casework.open_plan(ms.id, kChildProtectionPlan), on, channel_);
+        break;
+      case ActionKind::kReviewPlan: {
+        PlanReviewInput input;
+        input.held_on = on;
+        input.chair = a.text == "The allocated social worker" ? holder.display_name : a.text;
+        input.latest_category = a.code.substr(a.code.find(':') + 1);
+        input.ends_plan = !a.reason.empty();
+        input.end_reason = a.reason;
+        version = protection_.review_plan(holder, ms.id, ms.version, plan(), input, channel_);
+        break;
+      }
+      case ActionKind::kEndPlan: {
+        auto manager = as_manager("Ending the child's plan");
+        if (!manager) return manager.error();
+        version = protection_.end_plan(**manager, ms.id, ms.version, plan(), on, a.reason, channel_);
+        break;
+      }
+      case ActionKind::kVisit: {
+        const VisitWords& words =
+            kVisitWords[static_cast<size_t>(std::stoi(a.text)) % std::size(kVisitWords)];
+        VisitInput input;
+        input.on = on;
+        input.seen = a.code != "unseen";
+        input.seen_alone = a.code == "alone";
+        input.who_present = input.seen_alone ? "" : std::string(words.present);
+        input.child_said = input.seen ? std::string(words.said) : "";
+        input.observations = std::string(input.seen ? words.saw : words.unseen);
+        version = visits_.record_visit(holder, ms.id, ms.version, input, channel_);
+        break;
+      }
+      case ActionKind::kSupervise: {
+        auto manager = as_manager("Supervising the child's case");
+        if (!manager) return manager.error();
+        const SupervisionWords& words =
+            kSupervisionWords[static_cast<size_t>(std::stoi(a.text)) % std::size(kSupervisionWords)];
+        SupervisionInput input{on, std::string(words.discussion), std::string(words.decisions),
+                               std::string(words.actions), std::nullopt};
+        version = visits_.record_supervision(**manager, ms.id, ms.version, input, channel_);
         break;
       }
       default:
@@ -582,6 +779,7 @@ class Player {
         a.kind == ActionKind::kSubmitAssessment || a.kind == ActionKind::kAuthoriseAssessment) {
       return assess(state, ms, a);
     }
+    if (a.kind >= ActionKind::kStrategyDiscussion) return protect(state, ms, a);
     if (a.by_social_worker) {
       if (Status s = give_reason_once_a_day(state, a.worker, user, ms.id, access_reason(a.kind)); !s)
         return s;
@@ -642,6 +840,8 @@ class Player {
   Database& db_;
   PeopleService people_;
   AssessmentService assessments_;
+  ProtectionService protection_;
+  VisitService visits_;
   FrontDoorService front_door_;
   FixedClock& clock_;
   const Workforce& workforce_;
@@ -786,6 +986,9 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   auto assessments = AssessmentService(db, clock).figures();
   if (!assessments) return assessments.error();
   report.assessments = *assessments;
+  auto protection = ProtectionService(db, clock).figures();
+  if (!protection) return protection.error();
+  report.protection = *protection;
   try {
     report.episodes_opened =
         static_cast<int64_t>(PeopleIndex(db.sql()).referrals_between(first_day - 1, today).size());

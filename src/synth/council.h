@@ -26,6 +26,7 @@
 
 #include "app/assessments.h"
 #include "app/front_door.h"
+#include "app/protection.h"
 #include "core/date.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -72,6 +73,7 @@ struct CouncilReport {
   int64_t overdue = 0;                 // of those, past their decision deadline
   int64_t awaiting_authorisation = 0;  // children's decisions waiting for a manager
   AssessmentFigures assessments;       // single assessments, as the app counts them today
+  ProtectionFigures protection;        // enquiries, conferences and plans, as the app counts them today
 };
 
 // How many demo users generate_council adds first (one for every role), before further staff.

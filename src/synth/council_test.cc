@@ -115,6 +115,27 @@ TEST_F(CouncilSmallTest, ProducesPlausibleCounts) {
       0);
 }
 
+TEST_F(CouncilSmallTest, ChildrenAreProtectedPlannedVisitedAndSupervised) {
+  ASSERT_NE(report_, nullptr);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_enquiries"), 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_enquiries WHERE conference_on IS NOT NULL"), 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_plans WHERE type = 'child_protection'"), 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_plans WHERE type = 'child_in_need'"), 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_plans WHERE finalised_on IS NOT NULL"), 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_visits"), 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_supervisions"), 0);
+  // No open plan or enquiry in a closed episode: closure waited for them.
+  EXPECT_EQ(
+      count_of(*db_,
+               "SELECT COUNT(*) FROM person_plans p JOIN cin_episodes e ON e.person_id = p.person_id AND "
+               "e.episode_id = p.episode_id WHERE p.ended_on IS NULL AND e.closed_on IS NOT NULL"),
+      0);
+  EXPECT_EQ(report_->protection.on_protection_plans,
+            count_of(*db_,
+                     "SELECT COUNT(DISTINCT person_id) FROM person_plans WHERE type = 'child_protection' "
+                     "AND ended_on IS NULL"));
+}
+
 TEST_F(CouncilSmallTest, RecordsEveryKindOfRelationshipOnce) {
   std::set<std::string> types;
   for (const SqlRow& row : db_->sql().query("SELECT DISTINCT type FROM person_relationships"))

@@ -846,8 +846,17 @@ struct HeldBy {
 // manager, and authorised after a duration drawn from the national distribution, but before the
 // working day the episode closes (`closes_at`); an episode too short for one has none. Steps at or
 // after `context.now` are not played, so today has assessments in progress.
-void plan_assessment(const PlanContext& context, Household& h, int child, const std::vector<HeldBy>& holders,
-                     std::string_view closure_reason, Timestamp closes_at, Rng& rng) {
+// What plan_assessment planned: the write-up's action (its outcome may change with what follows)
+// and when the manager authorises it.
+struct AssessmentPlanned {
+  std::optional<size_t> submit;  // index into h.actions
+  std::optional<Timestamp> authorised;
+};
+
+AssessmentPlanned plan_assessment(const PlanContext& context, Household& h, int child,
+                                  const std::vector<HeldBy>& holders, std::string_view closure_reason,
+                                  Timestamp closes_at, Rng& rng) {
+  AssessmentPlanned planned;
   const WorkingDayCalendar& calendar = *context.calendar;
   const Member& member = h.members[static_cast<size_t>(child)];
   const auto holder_at = [&](Timestamp t) {
@@ -876,10 +885,10 @@ void plan_assessment(const PlanContext& context, Household& h, int child, const 
   Date authorised_on = calendar.add_working_days(started_on, rng.between(band[0], band[1]));
   if (closes_at < context.now) {
     const Date last = calendar.add_working_days(london_date(closes_at), -1);
-    if (last < started_on) return;  // the episode closes before an assessment could be done
+    if (last < started_on) return planned;  // the episode closes before an assessment could be done
     authorised_on = std::min(authorised_on, last);
   }
-  if (start >= stop) return;
+  if (start >= stop) return planned;
   step(ActionKind::kStartAssessment, start);
   const Date submitted_on =
       std::max(started_on, calendar.add_working_days(authorised_on, -rng.between(0, 3)));
@@ -904,12 +913,13 @@ void plan_assessment(const PlanContext& context, Household& h, int child, const 
     }
     if (days.empty()) {  // at least once, just before it is written up
       const Timestamp at = sent.plus_seconds(-60);
-      if (at >= stop) return;
+      if (at >= stop) return planned;
       step(ActionKind::kChildSeen, at).code = "alone";
     }
   }
   // Written up and sent, then authorised by a manager.
-  if (sent >= stop) return;
+  if (sent >= stop) return planned;
+  planned.submit = h.actions.size();
   Action& submit = step(ActionKind::kSubmitAssessment, sent);
   const bool closes_after = closure_reason == "RC8" || closure_reason == "RC9";
   submit.code = closure_reason == "RC8"   ? "close_nfa"
@@ -931,9 +941,324 @@ void plan_assessment(const PlanContext& context, Household& h, int child, const 
                   std::string(kAnalyses[rng.below(std::size(kAnalyses))]);
   Timestamp authorised = office_moment(rng, authorised_on);
   if (authorised <= sent) authorised = sent.plus_seconds(rng.between(600, 3600));
-  if (authorised >= stop) return;
+  if (authorised >= stop) return planned;
   step(ActionKind::kAuthoriseAssessment, authorised).worker =
       static_cast<int>(rng.below(static_cast<uint64_t>(context.managers)));
+  planned.authorised = authorised;
+  return planned;
+}
+
+// ---- child protection, plans, visits and supervision ----
+
+// Initial conference: working days after the strategy discussion (C4 2025: 81% within 15, median 14).
+constexpr int kConferenceBands[][2] = {{8, 12}, {13, 15}, {16, 20}, {21, 30}};
+constexpr double kConferenceBandWeights[] = {12, 70, 13, 5};
+// Categories of abuse of plans starting (D1 2024-25, rounded).
+constexpr std::string_view kCategories[] = {"NEG", "EMO", "PHY", "SAB", "MUL"};
+constexpr double kCategoryWeights[] = {50, 38, 7, 3, 2};
+// How long child protection plans last, in days (D1: ended plans by duration, rounded).
+constexpr int kPlanLengths[][2] = {{30, 90}, {91, 182}, {183, 365}, {366, 730}, {731, 1000}};
+constexpr double kPlanLengthWeights[] = {12, 25, 38, 21, 4};
+constexpr std::string_view kChairs[] = {"Dana Whitlock", "Imran Qureshi", "Helen Marsh", "Tomasz Nowak",
+                                        "Grace Okafor"};
+// Visits, supervision and reviews are modelled in full for plans and episodes open in the last half
+// year of the history (older ones show their other clocks only: they keep the council small to build).
+constexpr int kCaseworkWindowDays = 183;
+
+// A child in need or child protection plan as planned: its days, for visits.
+struct PlannedPlan {
+  bool protection = false;
+  Date start;
+  std::optional<Date> end;  // none while open at the end of the history
+};
+
+// The child's protection, plans, visits and supervision in an episode allocated at holders.front():
+// a strategy discussion for about a third of episodes, its enquiry's conclusion, for some an initial
+// conference and a child protection plan (core groups, a plan written and authorised, review
+// conferences, an end that may step down to a child in need plan); a child in need plan after an
+// assessment that recommends one; visits at about the council's frequency and case supervision,
+// some late. Everything ends before the episode closes; nothing is planned at or after `now`.
+void plan_protection(const PlanContext& context, Household& h, int child, const std::vector<HeldBy>& holders,
+                     std::string_view closure_reason, Timestamp opened_at, Timestamp closes_at,
+                     const AssessmentPlanned& assessment, Rng& rng) {
+  const WorkingDayCalendar& calendar = *context.calendar;
+  const Member& member = h.members[static_cast<size_t>(child)];
+  const std::string forename =
+      member.given_forename.empty() ? member.input.details.name.forename : member.given_forename;
+  const Timestamp stop = std::min(closes_at, context.now);
+  const bool closes = closes_at < context.now;
+  const Date close_day = london_date(closes_at);
+  // The last day work may happen and still end before the closure.
+  const Date last_day = closes ? calendar.add_working_days(close_day, -1) : london_date(context.now);
+  const auto manager = [&] { return static_cast<int>(rng.below(static_cast<uint64_t>(context.managers))); };
+  const auto holder_at = [&](Timestamp t) {
+    int holder = holders.front().holder;
+    for (const HeldBy& b : holders) {
+      if (b.from <= t) holder = b.holder;
+    }
+    return holder;
+  };
+  // An action at a moment in office hours on `day`, after `after`; nullptr if that is too late.
+  Timestamp last_at = holders.front().from;
+  const auto step = [&](ActionKind kind, Date day) -> Action* {
+    Timestamp at = office_moment(rng, day);
+    if (at <= last_at) at = last_at.plus_seconds(rng.between(60, 600));
+    if (at >= stop || london_date(at) != day) return nullptr;
+    last_at = at;
+    Action a;
+    a.kind = kind;
+    a.at = at;
+    a.member = child;
+    a.holder = holder_at(at);
+    a.date = day;
+    h.actions.push_back(std::move(a));
+    return &h.actions.back();
+  };
+  const Date allocated_on = london_date(holders.front().from);
+  const bool ends_quietly = closure_reason == "RC8" || closure_reason == "RC9";
+  std::vector<PlannedPlan> plans;
+
+  // ---- strategy discussion, enquiry and conference ----
+  bool protection_plan = false;
+  Date plan_start;
+  std::string category;  // the plan's latest category of abuse
+  if (rng.chance(0.36)) {
+    const Date held = calendar.add_working_days(allocated_on, rng.between(0, 3));
+    if (held + 45 <= last_day || !closes) {
+      const bool enquiry = rng.chance(0.93);
+      Action* sd = step(ActionKind::kStrategyDiscussion, held);
+      if (sd) {
+        sd->code = enquiry ? "section_47" : "no_section_47";
+        sd->text = enquiry
+                       ? "Reasonable cause to suspect significant harm: the injury and the account of it "
+                         "do not match, and the police hold previous reports about the household."
+                       : "The concerns do not meet the threshold for a section 47 enquiry: the assessment "
+                         "continues, with the school and health visitor sharing what they see.";
+      }
+      if (sd && enquiry) {
+        std::string outcome = ends_quietly       ? (rng.chance(0.6) ? "not_substantiated" : "child_in_need")
+                              : rng.chance(0.42) ? "conference"
+                              : rng.chance(0.5)  ? "child_in_need"
+                                                 : "not_substantiated";
+        const auto& band = kConferenceBands[rng.weighted(kConferenceBandWeights)];
+        const int conference_days = rng.between(band[0], band[1]);
+        const Date conference_day = calendar.add_working_days(held, conference_days);
+        if (outcome == "conference" && closes && conference_day + 60 > last_day) outcome = "child_in_need";
+        const Date concluded = calendar.add_working_days(
+            held, outcome == "conference" ? rng.between(3, conference_days - 1) : rng.between(5, 20));
+        const Date concluded_by = closes ? std::max(held, std::min(concluded, last_day)) : concluded;
+        if (Action* c = step(ActionKind::kConcludeEnquiry, concluded_by)) {
+          c->code = outcome;
+          c->text = outcome == "conference" ? "The enquiry found " + forename +
+                                                  " has suffered significant harm; a conference is needed."
+                    : outcome == "child_in_need"
+                        ? "Concerns substantiated but " + forename + " is safe with a plan of support."
+                        : "The concerns were not substantiated: the explanation was consistent and " +
+                              forename + " said they feel safe at home.";
+          if (outcome == "conference") {
+            if (Action* icpc = step(ActionKind::kConference, conference_day)) {
+              icpc->text = std::string(kChairs[rng.below(std::size(kChairs))]);
+              if (rng.chance(0.86)) {
+                icpc->code = std::string(kCategories[rng.weighted(kCategoryWeights)]);
+                category = icpc->code;
+                protection_plan = true;
+                plan_start = conference_day;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  // The assessment's outcome follows what happened.
+  if (assessment.submit) {
+    Action& submit = h.actions[*assessment.submit];
+    if (protection_plan) submit.code = "strategy_discussion";
+  }
+
+  const auto write_and_authorise = [&](std::string_view type, Date start, Date end) {
+    const Date written = calendar.add_working_days(start, rng.between(1, 8));
+    if (written >= end) return;
+    if (Action* w = step(ActionKind::kWritePlan, written)) {
+      w->code = std::string(type);
+      const size_t first = rng.below(6);
+      w->text = std::to_string(first) + "," + std::to_string((first + 1 + rng.below(5)) % 6);
+      w->reason = forename;
+      w->date = std::min(end, start + static_cast<int32_t>(rng.between(40, 120)));
+      const Date authorised = calendar.add_working_days(written, rng.between(1, 5));
+      if (authorised < end && rng.chance(0.92)) {
+        if (Action* a = step(ActionKind::kAuthorisePlan, authorised)) {
+          a->code = std::string(type);
+          a->worker = manager();
+        }
+      }
+    }
+  };
+
+  // ---- a child protection plan ----
+  if (protection_plan) {
+    const auto& length = kPlanLengths[rng.weighted(kPlanLengthWeights)];
+    const Date wanted_end = plan_start + static_cast<int32_t>(rng.between(length[0], length[1]));
+    // Review conferences: within 3 months, then 6; most on time, some late. The plan ends at the
+    // first review on or after the end it was going to have, or outside a review when the episode
+    // closes first or the plan is short.
+    std::vector<Date> reviews;
+    Date previous = plan_start;
+    for (int months = 3; reviews.size() < 8; months = 6) {
+      const Date due = add_months(previous, months);
+      const Date held =
+          working_day_on_or_after(calendar, rng.chance(0.9) ? due - static_cast<int32_t>(rng.between(1, 20))
+                                                            : due + rng.between(1, 20));
+      if (held <= previous) break;
+      reviews.push_back(held);
+      previous = held;
+      if (held >= wanted_end) break;
+    }
+    std::optional<Date> end;
+    bool ends_at_review = false;
+    for (const Date r : reviews) {
+      if (closes && r > last_day) break;
+      if (r >= wanted_end) {
+        end = r;
+        ends_at_review = true;
+        break;
+      }
+    }
+    if (!end && (reviews.empty() || wanted_end < reviews.front() || closes)) {
+      end = working_day_on_or_after(calendar, wanted_end);
+      if (closes) end = std::min(*end, last_day);
+    }
+    const Date plan_last = end.value_or(london_date(context.now));
+    write_and_authorise(kChildProtectionPlan, plan_start, plan_last);
+    // Core groups: the first within 10 working days (most), then every four to six weeks.
+    Date meeting =
+        calendar.add_working_days(plan_start, rng.chance(0.85) ? rng.between(3, 10) : rng.between(11, 20));
+    std::vector<std::pair<Date, ActionKind>> meetings;
+    while (meeting < plan_last) {
+      meetings.emplace_back(meeting, ActionKind::kCoreGroup);
+      meeting = working_day_on_or_after(calendar, meeting + static_cast<int32_t>(rng.between(28, 42)));
+    }
+    for (const Date r : reviews) {
+      if (r > plan_last || (end && r == *end && !ends_at_review)) break;
+      if (r < plan_last || ends_at_review) meetings.emplace_back(r, ActionKind::kReviewPlan);
+    }
+    std::stable_sort(meetings.begin(), meetings.end());
+    bool ended = false;
+    std::string end_reason;
+    for (const auto& [day, kind] : meetings) {
+      if (day == plan_start) continue;
+      Action* a = step(kind, day);
+      if (!a) break;
+      if (kind == ActionKind::kReviewPlan) {
+        if (rng.chance(0.1)) category = std::string(kCategories[rng.weighted(kCategoryWeights)]);
+        a->code = std::string(kChildProtectionPlan) + ":" + category;
+        a->text = std::string(kChairs[rng.below(std::size(kChairs))]);
+        if (end && day == *end && ends_at_review) {
+          a->reason = rng.chance(0.6) ? "stepped_down" : rng.chance(0.88) ? "no_longer_needed" : "moved_away";
+          end_reason = a->reason;
+          ended = true;
+        }
+      }
+    }
+    if (end && !ended) {
+      if (Action* a = step(ActionKind::kEndPlan, *end)) {
+        a->code = std::string(kChildProtectionPlan);
+        a->reason = "no_longer_needed";
+        a->worker = manager();
+        ended = true;
+      }
+    }
+    plans.push_back({true, plan_start, ended ? end : std::nullopt});
+    // Stepped down: a child in need plan from the day the protection plan ended.
+    if (ended && end_reason == "stepped_down" && (!closes || *end + 20 < last_day)) {
+      if (step(ActionKind::kStartChildInNeedPlan, *end)) plans.push_back({false, *end, std::nullopt});
+    }
+  } else if (assessment.authorised && assessment.submit && h.actions[*assessment.submit].code == "cin_plan") {
+    // ---- a child in need plan after the assessment ----
+    const Date start = calendar.add_working_days(london_date(*assessment.authorised), rng.between(0, 10));
+    if (!closes || start + 20 < last_day) {
+      if (step(ActionKind::kStartChildInNeedPlan, start)) plans.push_back({false, start, std::nullopt});
+    }
+  }
+  // A child in need plan: written, reviewed every three months or so, ended when the episode closes.
+  if (!plans.empty() && !plans.back().protection) {
+    PlannedPlan& plan = plans.back();
+    const Date plan_last = closes ? last_day : london_date(context.now);
+    write_and_authorise(kChildInNeedPlan, plan.start, plan_last);
+    Date previous = plan.start;
+    while (true) {
+      const Date due = add_months(previous, 3);
+      const Date held =
+          working_day_on_or_after(calendar, rng.chance(0.85) ? due - static_cast<int32_t>(rng.between(1, 14))
+                                                             : due + rng.between(1, 25));
+      if (held >= plan_last || held <= previous) break;
+      Action* a = step(ActionKind::kReviewPlan, held);
+      if (!a) break;
+      a->code = std::string(kChildInNeedPlan) + ":";
+      a->text = "The allocated social worker";
+      previous = held;
+    }
+    if (closes) {
+      if (Action* a = step(ActionKind::kEndPlan, last_day)) {
+        a->code = std::string(kChildInNeedPlan);
+        a->reason = "no_longer_needed";
+        a->worker = manager();
+        plan.end = last_day;
+      }
+    }
+  }
+  // ---- visits and supervision, for work open in the last half year ----
+  const Date window = london_date(context.now) - kCaseworkWindowDays;
+  if (closes && close_day < window) return;
+  std::vector<std::pair<Date, ActionKind>> contacts;
+  for (const PlannedPlan& plan : plans) {
+    const Date plan_last = plan.end.value_or(london_date(context.now));
+    const int every = plan.protection ? 10 : 20;
+    Date day = plan.start;
+    while (true) {
+      const int gap = rng.chance(plan.protection ? 0.8 : 0.75) ? rng.between(every / 2, every)
+                                                               : rng.between(every + 1, every * 2);
+      day = calendar.add_working_days(day, gap);
+      if (day > plan_last || (closes && day > last_day)) break;
+      contacts.emplace_back(day, ActionKind::kVisit);
+    }
+  }
+  const Date opened_on = london_date(opened_at);
+  Date supervised = opened_on;
+  while (true) {
+    bool protected_then = false;
+    for (const PlannedPlan& plan : plans) {
+      protected_then |= plan.protection && plan.start <= supervised && (!plan.end || *plan.end > supervised);
+    }
+    const int interval = protected_then ? 28 : 42;
+    const int gap = rng.chance(0.85) ? interval - rng.between(0, 10) : interval + rng.between(1, 20);
+    supervised = working_day_on_or_after(calendar, supervised + gap);
+    if (supervised > last_day || supervised >= london_date(stop)) break;
+    if (supervised > allocated_on) contacts.emplace_back(supervised, ActionKind::kSupervise);
+  }
+  std::stable_sort(contacts.begin(), contacts.end());
+  // These come after the plan's own steps in the household's list; the list is sorted by time later,
+  // so each is placed by its own moment, not after `last_at`.
+  for (const auto& [day, kind] : contacts) {
+    Timestamp at = office_moment(rng, day);
+    if (at >= stop || at <= holders.front().from) continue;
+    Action a;
+    a.kind = kind;
+    a.at = at;
+    a.member = child;
+    a.holder = holder_at(at);
+    a.date = day;
+    a.text = std::to_string(rng.below(6));
+    if (kind == ActionKind::kVisit) {
+      const bool born = member.born <= day;
+      a.code = !born || rng.chance(0.07)                                 ? "unseen"
+               : age_in_years(member.born, day) >= 4 && rng.chance(0.65) ? "alone"
+                                                                         : "seen";
+    } else {
+      a.worker = manager();
+    }
+    h.actions.push_back(std::move(a));
+  }
 }
 
 // Episodes as the app opens and closes them, each allocated to a social worker by a manager a few
@@ -969,6 +1294,7 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
     h.actions.push_back(std::move(a));
   };
   Rng assessing(context.seed, static_cast<uint64_t>(h.number), Purpose::kAssessments);
+  Rng protecting(context.seed, static_cast<uint64_t>(h.number), Purpose::kProtection);
   const auto close = [&](int child, const Open& o) {
     const std::string_view reason = kClosureReasons[rng.weighted(kClosureWeights)];
     const Timestamp end = std::min(o.close_at, context.now);
@@ -996,7 +1322,9 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
           holders.push_back({change, holder});
         }
       }
-      plan_assessment(context, h, child, holders, reason, o.close_at, assessing);
+      const AssessmentPlanned assessed =
+          plan_assessment(context, h, child, holders, reason, o.close_at, assessing);
+      plan_protection(context, h, child, holders, reason, o.opened_at, o.close_at, assessed, protecting);
     }
     if (o.close_at >= context.now) return;
     Action a;

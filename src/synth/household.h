@@ -92,6 +92,20 @@ enum class ActionKind {
   kSubmitAssessment,     // the holder writes it up (outcome `code`, factors `text` comma-separated,
                          // reason: the child's views and the analysis, split by '|') and sends it
   kAuthoriseAssessment,  // manager `worker` authorises it on `date`
+  // Child protection and plans (front_door_plan.h), by the holder unless it says a manager:
+  kStrategyDiscussion,    // held on `date`, decision `code`, reasons `text`
+  kConcludeEnquiry,       // the latest enquiry concluded on `date` with outcome `code`, findings `text`
+  kConference,            // its initial conference on `date`, chaired by `text`; a plan of category `code`
+                          // (empty: no plan)
+  kStartChildInNeedPlan,  // a child in need plan from `date`
+  kWritePlan,      // the open plan of type `code` gets actions `text` (indices, comma-separated), due `date`
+  kAuthorisePlan,  // manager `worker` authorises the open plan of type `code`
+  kCoreGroup,      // the child protection plan's core group meets on `date`
+  kReviewPlan,     // the open plan of type `code` reviewed on `date`, chaired by `text`; ends with
+                   // reason `reason` if not empty
+  kEndPlan,        // manager `worker` ends the open plan of type `code` on `date`, reason `reason`
+  kVisit,          // a visit on `date`: `code` "alone", "seen" or "unseen"; words `text` (an index)
+  kSupervise,      // manager `worker` supervises the case on `date`; words `text` (an index)
 };
 
 struct Action {

@@ -39,6 +39,7 @@ enum class Purpose : uint64_t {
   kFrontDoorTimes = 11,  // when the front door, managers and partners act on a contact
   kEpisodes = 12,        // when Children in Need episodes close, and why
   kAssessments = 13,     // how single assessments run: when seen, how long, what they find
+  kProtection = 14,      // strategy discussions, enquiries, conferences, plans, visits and supervision
 };
 
 class Rng {

@@ -9,6 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, signIn } from './server.mjs';
+import { referAndAllocate } from './journeys.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -19,51 +20,9 @@ test('a referred child is allocated, assessed by the social worker and the asses
   const manager = await launchBrowser();
   let worker = await launchBrowser();
   try {
-    // The front door refers a child not yet known.
-    const page = await front.context.newPage();
-    await signIn(page, server.url, 'frontdoor');
-    await page.getByRole('link', { name: 'Record a contact' }).first().click();
-    await page.getByLabel('Name', { exact: true }).fill('Ms Quill');
-    await page.getByLabel('Relationship to the child, or agency and role').fill('Health visitor');
-    await page.getByLabel('Referral source').selectOption('3B');
-    await page.getByRole('group', { name: 'Urgency' }).getByLabel('Amber').check();
-    await page.getByLabel('What the caller is worried about, in their own words').fill('The baby has lost weight and the home is cold.');
-    await page.getByLabel('Consent was not sought').check();
-    await page.getByLabel('Lawful basis for sharing without consent').selectOption('safeguarding');
-    await page.getByLabel('Find a person').fill('Marigold Quenby');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByText('No one found.').waitFor();
-    const details = page.locator('#new-person');
-    await details.getByLabel('Forename').fill('Marigold');
-    await details.getByLabel('Surname').fill('Quenby');
-    const dob = details.getByRole('group', { name: 'Date of birth', exact: true });
-    await dob.getByLabel('Day').fill('3');
-    await dob.getByLabel('Month').fill('2');
-    await dob.getByLabel('Year').fill('2026');
-    await details.getByLabel('Female', { exact: true }).check();
-    await details.getByRole('button', { name: 'Add new child' }).click();
-    await page.getByTestId('people-on-contact').getByRole('term').filter({ hasText: 'Marigold Quenby' }).waitFor();
-    await page.getByRole('button', { name: 'Save contact' }).click();
-    if (await page.getByTestId('likely-matches').count()) {
-      await page.getByRole('button', { name: 'None of these: save the contact' }).click();
-    }
-    await page.getByText(/^Contact \d+ recorded\./).waitFor();
-    await page.getByLabel('Referral to children\'s social care for assessment', { exact: true }).check();
-    await page.getByLabel('Reason for the decision').fill('Faltering growth and a cold home: needs a single assessment.');
-    await page.getByRole('button', { name: 'Record decision' }).click();
-    await page.getByText('Decision recorded', { exact: true }).waitFor();
-
-    // The manager allocates her from the unallocated list.
+    // The front door refers a child not yet known; the manager allocates her from the unallocated list.
     const m = await manager.context.newPage();
-    await signIn(m, server.url, 'manager');
-    await m.getByRole('link', { name: 'Allocation' }).click();
-    const unallocated = m.getByTestId('unallocated');
-    await unallocated.getByRole('link', { name: 'Marigold Quenby', exact: true }).waitFor();
-    await unallocated.getByRole('link', { name: 'Allocate Marigold Quenby' }).click();
-    await m.getByLabel('Social worker').selectOption('socialworker');
-    assert.equal(await m.getByLabel('Reason').inputValue(), 'FCONTA');
-    await m.getByRole('button', { name: 'Allocate' }).click();
-    await m.getByText('Social worker allocated', { exact: true }).waitFor();
+    await referAndAllocate(front, m, server.url, { forename: 'Marigold', surname: 'Quenby', born: ['3', '2', '2026'] });
     assert.match(await m.getByTestId('social-care').textContent(), /Jess Hartley \(Assessment team north\)/);
     await m.getByRole('link', { name: 'Allocation' }).click();
     assert.equal(await m.getByTestId('unallocated').getByRole('link', { name: 'Marigold Quenby', exact: true }).count(), 0);
