@@ -11,11 +11,6 @@
 namespace safeguard {
 namespace {
 
-Result<std::vector<DomainEvent>> one(Result<DomainEvent> event) {
-  if (!event) return event.error();
-  return std::vector<DomainEvent>{std::move(event).value()};
-}
-
 const char* kNotAssessor = "Only a social worker or team manager may work on an assessment.";
 const char* kNotManager = "Only a team manager may authorise an assessment or return it.";
 
@@ -24,46 +19,51 @@ const char* kNotManager = "Only a team manager may authorise an assessment or re
 Result<int64_t> AssessmentService::start(const User& user, int64_t person_id, int64_t expected_version,
                                          Date started_on, const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotAssessor);
-  return people_.change(
-      user, person_id, expected_version, "started assessment", channel,
-      [&](const Person& p, Date today) { return one(assessment_started(p, started_on, today)); });
+  return people_.change(user, person_id, expected_version, "started assessment", channel,
+                        [&](const Person& p, Date today) {
+                          return PeopleService::one(assessment_started(p, started_on, today));
+                        });
 }
 
 Result<int64_t> AssessmentService::record_seen(const User& user, int64_t person_id, int64_t expected_version,
                                                int64_t assessment_id, Date on, bool alone,
                                                const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotAssessor);
-  return people_.change(user, person_id, expected_version, "recorded child seen for assessment", channel,
-                        [&](const Person& p, Date today) {
-                          return one(child_seen_for_assessment(p, assessment_id, on, alone, today));
-                        });
+  return people_.change(
+      user, person_id, expected_version, "recorded child seen for assessment", channel,
+      [&](const Person& p, Date today) {
+        return PeopleService::one(child_seen_for_assessment(p, assessment_id, on, alone, today));
+      });
 }
 
 Result<int64_t> AssessmentService::save(const User& user, int64_t person_id, int64_t expected_version,
                                         int64_t assessment_id, const AssessmentContent& content,
                                         const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotAssessor);
-  return people_.change(
-      user, person_id, expected_version, "recorded assessment", channel,
-      [&](const Person& p, Date) { return one(assessment_recorded(p, assessment_id, content)); });
+  return people_.change(user, person_id, expected_version, "recorded assessment", channel,
+                        [&](const Person& p, Date) {
+                          return PeopleService::one(assessment_recorded(p, assessment_id, content));
+                        });
 }
 
 Result<int64_t> AssessmentService::submit(const User& user, int64_t person_id, int64_t expected_version,
                                           int64_t assessment_id, const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotAssessor);
-  return people_.change(user, person_id, expected_version, "sent assessment for authorisation", channel,
-                        [&](const Person& p, Date today) {
-                          return one(assessment_submitted(p, assessment_id, today, user.display_name, today));
-                        });
+  return people_.change(
+      user, person_id, expected_version, "sent assessment for authorisation", channel,
+      [&](const Person& p, Date today) {
+        return PeopleService::one(assessment_submitted(p, assessment_id, today, user.display_name, today));
+      });
 }
 
 Result<int64_t> AssessmentService::send_back(const User& user, int64_t person_id, int64_t expected_version,
                                              int64_t assessment_id, const std::string& reason,
                                              const Channel& channel) {
   if (!can_authorise_assessments(user)) return Error::denied(kNotManager);
-  return people_.change(
-      user, person_id, expected_version, "returned assessment", channel,
-      [&](const Person& p, Date) { return one(assessment_returned(p, assessment_id, reason)); });
+  return people_.change(user, person_id, expected_version, "returned assessment", channel,
+                        [&](const Person& p, Date) {
+                          return PeopleService::one(assessment_returned(p, assessment_id, reason));
+                        });
 }
 
 Result<int64_t> AssessmentService::authorise(const User& user, int64_t person_id, int64_t expected_version,
@@ -72,7 +72,8 @@ Result<int64_t> AssessmentService::authorise(const User& user, int64_t person_id
   if (!can_authorise_assessments(user)) return Error::denied(kNotManager);
   return people_.change(
       user, person_id, expected_version, "authorised assessment", channel, [&](const Person& p, Date today) {
-        return one(assessment_authorised(p, assessment_id, on.value_or(today), user.display_name, today));
+        return PeopleService::one(
+            assessment_authorised(p, assessment_id, on.value_or(today), user.display_name, today));
       });
 }
 

@@ -297,7 +297,8 @@ Result<PersonRecord> PeopleService::open(const User& user, int64_t person_id, co
                        return a.event.version > b.event.version;
                      });
     SettingsService settings(db_, clock_);
-    record.deadlines = child_deadlines(record.person, clock_.today(), settings.calendar(), settings.timescales());
+    record.deadlines =
+        child_deadlines(record.person, clock_.today(), settings.calendar(), settings.timescales());
     Status logged = db_.transact([&]() -> Status {
       log_access(user, person_id, "viewed record", channel);
       return Status::success();
@@ -489,16 +490,6 @@ Result<int64_t> PeopleService::change(const User& user, int64_t person_id, int64
   if (!status) return status.error();
   return new_version;
 }
-
-namespace {
-
-// Wraps one event factory's result as the list change() appends.
-Result<std::vector<DomainEvent>> one(Result<DomainEvent> event) {
-  if (!event) return event.error();
-  return std::vector<DomainEvent>{std::move(event).value()};
-}
-
-}  // namespace
 
 Result<int64_t> PeopleService::correct_details(const User& user, int64_t person_id, int64_t expected_version,
                                                const PersonDetails& corrected, const std::string& reason,

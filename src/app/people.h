@@ -182,6 +182,11 @@ class PeopleService {
   // one, loads it, refuses a stale `expected_version`, appends what `make_events` returns (or
   // nothing, if it fails) with the read models in one transaction, and logs `action` as an access.
   using MakeEvents = std::function<Result<std::vector<DomainEvent>>(const Person&, Date today)>;
+  // One event factory's result as the list make_events returns.
+  static Result<std::vector<DomainEvent>> one(Result<DomainEvent> event) {
+    if (!event) return event.error();
+    return std::vector<DomainEvent>{std::move(event).value()};
+  }
   Result<int64_t> change(const User& user, int64_t person_id, int64_t expected_version,
                          const std::string& action, const Channel& channel, const MakeEvents& make_events);
 

@@ -9,11 +9,6 @@
 namespace safeguard {
 namespace {
 
-Result<std::vector<DomainEvent>> one(Result<DomainEvent> event) {
-  if (!event) return event.error();
-  return std::vector<DomainEvent>{std::move(event).value()};
-}
-
 const char* kNotCaseworker =
     "Only a social worker or team manager may record child protection work and plans.";
 const char* kNotManager = "Only a team manager may authorise a plan or end one.";
@@ -25,10 +20,11 @@ Result<int64_t> ProtectionService::hold_strategy_discussion(const User& user, in
                                                             const StrategyDiscussionInput& input,
                                                             const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotCaseworker);
-  return people_.change(user, person_id, expected_version, "recorded strategy discussion", channel,
-                        [&](const Person& p, Date today) {
-                          return one(strategy_discussion_held(p, input, user.display_name, today));
-                        });
+  return people_.change(
+      user, person_id, expected_version, "recorded strategy discussion", channel,
+      [&](const Person& p, Date today) {
+        return PeopleService::one(strategy_discussion_held(p, input, user.display_name, today));
+      });
 }
 
 Result<int64_t> ProtectionService::conclude_enquiry(const User& user, int64_t person_id,
@@ -36,10 +32,11 @@ Result<int64_t> ProtectionService::conclude_enquiry(const User& user, int64_t pe
                                                     const std::string& outcome, const std::string& findings,
                                                     const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotCaseworker);
-  return people_.change(user, person_id, expected_version, "concluded section 47 enquiry", channel,
-                        [&](const Person& p, Date today) {
-                          return one(section47_concluded(p, section47_id, on, outcome, findings, today));
-                        });
+  return people_.change(
+      user, person_id, expected_version, "concluded section 47 enquiry", channel,
+      [&](const Person& p, Date today) {
+        return PeopleService::one(section47_concluded(p, section47_id, on, outcome, findings, today));
+      });
 }
 
 Result<int64_t> ProtectionService::hold_initial_conference(const User& user, int64_t person_id,
@@ -56,9 +53,10 @@ Result<int64_t> ProtectionService::start_child_in_need_plan(const User& user, in
                                                             int64_t expected_version, Date started_on,
                                                             const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotCaseworker);
-  return people_.change(
-      user, person_id, expected_version, "started child in need plan", channel,
-      [&](const Person& p, Date today) { return one(child_in_need_plan_started(p, started_on, today)); });
+  return people_.change(user, person_id, expected_version, "started child in need plan", channel,
+                        [&](const Person& p, Date today) {
+                          return PeopleService::one(child_in_need_plan_started(p, started_on, today));
+                        });
 }
 
 Result<int64_t> ProtectionService::save_actions(const User& user, int64_t person_id, int64_t expected_version,
@@ -67,44 +65,47 @@ Result<int64_t> ProtectionService::save_actions(const User& user, int64_t person
   if (!can_assess(user)) return Error::denied(kNotCaseworker);
   return people_.change(
       user, person_id, expected_version, "recorded plan actions", channel,
-      [&](const Person& p, Date) { return one(plan_actions_recorded(p, plan_id, actions)); });
+      [&](const Person& p, Date) { return PeopleService::one(plan_actions_recorded(p, plan_id, actions)); });
 }
 
 Result<int64_t> ProtectionService::authorise_plan(const User& user, int64_t person_id,
                                                   int64_t expected_version, int64_t plan_id,
                                                   const Channel& channel) {
   if (!can_authorise_assessments(user)) return Error::denied(kNotManager);
-  return people_.change(user, person_id, expected_version, "authorised plan", channel,
-                        [&](const Person& p, Date today) {
-                          return one(plan_finalised(p, plan_id, today, user.display_name, today));
-                        });
+  return people_.change(
+      user, person_id, expected_version, "authorised plan", channel, [&](const Person& p, Date today) {
+        return PeopleService::one(plan_finalised(p, plan_id, today, user.display_name, today));
+      });
 }
 
 Result<int64_t> ProtectionService::record_core_group(const User& user, int64_t person_id,
                                                      int64_t expected_version, int64_t plan_id, Date on,
                                                      const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotCaseworker);
-  return people_.change(
-      user, person_id, expected_version, "recorded core group", channel,
-      [&](const Person& p, Date today) { return one(core_group_held(p, plan_id, on, today)); });
+  return people_.change(user, person_id, expected_version, "recorded core group", channel,
+                        [&](const Person& p, Date today) {
+                          return PeopleService::one(core_group_held(p, plan_id, on, today));
+                        });
 }
 
 Result<int64_t> ProtectionService::review_plan(const User& user, int64_t person_id, int64_t expected_version,
                                                int64_t plan_id, const PlanReviewInput& input,
                                                const Channel& channel) {
   if (!can_assess(user)) return Error::denied(kNotCaseworker);
-  return people_.change(
-      user, person_id, expected_version, "recorded plan review", channel,
-      [&](const Person& p, Date today) { return one(plan_reviewed(p, plan_id, input, today)); });
+  return people_.change(user, person_id, expected_version, "recorded plan review", channel,
+                        [&](const Person& p, Date today) {
+                          return PeopleService::one(plan_reviewed(p, plan_id, input, today));
+                        });
 }
 
 Result<int64_t> ProtectionService::end_plan(const User& user, int64_t person_id, int64_t expected_version,
                                             int64_t plan_id, Date on, const std::string& reason,
                                             const Channel& channel) {
   if (!can_authorise_assessments(user)) return Error::denied(kNotManager);
-  return people_.change(
-      user, person_id, expected_version, "ended plan", channel,
-      [&](const Person& p, Date today) { return one(plan_ended(p, plan_id, on, reason, today)); });
+  return people_.change(user, person_id, expected_version, "ended plan", channel,
+                        [&](const Person& p, Date today) {
+                          return PeopleService::one(plan_ended(p, plan_id, on, reason, today));
+                        });
 }
 
 Result<ProtectionFigures> ProtectionService::figures() {

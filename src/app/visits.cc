@@ -5,21 +5,13 @@
 #include "rules/child_deadlines.h"
 
 namespace safeguard {
-namespace {
-
-Result<std::vector<DomainEvent>> one(Result<DomainEvent> event) {
-  if (!event) return event.error();
-  return std::vector<DomainEvent>{std::move(event).value()};
-}
-
-}  // namespace
-
 Result<int64_t> VisitService::record_visit(const User& user, int64_t person_id, int64_t expected_version,
                                            const VisitInput& input, const Channel& channel) {
   if (!can_assess(user)) return Error::denied("Only a social worker or team manager may record a visit.");
-  return people_.change(
-      user, person_id, expected_version, "recorded visit", channel,
-      [&](const Person& p, Date today) { return one(visit_recorded(p, input, user.display_name, today)); });
+  return people_.change(user, person_id, expected_version, "recorded visit", channel,
+                        [&](const Person& p, Date today) {
+                          return PeopleService::one(visit_recorded(p, input, user.display_name, today));
+                        });
 }
 
 Result<int64_t> VisitService::record_supervision(const User& user, int64_t person_id,
@@ -31,8 +23,8 @@ Result<int64_t> VisitService::record_supervision(const User& user, int64_t perso
   return people_.change(
       user, person_id, expected_version, "recorded case supervision", channel,
       [&](const Person& p, Date today) {
-        return one(supervision_recorded(p, input, user.display_name,
-                                        latest_next_supervision(p, input.on, timescales), today));
+        return PeopleService::one(supervision_recorded(
+            p, input, user.display_name, latest_next_supervision(p, input.on, timescales), today));
       });
 }
 

@@ -45,28 +45,11 @@ class AssessmentPagesTest : public TestSite, public ::testing::Test {
 
   std::string assessment() const { return path() + "/assessments/1"; }
 
-  Response api(const std::string& user, const std::string& method, const std::string& target,
-               const json& body = nullptr) {
-    if (!tokens_.count(user))
-      tokens_[user] = AuthService(*db_, clock_).create_token("test", user, "").value();
-    Request r;
-    r.method = method;
-    r.target = target;
-    r.path = target;
-    r.remote_address = "127.0.0.1";
-    r.headers.push_back({"Authorization", "Bearer " + tokens_[user]});
-    if (method == "POST") {
-      r.headers.push_back({"Content-Type", "application/json"});
-      r.body = body.dump();
-    }
-    return site_->handle(r);
-  }
   int64_t record_version() {
     return json::parse(api("frontdoor", "GET", "/api/v1/people/" + std::to_string(child_)).body)["version"];
   }
 
   std::map<std::string, User> users_;
-  std::map<std::string, std::string> tokens_;
   int64_t child_ = 0;
 };
 
@@ -332,7 +315,9 @@ TEST_F(AssessmentPagesTest, TheApiGivesMyWorkAndAManagersAllocationOverview) {
   EXPECT_EQ(overview["open_children"], 1);
   EXPECT_TRUE(overview["unallocated"].empty());
   bool jess_listed = false;
-  for (const json& w : overview["workers"]) jess_listed |= w["worker"] == "jess" && w["caseload"]["children"] == 1 && w["caseload"]["weighted"] == 1.0;
+  for (const json& w : overview["workers"])
+    jess_listed |=
+        w["worker"] == "jess" && w["caseload"]["children"] == 1 && w["caseload"]["weighted"] == 1.0;
   EXPECT_TRUE(jess_listed) << overview.dump();
   EXPECT_EQ(api("jess", "GET", "/api/v1/allocation").status, 403);
 }

@@ -48,22 +48,6 @@ class ProtectionPagesTest : public TestSite, public ::testing::Test {
     return {};
   }
 
-  Response api(const std::string& user, const std::string& method, const std::string& target,
-               const json& body = nullptr) {
-    if (!tokens_.count(user))
-      tokens_[user] = AuthService(*db_, clock_).create_token("test", user, "").value();
-    Request r;
-    r.method = method;
-    r.target = target;
-    r.path = target;
-    r.remote_address = "127.0.0.1";
-    r.headers.push_back({"Authorization", "Bearer " + tokens_[user]});
-    if (method == "POST") {
-      r.headers.push_back({"Content-Type", "application/json"});
-      r.body = body.dump();
-    }
-    return site_->handle(r);
-  }
   // "My work" reads the read models, not the record: it must get the same deadlines.
   void expect_read_model_agrees() {
     auto full = PeopleService(*db_, clock_).open(users_["manager"], child_, {"test", ""});
@@ -83,7 +67,6 @@ class ProtectionPagesTest : public TestSite, public ::testing::Test {
   json record() { return json::parse(api("jess", "GET", "/api/v1/people/" + std::to_string(child_)).body); }
 
   std::map<std::string, User> users_;
-  std::map<std::string, std::string> tokens_;
   int64_t child_ = 0;
 };
 

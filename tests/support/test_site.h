@@ -3,7 +3,9 @@
 // who sign in with kBrowserTestPassword. Page test fixtures derive from it.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -39,11 +41,30 @@ class TestSite {
     return *added;
   }
 
+  // A JSON API call as `user` (a token is made for them on first use); `body` is sent for a POST.
+  Response api(const std::string& user, const std::string& method, const std::string& target,
+               const nlohmann::json& body = nullptr) {
+    if (!tokens_.count(user))
+      tokens_[user] = AuthService(*db_, clock_).create_token("test", user, "").value();
+    Request r;
+    r.method = method;
+    r.target = target;
+    r.path = target;
+    r.remote_address = "127.0.0.1";
+    r.headers.push_back({"Authorization", "Bearer " + tokens_[user]});
+    if (method == "POST") {
+      r.headers.push_back({"Content-Type", "application/json"});
+      r.body = body.dump();
+    }
+    return site_->handle(r);
+  }
+
   testing::TestDatabase test_db_;
   std::unique_ptr<Database> db_;
   FixedClock clock_;
   DatabasePool pool_;
   std::unique_ptr<Site> site_;
+  std::map<std::string, std::string> tokens_;  // API tokens by username
 };
 
 }  // namespace safeguard::web
