@@ -35,6 +35,18 @@ Result<MyWork> MyWorkService::for_user(const User& user) {
         }
       }
     }
+    if (can_authorise_assessments(user)) {
+      const auto plans = CaseworkIndex(db_.sql()).plans_awaiting_authorisation(user.team_id.value_or(0));
+      std::vector<int64_t> ids;
+      for (const UnauthorisedPlan& p : plans) ids.push_back(p.person_id);
+      std::map<int64_t, PersonSummary> summaries;
+      for (PersonSummary& s : PeopleIndex(db_.sql()).summaries(ids)) summaries.emplace(s.id, std::move(s));
+      for (const UnauthorisedPlan& p : plans) {
+        if (auto s = summaries.find(p.person_id); s != summaries.end()) {
+          work.plans.push_back({s->second, p.plan_id, p.type, p.started_on});
+        }
+      }
+    }
     AllocationIndex allocations(db_.sql());
     std::vector<std::pair<int64_t, std::string>> children;  // person, held by
     if (user.role == Role::kTeamManager) {

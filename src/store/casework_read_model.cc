@@ -34,6 +34,20 @@ std::vector<CaseworkRef> CaseworkIndex::closures_awaiting_authorisation(int64_t 
                 {sql_int(team_id)}));
 }
 
+std::vector<UnauthorisedPlan> CaseworkIndex::plans_awaiting_authorisation(int64_t team_id) {
+  std::vector<UnauthorisedPlan> out;
+  for (const SqlRow& row : db_.query(
+           "SELECT p.person_id, p.plan_id, p.type, p.started_on FROM person_plans p"
+           " LEFT JOIN person_allocations w ON w.person_id = p.person_id AND w.to_date IS NULL"
+           " WHERE p.ended_on IS NULL AND p.finalised_on IS NULL AND (w.team_id IS NULL OR w.team_id = ?)"
+           " ORDER BY p.started_on, p.person_id",
+           {sql_int(team_id)})) {
+    out.push_back(
+        {row.integer(0), row.integer(1), row.text(2), Date::parse_iso(row.text(3)).value_or(Date())});
+  }
+  return out;
+}
+
 std::vector<int64_t> CaseworkIndex::people_with_assessments() {
   std::vector<int64_t> out;
   for (const SqlRow& row :

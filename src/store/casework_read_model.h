@@ -23,6 +23,14 @@ struct CaseworkRef {
   int64_t item_id = 0;
 };
 
+// An open plan whose actions no manager has yet authorised.
+struct UnauthorisedPlan {
+  int64_t person_id = 0;
+  int64_t plan_id = 0;
+  std::string type;
+  Date started_on;
+};
+
 class CaseworkIndex {
  public:
   explicit CaseworkIndex(SqlConnection& db) : db_(db) {}
@@ -31,6 +39,8 @@ class CaseworkIndex {
   std::vector<CaseworkRef> assessments_awaiting_authorisation(int64_t team_id);
   // Open episodes whose closure a social worker has proposed, oldest proposal first.
   std::vector<CaseworkRef> closures_awaiting_authorisation(int64_t team_id);
+  // Open plans not yet authorised, oldest first.
+  std::vector<UnauthorisedPlan> plans_awaiting_authorisation(int64_t team_id);
   // Everyone with at least one assessment.
   std::vector<int64_t> people_with_assessments();
   // The child's latest assessment's id, or 0 if they have none.

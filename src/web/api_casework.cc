@@ -65,11 +65,19 @@ Response my_work(Database& db, const Clock& clock, const User& user) {
                         {"summary", c.proposal.summary},
                         {"proposed_by", c.proposal.by}});
   }
+  json plans = json::array();
+  for (const PlanAwaiting& p : work->plans) {
+    plans.push_back({{"child", summary_json(p.child)},
+                     {"plan_id", p.plan_id},
+                     {"type", p.type},
+                     {"started_on", p.started_on.iso()}});
+  }
   return json_response(200, json{{"today", clock.today().iso()},
                                  {"children", work->children},
                                  {"due", due},
                                  {"assessments_awaiting_authorisation", awaiting},
-                                 {"closures_awaiting_authorisation", closures}});
+                                 {"closures_awaiting_authorisation", closures},
+                                 {"plans_awaiting_authorisation", plans}});
 }
 
 json caseload_json(const Caseload& load) {

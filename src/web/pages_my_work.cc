@@ -63,6 +63,16 @@ Response my_work_page(PageContext& c) {
                   {"Child", "Proposed by", "Closing on", "Reason", ""}, rows,
                   "No closures are waiting for you.") +
             "</div>";
+    rows.clear();
+    for (const PlanAwaiting& p : work->plans) {
+      rows.push_back({person_link(p.child), escape(plan_name(p.type)), escape(long_date_text(p.started_on)),
+                      link_in_context("Open", " the plan of " + p.child.full_name,
+                                      person_href(p.child.id) + "/plans/" + std::to_string(p.plan_id))});
+    }
+    main += "<div data-testid=\"awaiting-plans\">" +
+            table("Plans awaiting your authorisation (" + std::to_string(rows.size()) + ")",
+                  {"Child", "Plan", "Started", ""}, rows, "No plans are waiting for you.") +
+            "</div>";
   }
   int overdue = 0;
   std::vector<std::vector<std::string>> rows;

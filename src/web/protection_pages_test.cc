@@ -135,6 +135,9 @@ TEST_F(ProtectionPagesTest, StrategyDiscussionToConferenceToPlan) {
 
   Browser manager(*site_);
   ASSERT_EQ(manager.sign_in("manager").status, 303);
+  r = manager.get("/my-work");
+  EXPECT_TRUE(contains(r.body, "Plans awaiting your authorisation (1)"));
+  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "/plans/1\""));
   r = manager.get(path() + "/plans/1");
   EXPECT_TRUE(contains(r.body, "Action 1: say who is responsible"));
   f = Browser::hidden_fields(r.body);
@@ -164,6 +167,8 @@ TEST_F(ProtectionPagesTest, StrategyDiscussionToConferenceToPlan) {
   ASSERT_EQ(manager.post(path() + "/plans/1/authorise", f).status, 303);
   r = manager.get(path() + "/plans/1");
   EXPECT_TRUE(contains(r.body, "authorised by"));
+  EXPECT_TRUE(
+      json::parse(api("manager", "GET", "/api/v1/my-work").body)["plans_awaiting_authorisation"].empty());
   // Jess's caseload: one child, on a child protection plan, weighted one and a half.
   const json overview = json::parse(api("manager", "GET", "/api/v1/allocation").body);
   for (const json& w : overview["workers"]) {
