@@ -579,8 +579,8 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
   std::vector<std::vector<std::string>> deadlines;
   for (const ChildDeadline& d : record.deadlines) {
     if (d.episode_id != p.episodes.back().id) continue;
-    const bool open = d.status.state == DeadlineState::kDue || d.status.state == DeadlineState::kOverdue;
-    if (!open && last_of_clock[{d.kind, d.item_id}] != &d) continue;
+    const bool to_meet = d.status.state == DeadlineState::kDue || d.status.state == DeadlineState::kOverdue;
+    if (!to_meet && last_of_clock[{d.kind, d.item_id}] != &d) continue;
     deadlines.push_back({escape(d.label), escape(long_date_text(d.status.due)), deadline_tag(d.status),
                          escape(deadline_words(d.status))});
   }
