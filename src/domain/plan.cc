@@ -57,6 +57,10 @@ std::string plan_name(std::string_view type) {
   return type == kChildProtectionPlan ? "child protection plan" : "child in need plan";
 }
 
+std::string plan_title(std::string_view type) {
+  return type == kChildProtectionPlan ? "Child protection plan" : "Child in need plan";
+}
+
 Status can_start_protection_plan(const Person& child, Date on) {
   if (const ChildPlan* cp = open_plan(child, kChildProtectionPlan)) {
     return Error::invalid("This child's child protection plan from " + cp->started_on.iso() +

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -100,8 +101,10 @@ struct PlanReviewInput {
 const ChildPlan* find_plan(const Person& child, int64_t plan_id);
 // The open plan of a type, if any.
 const ChildPlan* open_plan(const Person& child, std::string_view type);
-// The plan type's name in a worker's words: "child in need plan" or "child protection plan".
+// The plan type's name in a worker's words: "child in need plan" or "child protection plan"; and
+// at the start of a sentence or as a title, "Child in need plan".
 std::string plan_name(std::string_view type);
+std::string plan_title(std::string_view type);
 
 // A child in need plan in the child's open episode from `started_on`.
 Result<DomainEvent> child_in_need_plan_started(const Person& child, Date started_on, Date today);

@@ -158,7 +158,7 @@ std::vector<ChildDeadline> open_deadlines(const Person& child, Date today, const
                                           const CaseworkTimescales& timescales) {
   std::vector<ChildDeadline> out;
   for (ChildDeadline& d : child_deadlines(child, today, calendar, timescales)) {
-    if (d.status.state == DeadlineState::kDue || d.status.state == DeadlineState::kOverdue) {
+    if (still_to_meet(d.status.state)) {
       out.push_back(std::move(d));
     }
   }

@@ -32,6 +32,11 @@ struct DeadlineStatus {
 DeadlineStatus deadline_status(Date due, std::optional<Date> met_on, bool applies, Date today,
                                const WorkingDayCalendar& calendar);
 
+// True while the deadline is still to meet: due or overdue.
+inline bool still_to_meet(DeadlineState state) {
+  return state == DeadlineState::kDue || state == DeadlineState::kOverdue;
+}
+
 // "due", "overdue", "met on time", "met late", "not applicable".
 std::string_view deadline_state_name(DeadlineState state);
 

@@ -998,7 +998,8 @@ void plan_protection(const PlanContext& context, Household& h, int child, const 
     }
     return holder;
   };
-  // An action at a moment in office hours on `day`, after `after`; nullptr if that is too late.
+  // An action at a moment in office hours on `day`, after the last one this function planned; nullptr if
+  // that moment falls on another day or at or after `stop`.
   Timestamp last_at = holders.front().from;
   const auto step = [&](ActionKind kind, Date day) -> Action* {
     Timestamp at = office_moment(rng, day);

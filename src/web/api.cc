@@ -181,13 +181,11 @@ Response change(const Request& request, const std::string& what, int64_t id, Peo
     if (!version) return api_error(version.error());
     auto type = text_of(body.value, "type", true);
     if (!type) return api_error(type.error());
-    auto when = date_of(body.value, "contact_date");
+    auto when = required_date_of(body.value, "contact_date", ": the day it happened");
     if (!when) return api_error(when.error());
-    if (!*when)
-      return api_error(422, "invalid", "contact_date is required: the day it happened", "contact_date");
     auto text = text_of(body.value, "text", true);
     if (!text) return api_error(text.error());
-    return changed(people.add_case_note(user, id, *version, *type, **when, *text, channel), id);
+    return changed(people.add_case_note(user, id, *version, *type, *when, *text, channel), id);
   }
   if (what == "allocations") {
     Body body = read_body(request, {"expected_version", "worker", "from", "reason"});
@@ -196,12 +194,11 @@ Response change(const Request& request, const std::string& what, int64_t id, Peo
     if (!version) return api_error(version.error());
     auto worker = text_of(body.value, "worker", true);
     if (!worker) return api_error(worker.error());
-    auto from = date_of(body.value, "from");
+    auto from = required_date_of(body.value, "from", ": the day the allocation starts");
     if (!from) return api_error(from.error());
-    if (!*from) return api_error(422, "invalid", "from is required: the day the allocation starts", "from");
     auto reason = text_of(body.value, "reason", true);
     if (!reason) return api_error(reason.error());
-    return changed(people.allocate(user, id, *version, *worker, **from, *reason, channel), id);
+    return changed(people.allocate(user, id, *version, *worker, *from, *reason, channel), id);
   }
   return api_error(404, "not_found", "No such API call");
 }

@@ -142,11 +142,9 @@ Response assessment_change(const Request& request, int64_t person_id, const std:
     if (body.error) return *body.error;
     auto version = version_of(body.value);
     if (!version) return api_error(version.error());
-    auto started = date_of(body.value, "started_on");
+    auto started = required_date_of(body.value, "started_on", ": the day it started");
     if (!started) return api_error(started.error());
-    if (!*started)
-      return api_error(422, "invalid", "started_on is required: the day it started", "started_on");
-    return changed(service.start(user, person_id, *version, **started, channel), person_id);
+    return changed(service.start(user, person_id, *version, *started, channel), person_id);
   }
   const auto assessment_id = parts.size() == 3 ? parse_id(parts[1]) : std::nullopt;
   if (!assessment_id) return api_error(404, "not_found", "No such API call");
@@ -156,15 +154,11 @@ Response assessment_change(const Request& request, int64_t person_id, const std:
     if (body.error) return *body.error;
     auto version = version_of(body.value);
     if (!version) return api_error(version.error());
-    auto seen_on = date_of(body.value, "seen_on");
+    auto seen_on = required_date_of(body.value, "seen_on", ": the day the child was seen");
     if (!seen_on) return api_error(seen_on.error());
-    if (!*seen_on)
-      return api_error(422, "invalid", "seen_on is required: the day the child was seen", "seen_on");
-    if (!body.value.contains("alone") || !body.value.at("alone").is_boolean()) {
-      return api_error(422, "invalid", "alone is required: true if the child was seen alone", "alone");
-    }
-    return changed(service.record_seen(user, person_id, *version, *assessment_id, **seen_on,
-                                       body.value.at("alone").get<bool>(), channel),
+    auto alone = flag_of(body.value, "alone", ": true if the child was seen alone");
+    if (!alone) return api_error(alone.error());
+    return changed(service.record_seen(user, person_id, *version, *assessment_id, *seen_on, *alone, channel),
                    person_id);
   }
   if (action == "write-up") {
@@ -226,19 +220,18 @@ Response episode_change(const Request& request, int64_t person_id, int64_t episo
   if (body.error) return *body.error;
   auto version = version_of(body.value);
   if (!version) return api_error(version.error());
-  auto on = date_of(body.value, date_field);
+  auto on = required_date_of(body.value, date_field, "");
   if (!on) return api_error(on.error());
-  if (!*on) return api_error(422, "invalid", std::string(date_field) + " is required", date_field);
   auto reason = text_of(body.value, "reason", true);
   if (!reason) return api_error(reason.error());
   if (!proposal) {
-    return changed(people.close_episode(user, person_id, *version, episode_id, **on, *reason, channel),
+    return changed(people.close_episode(user, person_id, *version, episode_id, *on, *reason, channel),
                    person_id);
   }
   auto summary = text_of(body.value, "summary", true);
   if (!summary) return api_error(summary.error());
   return changed(
-      people.propose_closure(user, person_id, *version, episode_id, **on, *reason, *summary, channel),
+      people.propose_closure(user, person_id, *version, episode_id, *on, *reason, *summary, channel),
       person_id);
 }
 

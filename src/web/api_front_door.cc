@@ -245,37 +245,35 @@ json contact_json(const ContactView& view) {
   json history = json::array();
   for (const ContactView::HistoryLine& h : view.history)
     history.push_back({{"at", h.at.iso()}, {"by", h.who}, {"what", h.what}});
-  return json{{"id", c.id},
-              {"version", c.version},
-              {"received_at", c.received_at.iso()},
-              {"source", c.source},
-              {"source_label", label_of(CodeList::kReferralSource, c.source)},
-              {"referrer",
-               {{"name", c.referrer.name},
-                {"relationship", c.referrer.relationship},
-                {"phone", c.referrer.phone},
-                {"email", c.referrer.email}}},
-              {"concerns", c.concerns},
-              {"factors", c.factors},
-              {"consent", c.consent},
-              {"lawful_basis", c.lawful_basis},
-              {"urgency", c.urgency},
-              {"holder", c.holder},
-              {"holder_name", name_of_user(names, c.holder)},
-              {"recorded_at", c.recorded_at.iso()},
-              {"recorded_by", c.recorded_by},
-              {"status", contact_status(c)},
-              {"decision_due", view.decision_due.iso()},
-              {"deadline", deadline_json(view.deadline)},
-              // Once every child is decided, nothing remains.
-              {"time_remaining",
-               view.deadline.state == DeadlineState::kDue || view.deadline.state == DeadlineState::kOverdue
-                   ? json(view.time_remaining)
-                   : json(nullptr)},
-              {"children", children},
-              {"adults", adults},
-              {"enquiries", enquiries},
-              {"history", history}};
+  return json{
+      {"id", c.id},
+      {"version", c.version},
+      {"received_at", c.received_at.iso()},
+      {"source", c.source},
+      {"source_label", label_of(CodeList::kReferralSource, c.source)},
+      {"referrer",
+       {{"name", c.referrer.name},
+        {"relationship", c.referrer.relationship},
+        {"phone", c.referrer.phone},
+        {"email", c.referrer.email}}},
+      {"concerns", c.concerns},
+      {"factors", c.factors},
+      {"consent", c.consent},
+      {"lawful_basis", c.lawful_basis},
+      {"urgency", c.urgency},
+      {"holder", c.holder},
+      {"holder_name", name_of_user(names, c.holder)},
+      {"recorded_at", c.recorded_at.iso()},
+      {"recorded_by", c.recorded_by},
+      {"status", contact_status(c)},
+      {"decision_due", view.decision_due.iso()},
+      {"deadline", deadline_json(view.deadline)},
+      // Once every child is decided, nothing remains.
+      {"time_remaining", still_to_meet(view.deadline.state) ? json(view.time_remaining) : json(nullptr)},
+      {"children", children},
+      {"adults", adults},
+      {"enquiries", enquiries},
+      {"history", history}};
 }
 
 // ---- POST /api/v1/contacts ----

@@ -32,14 +32,6 @@
 namespace safeguard::web {
 namespace {
 
-// A required date member.
-Result<Date> required_date(const json& body, const char* key) {
-  auto date = date_of(body, key);
-  if (!date) return date.error();
-  if (!*date) return Error::invalid(std::string(key) + " is required (YYYY-MM-DD)", key);
-  return **date;
-}
-
 // A list member: each element an object; errors name "key[i]".
 Result<const json*> list_of(const json& body, const char* key) {
   if (!body.contains(key) || !body.at(key).is_array()) {
@@ -54,13 +46,6 @@ Result<const json*> list_of(const json& body, const char* key) {
   return &list;
 }
 
-Result<bool> flag_of(const json& body, const char* key) {
-  if (!body.contains(key) || !body.at(key).is_boolean()) {
-    return Error::invalid(std::string(key) + " is required: true or false", key);
-  }
-  return body.at(key).get<bool>();
-}
-
 Response strategy_discussion(const Request& request, int64_t person_id, ProtectionService& service,
                              const User& user, const Channel& channel) {
   Body body = read_body(request, {"expected_version", "held_on", "attendees", "decision", "reasons"});
@@ -68,7 +53,7 @@ Response strategy_discussion(const Request& request, int64_t person_id, Protecti
   auto version = version_of(body.value);
   if (!version) return api_error(version.error());
   StrategyDiscussionInput input;
-  auto held = required_date(body.value, "held_on");
+  auto held = required_date_of(body.value, "held_on");
   if (!held) return api_error(held.error());
   input.held_on = *held;
   auto attendees = list_of(body.value, "attendees");
@@ -100,7 +85,7 @@ Response enquiry_change(const Request& request, int64_t person_id, int64_t secti
     if (body.error) return *body.error;
     auto version = version_of(body.value);
     if (!version) return api_error(version.error());
-    auto on = required_date(body.value, "concluded_on");
+    auto on = required_date_of(body.value, "concluded_on");
     if (!on) return api_error(on.error());
     auto outcome = text_of(body.value, "outcome", true);
     if (!outcome) return api_error(outcome.error());
@@ -115,7 +100,7 @@ Response enquiry_change(const Request& request, int64_t person_id, int64_t secti
     if (body.error) return *body.error;
     auto version = version_of(body.value);
     if (!version) return api_error(version.error());
-    auto on = required_date(body.value, "held_on");
+    auto on = required_date_of(body.value, "held_on");
     if (!on) return api_error(on.error());
     auto chair = text_of(body.value, "chair", true);
     if (!chair) return api_error(chair.error());
@@ -174,7 +159,7 @@ Response plan_change(const Request& request, int64_t person_id, int64_t plan_id,
     if (body.error) return *body.error;
     auto version = version_of(body.value);
     if (!version) return api_error(version.error());
-    auto on = required_date(body.value, "held_on");
+    auto on = required_date_of(body.value, "held_on");
     if (!on) return api_error(on.error());
     return changed(service.record_core_group(user, person_id, *version, plan_id, *on, channel), person_id);
   }
@@ -185,7 +170,7 @@ Response plan_change(const Request& request, int64_t person_id, int64_t plan_id,
     auto version = version_of(body.value);
     if (!version) return api_error(version.error());
     PlanReviewInput input;
-    auto on = required_date(body.value, "held_on");
+    auto on = required_date_of(body.value, "held_on");
     if (!on) return api_error(on.error());
     input.held_on = *on;
     auto chair = text_of(body.value, "chair", true);
@@ -221,7 +206,7 @@ Response plan_change(const Request& request, int64_t person_id, int64_t plan_id,
     if (body.error) return *body.error;
     auto version = version_of(body.value);
     if (!version) return api_error(version.error());
-    auto on = required_date(body.value, "ended_on");
+    auto on = required_date_of(body.value, "ended_on");
     if (!on) return api_error(on.error());
     auto reason = text_of(body.value, "reason", true);
     if (!reason) return api_error(reason.error());
@@ -238,7 +223,7 @@ Response visit(const Request& request, Database& db, const Clock& clock, int64_t
   auto version = version_of(body.value);
   if (!version) return api_error(version.error());
   VisitInput input;
-  auto on = required_date(body.value, "on");
+  auto on = required_date_of(body.value, "on");
   if (!on) return api_error(on.error());
   input.on = *on;
   auto seen = flag_of(body.value, "seen");
@@ -265,7 +250,7 @@ Response supervision(const Request& request, Database& db, const Clock& clock, i
   auto version = version_of(body.value);
   if (!version) return api_error(version.error());
   SupervisionInput input;
-  auto on = required_date(body.value, "on");
+  auto on = required_date_of(body.value, "on");
   if (!on) return api_error(on.error());
   input.on = *on;
   for (const auto& [key, target] :
@@ -313,7 +298,7 @@ std::optional<Response> protection_api(const Request& request, Database& db, con
     if (body.error) return *body.error;
     auto version = version_of(body.value);
     if (!version) return api_error(version.error());
-    auto on = required_date(body.value, "started_on");
+    auto on = required_date_of(body.value, "started_on");
     if (!on) return api_error(on.error());
     return changed(service.start_child_in_need_plan(user, *person_id, *version, *on, channel), *person_id);
   }

@@ -310,6 +310,20 @@ Result<std::optional<Date>> date_of(const json& body, const char* key) {
   return std::optional<Date>(*date);
 }
 
+Result<Date> required_date_of(const json& body, const char* key, std::string_view what) {
+  auto date = date_of(body, key);
+  if (!date) return date.error();
+  if (!*date) return Error::invalid(std::string(key) + " is required" + std::string(what), key);
+  return **date;
+}
+
+Result<bool> flag_of(const json& body, const char* key, std::string_view what) {
+  if (!body.contains(key) || !body.at(key).is_boolean()) {
+    return Error::invalid(std::string(key) + " is required" + std::string(what), key);
+  }
+  return body.at(key).get<bool>();
+}
+
 Result<int64_t> version_of(const json& body) {
   if (!body.contains("expected_version") || !body.at("expected_version").is_number_integer()) {
     return Error::invalid("expected_version is required: the version of the record you read",

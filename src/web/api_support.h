@@ -58,6 +58,10 @@ Body read_body(const Request& request, const std::set<std::string>& allowed);
 // Members of a JSON object, with errors naming the member.
 Result<std::string> text_of(const json& object, const char* key, bool required);
 Result<std::optional<Date>> date_of(const json& object, const char* key);
+// A date that must be given; when missing, the error is "KEY is required" followed by `what`.
+Result<Date> required_date_of(const json& object, const char* key, std::string_view what = " (YYYY-MM-DD)");
+// true or false, which must be given; when missing or not a boolean, "KEY is required" and `what`.
+Result<bool> flag_of(const json& object, const char* key, std::string_view what = ": true or false");
 Result<int64_t> version_of(const json& object);  // "expected_version"
 // An address's fields; errors name the field with `prefix` ("address." or "").
 Result<AddressInput> address_of(const json& object, const std::string& prefix);

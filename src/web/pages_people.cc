@@ -524,10 +524,9 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
     if (!plan) plan = open_plan(p, kChildInNeedPlan);
     std::string protection_links = assessor ? link("Child protection and plans", base + "/protection") : "";
     if (plan) {
-      std::string words = plan_name(plan->type) + " since " + long_date_text(plan->started_on);
+      std::string words = plan_title(plan->type) + " since " + long_date_text(plan->started_on);
       if (plan->is_protection())
         words += " (" + label_of(CodeList::kCategoryOfAbuse, plan->latest_category) + ")";
-      words[0] = static_cast<char>(words[0] - 'a' + 'A');
       rows.push_back(
           {"Plan", escape(words),
            assessor ? link("Open plan", base + "/plans/" + std::to_string(plan->id)) + " " + protection_links
@@ -579,8 +578,7 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
   std::vector<std::vector<std::string>> deadlines;
   for (const ChildDeadline& d : record.deadlines) {
     if (d.episode_id != p.episodes.back().id) continue;
-    const bool to_meet = d.status.state == DeadlineState::kDue || d.status.state == DeadlineState::kOverdue;
-    if (!to_meet && last_of_clock[{d.kind, d.item_id}] != &d) continue;
+    if (!still_to_meet(d.status.state) && last_of_clock[{d.kind, d.item_id}] != &d) continue;
     deadlines.push_back({escape(d.label), escape(long_date_text(d.status.due)), deadline_tag(d.status),
                          escape(deadline_words(d.status))});
   }

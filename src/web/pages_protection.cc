@@ -77,14 +77,15 @@ std::string row_field(const std::string& field, std::string_view list, std::stri
   return std::string(prefix) + "_" + name + "_" + std::to_string(rows[index]);
 }
 
-// A change made from an enquiry or plan page: back to `href` with a banner, or the page again with
-// the error (shown by `again`).
+// A change made from an enquiry or plan page: back to `href` with a banner (discarding the draft of
+// the form that made it, if it keeps one), or the page again with the error (shown by `again`). The
+// page's other forms keep their drafts.
 Response after_change(PageContext& c, const Result<int64_t>& result, const std::string& href,
-                      std::string_view done,
+                      std::string_view draft_key, std::string_view done,
                       const std::function<Response(const std::vector<FieldError>&)>& again,
                       std::string_view error_field) {
   if (result) {
-    c.discard_draft(href);
+    if (!draft_key.empty()) c.discard_draft(draft_key);
     return Response::redirect(href + "?done=" + std::string(done));
   }
   if (result.error().code != ErrorCode::kInvalid) return c.error_page(result.error());
@@ -95,12 +96,6 @@ Response after_change(PageContext& c, const Result<int64_t>& result, const std::
 std::string page_heading(const Person& p, std::string_view title) {
   return "<span class=\"govuk-caption-l\">" + escape(p.details.name.full()) +
          "</span><h1 class=\"govuk-heading-l\">" + escape(title) + "</h1>";
-}
-
-std::string plan_title(const ChildPlan& plan) {
-  std::string name = plan_name(plan.type);
-  name[0] = static_cast<char>(name[0] - 'a' + 'A');
-  return name;
 }
 
 std::string plan_state(const ChildPlan& plan) {
@@ -134,7 +129,7 @@ Response protection_page(PageContext& c, const PersonRecord& record) {
   std::vector<std::vector<std::string>> plans;
   for (auto it = p.plans.rbegin(); it != p.plans.rend(); ++it) {
     plans.push_back(
-        {link(plan_title(*it), plan_href(p.id, it->id)), escape(long_date_text(it->started_on)),
+        {link(plan_title(it->type), plan_href(p.id, it->id)), escape(long_date_text(it->started_on)),
          escape(date_or(it->ended_on, "")),
          it->is_protection() ? escape(label_of(CodeList::kCategoryOfAbuse, it->latest_category)) : "",
          plan_state(*it)});
@@ -317,8 +312,7 @@ Response enquiry_action(PageContext& c, const PersonRecord& record, const Sectio
     if (!when) return again({{"concluded_on", when.error().message}});
     auto result = service.conclude_enquiry(*c.user, record.person.id, form_version(c.form), s.id, *when,
                                            c.form.get("outcome"), c.form.get("findings"), c.channel());
-    if (result) c.discard_draft(href + "/conclude");
-    return after_change(c, result, href, "concluded", again, "outcome");
+    return after_change(c, result, href, href + "/conclude", "concluded", again, "outcome");
   }
   if (action == "conference") {
     auto when = read_required_date(c.form, "held_on", "The date", "Enter the date of the conference");
@@ -335,7 +329,7 @@ Response enquiry_action(PageContext& c, const PersonRecord& record, const Sectio
       const int64_t plan_id = static_cast<int64_t>(record.person.plans.size()) + 1;
       return Response::redirect(plan_href(record.person.id, plan_id) + "?done=conference");
     }
-    return after_change(c, result, href, "conference", again, "held_on");
+    return after_change(c, result, href, "", "conference", again, "held_on");
   }
   return c.problem(404, "Page not found", "There is no such action on an enquiry.");
 }
@@ -422,7 +416,7 @@ Response plan_page(PageContext& c, const PersonRecord& record, const ChildPlan& 
                    const std::vector<FieldError>& errors, int status) {
   const Person& p = record.person;
   const std::string href = plan_href(p.id, plan.id);
-  const std::string title = plan_title(plan);
+  const std::string title = plan_title(plan.type);
   Layout l = c.layout(title);
   l.errors = errors;
   l.back_href = protection_href(p.id);
@@ -563,18 +557,18 @@ Response plan_action(PageContext& c, const PersonRecord& record, const ChildPlan
     if (!result && result.error().code == ErrorCode::kInvalid) {
       return again({{row_field(result.error().field, "actions", "action", rows), result.error().message}});
     }
-    return after_change(c, result, href, "actions", again, "actions");
+    return after_change(c, result, href, href, "actions", again, "actions");
   }
   if (action == "authorise") {
     return after_change(c, service.authorise_plan(*c.user, person_id, version, plan.id, c.channel()), href,
-                        "authorised", again, "actions");
+                        "", "authorised", again, "actions");
   }
   if (action == "core-group") {
     auto when = read_required_date(c.form, "core_group_on", "The date", "Enter the date of the core group");
     if (!when) return again({{"core_group_on", when.error().message}});
     return after_change(c,
                         service.record_core_group(*c.user, person_id, version, plan.id, *when, c.channel()),
-                        href, "core-group", again, "core_group_on");
+                        href, "", "core-group", again, "core_group_on");
   }
   if (action == "review") {
     auto when = read_required_date(c.form, "held_on", "The date", "Enter the date of the review");
@@ -589,15 +583,14 @@ Response plan_action(PageContext& c, const PersonRecord& record, const ChildPlan
       input.progress.emplace_back(a.id, c.form.get("progress_" + std::to_string(a.id)));
     }
     auto result = service.review_plan(*c.user, person_id, version, plan.id, input, c.channel());
-    if (result) c.discard_draft(href + "/review");
-    return after_change(c, result, href, "reviewed", again, "held_on");
+    return after_change(c, result, href, href + "/review", "reviewed", again, "held_on");
   }
   if (action == "end") {
     auto when = read_required_date(c.form, "ended_on", "The date", "Enter the last day of the plan");
     if (!when) return again({{"ended_on", when.error().message}});
     return after_change(
         c, service.end_plan(*c.user, person_id, version, plan.id, *when, c.form.get("reason"), c.channel()),
-        href, "ended", again, "reason");
+        href, "", "ended", again, "reason");
   }
   return c.problem(404, "Page not found", "There is no such action on a plan.");
 }

@@ -21,7 +21,7 @@ std::string open_deadlines_of(const PersonRecord& record, std::string_view kind)
   std::string out;
   for (const ChildDeadline& d : record.deadlines) {
     if (d.kind != kind) continue;
-    if (d.status.state != DeadlineState::kDue && d.status.state != DeadlineState::kOverdue) continue;
+    if (!still_to_meet(d.status.state)) continue;
     out += "<p class=\"govuk-body\">" + escape(d.label + " due " + long_date_text(d.status.due)) + " " +
            deadline_tag(d.status) + " " + escape(deadline_words(d.status)) + "</p>";
   }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/auth.h"
+#include "app/drafts.h"
 #include "rules/child_deadlines.h"
 #include "store/people_read_model.h"
 #include "support/fixtures.h"
@@ -183,7 +184,12 @@ TEST_F(ProtectionPagesTest, StrategyDiscussionToConferenceToPlan) {
   r = jess.get(path() + "/plans/1");
   f = Browser::hidden_fields(r.body);
   set_day(f, "core_group_on", today + 7);
+  // Actions she is still typing (a draft) outlive the core group recorded from the same page.
+  DraftService drafts(*db_, clock_);
+  ASSERT_TRUE(drafts.save(users_["jess"].id, path() + "/plans/1", "action_what_3=Half-typed").ok());
   ASSERT_EQ(jess.post(path() + "/plans/1/core-group", f).status, 303);
+  EXPECT_TRUE(drafts.load(users_["jess"].id, path() + "/plans/1").has_value());
+  drafts.discard(users_["jess"].id, path() + "/plans/1");
   json deadlines = json::parse(
       api("jess", "GET", "/api/v1/children/" + std::to_string(child_) + "/deadlines").body)["deadlines"];
   std::map<std::string, std::string> states;
