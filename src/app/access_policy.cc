@@ -51,6 +51,17 @@ bool can_search_people(const User& user) {
 
 bool can_record_people(const User& user) { return can_search_people(user); }
 
+bool can_record_care(const User& user) { return can_assess(user); }
+
+bool can_appoint_reviewing_officer(const User& user) {
+  return !user.disabled &&
+         (user.role == Role::kTeamManager || user.role == Role::kIndependentReviewingOfficer);
+}
+
+bool can_review_care(const User& user) {
+  return !user.disabled && user.role == Role::kIndependentReviewingOfficer;
+}
+
 bool can_close_episodes(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }
 
 bool can_allocate(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }

@@ -26,7 +26,8 @@ enum class RecordAccess { kAllowed, kNeedsReason, kDenied };
 
 struct PersonAccessFacts {
   bool has_grant_today = false;      // an inspector's grant, or a reason given earlier today
-  bool in_own_work = false;          // allocated to the user or their team
+  bool in_own_work = false;          // allocated to the user or their team; for a reviewing
+                                     // officer, a looked-after child they are appointed to
   bool awaiting_allocation = false;  // an open episode and no allocated worker
 };
 
@@ -47,6 +48,12 @@ bool can_allocate(const User& user);
 // managers authorise assessments or return them.
 bool can_assess(const User& user);
 bool can_authorise_assessments(const User& user);
+// Social workers and team managers record a child becoming looked after, changes of placement and
+// legal status, and the end of care; team managers and reviewing officers appoint a looked-after
+// child's independent reviewing officer; reviewing officers record looked-after reviews.
+bool can_record_care(const User& user);
+bool can_appoint_reviewing_officer(const User& user);
+bool can_review_care(const User& user);
 // Who may hold a child's case: social workers and team managers with a team, not disabled.
 bool can_hold_cases(const User& user);
 bool can_administer(const User& user);

@@ -16,6 +16,7 @@ namespace {
 
 constexpr const char* kWorker = "Scenario social worker";
 constexpr const char* kManager = "Scenario team manager";
+constexpr const char* kReviewer = "Scenario reviewing officer";
 
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
@@ -78,6 +79,13 @@ class Runner {
       ++ran_;
       return true;
     }
+    if (w[0] == "child" && w.size() == 3 && w[1] == "born") {
+      const auto born = Date::parse_iso(w[2]);
+      if (!born) return fail("a birth line is: child born YYYY-MM-DD");
+      child_.details.date_of_birth = *born;
+      ++ran_;
+      return true;
+    }
     if (w[0] == "closure") {
       const auto day = w.size() >= 2 ? Date::parse_iso(w[1]) : std::nullopt;
       if (!day) return fail("a closure line is: closure YYYY-MM-DD reason");
@@ -95,6 +103,9 @@ class Runner {
           setting = &timescales_.child_in_need_visit_working_days;
         if (w[1] == "protection_supervision_weeks") setting = &timescales_.protection_supervision_weeks;
         if (w[1] == "supervision_weeks") setting = &timescales_.supervision_weeks;
+        if (w[1] == "looked_after_first_visit_days") setting = &timescales_.looked_after_first_visit_days;
+        if (w[1] == "looked_after_visit_weeks") setting = &timescales_.looked_after_visit_weeks;
+        if (w[1] == "long_term_visit_months") setting = &timescales_.long_term_visit_months;
       }
       const auto value = w.size() == 3 ? parse_int(w[2]) : std::nullopt;
       if (!setting || !value || *value < 1)
@@ -139,6 +150,14 @@ class Runner {
   bool fail(const std::string& message) {
     failure_ = name_ + ":" + std::to_string(line_) + ": " + message;
     return false;
+  }
+
+  // A placement in the scenario's town, with the provider its type is returned with.
+  static Placement placement(const std::string& type, const std::string& carer) {
+    const std::string provider = placement_has_no_provider(type) ? "" : type == "P1" ? "PR0" : "PR1";
+    const bool registered =
+        type[0] == 'U' || type[0] == 'A' || type[0] == 'K' || type == "R3" || type == "S1";
+    return {type, provider, carer, "NR2 1AA", registered ? "SC123456" : ""};
   }
 
   const Assessment* latest_assessment() const {
@@ -310,6 +329,47 @@ class Runner {
       }
       const std::string_view type = review_conference ? kChildProtectionPlan : kChildInNeedPlan;
       return one(plan_reviewed(child_, plan_id(type), input, today_));
+    }
+    if (verb == "looked after") {
+      // looked after LS PLACE with CARER
+      if (!exactly(7) || w[5] != "with") return malformed("this is: looked after LS PLACE with CARER");
+      return one(looked_after_started(child_, {today_, w[3], "N1", placement(w[4], w[6])}, today_));
+    }
+    if (verb == "legal status") {
+      if (!exactly(4)) return malformed("this is: legal status LS");
+      return one(care_changed(child_, {today_, w[3], std::nullopt, ""}, today_));
+    }
+    if (w[1] == "moves") {
+      // moves PLACE with CARER [REASON] [status LS]
+      if (w.size() < 5 || w[3] != "with")
+        return malformed("this is: moves PLACE with CARER [REASON] [status LS]");
+      ChangeOfCare change{today_, "", placement(w[2], w[4]), ""};
+      size_t i = 5;
+      if (i < w.size() && w[i] != "status") change.reason_place_change = w[i++];
+      if (i + 2 == w.size() && w[i] == "status") {
+        change.legal_status = w[i + 1];
+      } else if (i != w.size()) {
+        return malformed("this is: moves PLACE with CARER [REASON] [status LS]");
+      }
+      return one(care_changed(child_, change, today_));
+    }
+    if (verb == "care ends") {
+      if (!exactly(4)) return malformed("this is: care ends REC");
+      return one(looked_after_ended(child_, today_, w[3], today_));
+    }
+    if (verb == "la review") {
+      // la review [PNx]: how the child took part; PN0 under 4, else PN1 unless given.
+      if (!exactly(3) && !exactly(4)) return malformed("this is: la review [PARTICIPATION]");
+      LookedAfterReviewInput input;
+      input.held_on = today_;
+      input.participation =
+          exactly(4)                                                                                ? w[3]
+          : child_.details.date_of_birth && age_in_years(*child_.details.date_of_birth, today_) < 4 ? "PN0"
+                                                                                                    : "PN1";
+      input.permanence_plan = "long_term_fostering";
+      input.decisions = "The care plan continues.";
+      const int64_t period = child_.periods_of_care.empty() ? 0 : child_.periods_of_care.back().id;
+      return one(looked_after_review_recorded(child_, period, input, kReviewer, today_));
     }
     if (w[1] == "visit") {
       VisitInput input;

@@ -14,6 +14,7 @@
 #include "store/accounts.h"
 #include "store/allocation_read_model.h"
 #include "store/audit_log.h"
+#include "store/care_read_model.h"
 #include "store/event_log.h"
 
 namespace safeguard {
@@ -188,7 +189,9 @@ std::optional<AccessDecision> PeopleService::access_to(const User& user, int64_t
   PersonAccessFacts facts;
   facts.has_grant_today = Accounts(db_.sql()).has_grant(user.id, person_id, clock_.today());
   AllocationIndex allocations(db_.sql());
-  facts.in_own_work = allocations.in_work_of(person_id, user.username, user.team_id);
+  facts.in_own_work = user.role == Role::kIndependentReviewingOfficer
+                          ? CareIndex(db_.sql()).is_reviewing_officer_of(person_id, user.username)
+                          : allocations.in_work_of(person_id, user.username, user.team_id);
   if (user.role == Role::kTeamManager && !facts.in_own_work)
     facts.awaiting_allocation = allocations.awaiting_allocation(person_id);
   return decide_person_access(user, facts);

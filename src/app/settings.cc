@@ -114,6 +114,14 @@ const std::vector<Definition>& definitions() {
        count(&CaseworkTimescales::protection_supervision_weeks, 1, 8)},
       {"casework.supervision.weeks", "Weeks between case supervisions for other children (1 to 12)", "6",
        count(&CaseworkTimescales::supervision_weeks, 1, 12)},
+      {"looked_after.visit.first_days",
+       "Days after a looked-after child moves to new carers by which they are visited (1 to 7)", "7",
+       count(&CaseworkTimescales::looked_after_first_visit_days, 1, 7)},
+      {"looked_after.visit.weeks", "Weeks between statutory visits to a looked-after child (1 to 6)", "6",
+       count(&CaseworkTimescales::looked_after_visit_weeks, 1, 6)},
+      {"looked_after.visit.long_term_months",
+       "Months between statutory visits once a long-term foster placement has lasted a year (1 to 3)", "3",
+       count(&CaseworkTimescales::long_term_visit_months, 1, 3)},
   };
   return kDefinitions;
 }

@@ -345,6 +345,162 @@ constexpr std::array kSharedField{
     Code{"concerns", "The concerns as reported"},
 };
 
+// SSDA903 code lists (returns.md section 2.3), in the order of the DfE guide.
+constexpr std::array kLegalStatus{
+    Code{"C1", "Interim care order"},
+    Code{"C2", "Full care order"},
+    Code{"D1", "Freeing order granted"},
+    Code{"E1", "Placement order granted"},
+    Code{"V2", "Single period of accommodation under section 20"},
+    Code{"V3",
+         "Accommodated under an agreed series of short-term breaks, when individual episodes are "
+         "recorded"},
+    Code{"V4", "Accommodated under an agreed series of short-term breaks, when agreements are recorded"},
+    Code{"L1", "Under police protection and in local authority accommodation"},
+    Code{"L2", "Emergency protection order"},
+    Code{"L3", "Under a child assessment order and in local authority accommodation"},
+    Code{"J1", "Remanded to local authority accommodation or to youth detention accommodation"},
+    Code{"J2", "Placed in local authority accommodation under the Police and Criminal Evidence Act 1984"},
+    Code{"J3", "Sentenced to a youth rehabilitation order with residence or intensive fostering requirement"},
+};
+
+constexpr std::array kCategoryOfNeed{
+    Code{"N1", "Abuse or neglect"},
+    Code{"N2", "Child's disability or illness"},
+    Code{"N3", "Parental disability or illness"},
+    Code{"N4", "Family in acute stress"},
+    Code{"N5", "Family dysfunction"},
+    Code{"N6", "Socially unacceptable behaviour"},
+    Code{"N7", "Low income"},
+    Code{"N8", "Absent parenting"},
+};
+
+constexpr std::array kPlacementType{
+    Code{"U1", "Foster placement with relative or friend: long-term fostering"},
+    Code{"U2",
+         "Foster placement with relative or friend who is also an approved adopter: fostering for "
+         "adoption or concurrent planning"},
+    Code{"U3",
+         "Foster placement with relative or friend: not long-term, fostering for adoption or "
+         "concurrent planning"},
+    Code{"U4", "Foster placement with other foster carer: long-term fostering"},
+    Code{"U5",
+         "Foster placement with other foster carer who is also an approved adopter: fostering for "
+         "adoption or concurrent planning"},
+    Code{"U6",
+         "Foster placement with other foster carer: not long-term, fostering for adoption or "
+         "concurrent planning"},
+    Code{"A3", "Placed for adoption with parental consent, with current foster carer"},
+    Code{"A4", "Placed for adoption with parental consent, not with current foster carer"},
+    Code{"A5", "Placed for adoption with a placement order, with current foster carer"},
+    Code{"A6", "Placed for adoption with a placement order, not with current foster carer"},
+    Code{"K1", "Secure children's home"},
+    Code{"K2", "Children's home subject to the Children's Homes Regulations"},
+    Code{"K3", "Supported accommodation"},
+    Code{"P1", "Placed with own parent or other person with parental responsibility"},
+    Code{"P3", "Residential employment"},
+    Code{"R1", "Residential care home"},
+    Code{"R2", "NHS or health trust, or other establishment providing medical or nursing care"},
+    Code{"R3", "Family centre or mother and baby unit"},
+    Code{"R5", "Young offender institution"},
+    Code{"S1", "Residential school, except where dual-registered as a school and children's home"},
+    Code{"T0", "Temporary move: all types"},
+    Code{"T1", "Temporary period in hospital"},
+    Code{"T2", "Temporary absence of the child on holiday"},
+    Code{"T3", "Temporary accommodation while the usual foster carer is on holiday"},
+    Code{"T4", "Temporary accommodation of seven days or less, for any other reason"},
+    Code{"Z11", "Other placement (Z11)"},
+    Code{"Z12", "Other placement (Z12)"},
+    Code{"Z13", "Other placement (Z13)"},
+    Code{"Z14", "Other placement (Z14)"},
+};
+
+constexpr std::array kPlacementProvider{
+    Code{"PR0", "Parent or other person with parental responsibility"},
+    Code{"PR1", "The council's own provision (including a regional adoption agency it hosts)"},
+    Code{"PR2", "Another council's provision (including a regional adoption agency another council hosts)"},
+    Code{"PR3", "Other public provision, such as health"},
+    Code{"PR4", "Private provision"},
+    Code{"PR5", "Voluntary or third sector provision"},
+};
+
+constexpr std::array kReasonEpisodeCeased{
+    Code{"X1", "Episode ceased and the child remains looked after"},
+    Code{"E11", "Adopted: application unopposed"},
+    Code{"E12", "Adopted: consent dispensed with by the court"},
+    Code{"E2", "Died"},
+    Code{"E3", "Care taken over by another local authority"},
+    Code{"E4A",
+         "Returned home to live with parents, relatives or other person with parental "
+         "responsibility, as part of the care plan"},
+    Code{"E4B",
+         "Returned home to live with parents, relatives or other person with parental "
+         "responsibility, not as part of the care plan"},
+    Code{"E13", "Left care to live with parents, relatives or others with no parental responsibility"},
+    Code{"E41", "Residence order or child arrangements order granted"},
+    Code{"E45", "Special guardianship order to former foster carer who was a relative or friend"},
+    Code{"E46", "Special guardianship order to former foster carer, other than relative or friend"},
+    Code{"E47",
+         "Special guardianship order to carer, other than former foster carer, who was a relative or "
+         "friend"},
+    Code{"E48",
+         "Special guardianship order to carer, other than former foster carer, other than relative "
+         "or friend"},
+    Code{"E5", "Moved into independent living arrangement with formalised support"},
+    Code{"E6", "Moved into independent living arrangement without formalised support"},
+    Code{"E7", "Transferred to residential care funded by adult social care services"},
+    Code{"E9", "Sentenced to custody"},
+    Code{"E14", "Accommodation on remand ended"},
+    Code{"E15", "Age assessment determined the child is aged 18 or over"},
+    Code{"E16", "Child moved abroad"},
+    Code{"E17", "Aged 18 or over and remained with current carers (staying put)"},
+    Code{"E8", "Period of being looked after ceased for any other reason"},
+};
+
+constexpr std::array kReasonPlaceChange{
+    Code{"CARPL", "Change to the care plan"},
+    Code{"CLOSE", "Carer resigned or the provision closed"},
+    Code{"ALLEG", "Section 47 allegation against the carer"},
+    Code{"STAND", "Concerns about the standard of care"},
+    Code{"APPRR", "The carer's approval was removed"},
+    Code{"CREQB", "The carer asked to end the placement because of the child's behaviour"},
+    Code{"CREQO", "The carer asked to end the placement for other reasons"},
+    Code{"CHILD", "The child asked to end the placement"},
+    Code{"LAREQ", "The responsible or area authority asked to end the placement"},
+    Code{"PLACE", "A change to the status of the placement only"},
+    Code{"CUSTOD", "Custody arrangement"},
+    Code{"OTHER", "Other"},
+};
+
+constexpr std::array kReviewParticipation{
+    Code{"PN0", "The child was under 4 at the time of the review"},
+    Code{"PN1", "The child attended and spoke for themself"},
+    Code{"PN2", "The child attended and an advocate spoke for them"},
+    Code{"PN3", "The child attended and conveyed their views symbolically (non-verbally)"},
+    Code{"PN4",
+         "The child attended but did not speak for themself, convey their views symbolically or "
+         "ask an advocate to speak for them"},
+    Code{"PN5", "The child did not attend but briefed an advocate to speak for them"},
+    Code{"PN6", "The child did not attend but conveyed their feelings through a facilitative medium"},
+    Code{"PN7", "The child did not attend and their views were not conveyed"},
+};
+
+constexpr std::array kPermanencePlan{
+    Code{"return_home", "Return to parents or family"},
+    Code{"adoption", "Adoption"},
+    Code{"special_guardianship", "Special guardianship"},
+    Code{"child_arrangements", "Child arrangements order"},
+    Code{"long_term_fostering", "Long-term fostering"},
+    Code{"residential", "Long-term residential care"},
+    Code{"independent_living", "Independent living or supported accommodation"},
+    Code{"not_yet_decided", "Not yet decided: the plan is still being assessed"},
+};
+
+constexpr std::array kMissingType{
+    Code{"M", "Missing: whereabouts unknown"},
+    Code{"A", "Away from placement without authorisation: whereabouts known"},
+};
+
 std::string_view by_sex(char sex, std::string_view female, std::string_view male, std::string_view neutral) {
   if (sex == 'F') return female;
   if (sex == 'M') return male;
@@ -405,6 +561,24 @@ std::span<const Code> codes(CodeList list) {
       return kSection47Outcome;
     case CodeList::kPlanEndReason:
       return kPlanEndReason;
+    case CodeList::kLegalStatus:
+      return kLegalStatus;
+    case CodeList::kCategoryOfNeed:
+      return kCategoryOfNeed;
+    case CodeList::kPlacementType:
+      return kPlacementType;
+    case CodeList::kPlacementProvider:
+      return kPlacementProvider;
+    case CodeList::kReasonEpisodeCeased:
+      return kReasonEpisodeCeased;
+    case CodeList::kReasonPlaceChange:
+      return kReasonPlaceChange;
+    case CodeList::kReviewParticipation:
+      return kReviewParticipation;
+    case CodeList::kPermanencePlan:
+      return kPermanencePlan;
+    case CodeList::kMissingType:
+      return kMissingType;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -471,6 +645,24 @@ std::string_view code_list_name(CodeList list) {
       return "enquiry outcome";
     case CodeList::kPlanEndReason:
       return "reason a plan ended";
+    case CodeList::kLegalStatus:
+      return "legal status";
+    case CodeList::kCategoryOfNeed:
+      return "category of need";
+    case CodeList::kPlacementType:
+      return "placement type";
+    case CodeList::kPlacementProvider:
+      return "placement provider";
+    case CodeList::kReasonEpisodeCeased:
+      return "reason an episode of care ended";
+    case CodeList::kReasonPlaceChange:
+      return "reason for a change of placement";
+    case CodeList::kReviewParticipation:
+      return "review participation";
+    case CodeList::kPermanencePlan:
+      return "permanence plan";
+    case CodeList::kMissingType:
+      return "missing or away";
   }
   return "code";
 }

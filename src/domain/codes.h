@@ -49,6 +49,15 @@ enum class CodeList {
   kStrategyDecision,    // Safeguard's own: what a strategy discussion decided
   kSection47Outcome,    // Safeguard's own: what a section 47 enquiry concluded
   kPlanEndReason,       // Safeguard's own: why a child in need or child protection plan ended
+  kLegalStatus,         // DfE SSDA903 LS: the legal basis on which a child is looked after
+  kCategoryOfNeed,      // DfE SSDA903 CIN: N1..N8 (the CIN census primary needs without N0/N9)
+  kPlacementType,       // DfE SSDA903 PLACE, 2025-26 list (Z11..Z14 replace Z1; K3 replaces H5)
+  kPlacementProvider,   // DfE SSDA903 PLACE_PROVIDER: PR0..PR5
+  kReasonEpisodeCeased,  // DfE SSDA903 REC: why an episode of care ended (X1: the child stays looked after)
+  kReasonPlaceChange,    // DfE SSDA903 REASON_PLACE_CHANGE: why a placement ended
+  kReviewParticipation,  // DfE SSDA903 REVIEW_CODE: how the child took part in a looked-after review
+  kPermanencePlan,       // Safeguard's own: the permanence plan a looked-after review confirms
+  kMissingType,          // DfE SSDA903 MISSING: M missing, A away without authorisation
 };
 
 // Every code of the list, in display order. The span refers to static storage.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -10,12 +11,15 @@ namespace safeguard {
 namespace {
 
 constexpr CodeList kAllLists[] = {
-    CodeList::kEthnicity,        CodeList::kDisability,      CodeList::kSex,
-    CodeList::kFirstLanguage,    CodeList::kReligion,        CodeList::kRelationship,
-    CodeList::kIdentifierType,   CodeList::kReferralSource,  CodeList::kPrimaryNeed,
-    CodeList::kReasonForClosure, CodeList::kCategoryOfAbuse, CodeList::kAssessmentFactor,
-    CodeList::kAssessmentOutcome, CodeList::kStrategyAgency, CodeList::kStrategyDecision,
-    CodeList::kSection47Outcome,  CodeList::kPlanEndReason,
+    CodeList::kEthnicity,           CodeList::kDisability,        CodeList::kSex,
+    CodeList::kFirstLanguage,       CodeList::kReligion,          CodeList::kRelationship,
+    CodeList::kIdentifierType,      CodeList::kReferralSource,    CodeList::kPrimaryNeed,
+    CodeList::kReasonForClosure,    CodeList::kCategoryOfAbuse,   CodeList::kAssessmentFactor,
+    CodeList::kAssessmentOutcome,   CodeList::kStrategyAgency,    CodeList::kStrategyDecision,
+    CodeList::kSection47Outcome,    CodeList::kPlanEndReason,     CodeList::kLegalStatus,
+    CodeList::kCategoryOfNeed,      CodeList::kPlacementType,     CodeList::kPlacementProvider,
+    CodeList::kReasonEpisodeCeased, CodeList::kReasonPlaceChange, CodeList::kReviewParticipation,
+    CodeList::kPermanencePlan,      CodeList::kMissingType,
 };
 
 std::vector<std::string> code_strings(CodeList list) {
@@ -46,6 +50,31 @@ TEST(CodesTest, EveryCodeIsValidAndLabelledInItsOwnList) {
       EXPECT_EQ(*code_label(list, c.code), c.label);
     }
   }
+}
+
+// The SSDA903 lists are exactly the 2025-26 return's (returns.md section 2.3): a code missing is a
+// child who cannot be recorded, a code too many is a return the DfE rejects.
+TEST(CodesTest, LookedAfterListsAreExactlyTheSsda903Codes) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(code_strings(CodeList::kLegalStatus),
+            (V{"C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3"}));
+  auto place = code_strings(CodeList::kPlacementType);
+  std::sort(place.begin(), place.end());
+  EXPECT_EQ(place,
+            (V{"A3", "A4", "A5", "A6", "K1", "K2", "K3", "P1", "P3", "R1", "R2",  "R3",  "R5",  "S1", "T0",
+               "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z11", "Z12", "Z13", "Z14"}));
+  EXPECT_EQ(code_strings(CodeList::kPlacementProvider), (V{"PR0", "PR1", "PR2", "PR3", "PR4", "PR5"}));
+  auto rec = code_strings(CodeList::kReasonEpisodeCeased);
+  std::sort(rec.begin(), rec.end());
+  EXPECT_EQ(rec, (V{"E11", "E12", "E13", "E14", "E15", "E16", "E17", "E2", "E3", "E41", "E45",
+                    "E46", "E47", "E48", "E4A", "E4B", "E5",  "E6",  "E7", "E8", "E9",  "X1"}));
+  EXPECT_EQ(code_strings(CodeList::kReasonPlaceChange),
+            (V{"CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE",
+               "CUSTOD", "OTHER"}));
+  EXPECT_EQ(code_strings(CodeList::kReviewParticipation),
+            (V{"PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"}));
+  EXPECT_EQ(code_strings(CodeList::kCategoryOfNeed), (V{"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"}));
+  EXPECT_EQ(code_strings(CodeList::kMissingType), (V{"M", "A"}));
 }
 
 TEST(CodesTest, ListNamesAreDistinctLowerCaseWords) {

@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "domain/assessment.h"
+#include "domain/care.h"
 #include "domain/child_journey.h"
 #include "domain/event.h"
 #include "domain/plan.h"
@@ -110,6 +111,7 @@ struct Person {
   std::vector<ChildPlan> plans;                          // child in need and child protection plans
   std::vector<Visit> visits;                             // in date order
   std::vector<Supervision> supervisions;                 // case supervision, in date order
+  std::vector<PeriodOfCare> periods_of_care;             // times looked after, oldest first
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

@@ -129,6 +129,65 @@ void add_supervision_clocks(const Person& child, const CinEpisode& episode, bool
                  deadline_status(due, std::nullopt, open, today, calendar)});
 }
 
+// A period of care's reviews: the first within 20 working days of its start, the second within 3
+// months of the first, each later one within 6 months of the last.
+void add_looked_after_review_clocks(const PeriodOfCare& period, bool open, Date today,
+                                    const WorkingDayCalendar& calendar, std::vector<ChildDeadline>& out) {
+  Date due = calendar.add_working_days(period.start, kFirstLookedAfterReviewWorkingDays);
+  bool first = true;
+  for (const LookedAfterReview& review : period.reviews) {
+    if (review.held_on > today) break;
+    out.push_back({"looked_after_review", "Looked-after review", period.episode_id, period.id,
+                   deadline_status(due, review.held_on, true, today, calendar)});
+    due = add_months(review.held_on, first ? kSecondLookedAfterReviewMonths : kLookedAfterReviewMonths);
+    first = false;
+  }
+  out.push_back({"looked_after_review", "Looked-after review", period.episode_id, period.id,
+                 deadline_status(due, std::nullopt, open, today, calendar)});
+}
+
+bool is_long_term_placement(std::string_view type) { return type == "U1" || type == "U4"; }
+
+// Statutory visits, placement by placement (a run of episodes with the same carers).
+void add_looked_after_visit_clocks(const Person& child, const PeriodOfCare& period, bool open, Date today,
+                                   const WorkingDayCalendar& calendar, const CaseworkTimescales& timescales,
+                                   std::vector<ChildDeadline>& out) {
+  std::vector<Date> moves;
+  for (const CareEpisode& e : period.episodes) {
+    if (e.start > today) break;
+    if (e.reason_new == "S" || e.reason_new == "P" || e.reason_new == "B") moves.push_back(e.start);
+  }
+  const std::optional<Date> ended = by(period.end(), today);
+  for (size_t i = 0; i < moves.size(); ++i) {
+    const Date moved = moves[i];
+    const bool current = i + 1 == moves.size();
+    const Date left = current ? (ended ? *ended : today) : moves[i + 1];
+    Date due = moved + timescales.looked_after_first_visit_days;
+    for (const Visit& v : child.visits) {
+      if (!v.seen || v.on < moved || v.on > today || (current ? v.on > left : v.on >= left)) continue;
+      out.push_back({"looked_after_visit", "Statutory visit: child seen", period.episode_id, period.id,
+                     deadline_status(due, v.on, true, today, calendar)});
+      const CareEpisode* episode = period.episode_on(v.on);
+      const bool long_term =
+          episode && is_long_term_placement(episode->placement.type) && v.on >= add_years(moved, 1);
+      due = long_term ? add_months(v.on, timescales.long_term_visit_months)
+                      : v.on + 7 * timescales.looked_after_visit_weeks;
+    }
+    out.push_back({"looked_after_visit", "Statutory visit: child seen", period.episode_id, period.id,
+                   deadline_status(due, std::nullopt, open && current, today, calendar)});
+  }
+}
+
+void add_care_clocks(const Person& child, Date today, const WorkingDayCalendar& calendar,
+                     const CaseworkTimescales& timescales, std::vector<ChildDeadline>& out) {
+  for (const PeriodOfCare& period : child.periods_of_care) {
+    if (period.start > today) continue;
+    const bool open = !by(period.end(), today);
+    add_looked_after_review_clocks(period, open, today, calendar, out);
+    add_looked_after_visit_clocks(child, period, open, today, calendar, timescales, out);
+  }
+}
+
 }  // namespace
 
 Date latest_next_supervision(const Person& child, Date on, const CaseworkTimescales& timescales) {
@@ -148,6 +207,7 @@ std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
     add_plan_clocks(child, episode, open, today, calendar, timescales, out);
     add_supervision_clocks(child, episode, open, today, timescales, calendar, out);
   }
+  add_care_clocks(child, today, calendar, timescales, out);
   std::stable_sort(out.begin(), out.end(), [](const ChildDeadline& a, const ChildDeadline& b) {
     return a.status.due < b.status.due;
   });

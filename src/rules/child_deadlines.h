@@ -22,8 +22,14 @@
 // - "supervision": the child's case supervised by a manager within the council's interval (default
 //   4 weeks while on a child protection plan, 6 weeks otherwise) of the referral, then of each
 //   supervision (or by the next due date the manager set, which may be sooner).
-// The clocks of a plan are not applicable once it has ended with them unmet, and every clock of an
-// episode once the episode has closed.
+// - "looked_after_review": a looked-after review within 20 working days of the child becoming
+//   looked after, the second within 3 months of the first, then each within 6 months of the last.
+// - "looked_after_visit": a statutory visit at which the child is seen within the council's days
+//   (at most 7) of each move to new carers, then within its weeks (at most 6) of the last visit; for
+//   a long-term foster placement (U1, U4) that has lasted a year, within its months (at most 3).
+// The clocks of a plan are not applicable once it has ended with them unmet, every clock of an
+// episode once the episode has closed, and every clock of a period of care once care ended (a
+// placement's visits once the child moved on).
 //
 // Each clock reports a DeadlineStatus (deadline.h). Something met after `today`, or an episode
 // closed after it, counts as not yet happened, so a record can be read as it stood on any day.
@@ -46,6 +52,9 @@ inline constexpr int kInitialConferenceWorkingDays = 15;
 inline constexpr int kFirstCoreGroupWorkingDays = 10;
 inline constexpr int kFirstReviewConferenceMonths = 3;
 inline constexpr int kReviewConferenceMonths = 6;
+inline constexpr int kFirstLookedAfterReviewWorkingDays = 20;
+inline constexpr int kSecondLookedAfterReviewMonths = 3;
+inline constexpr int kLookedAfterReviewMonths = 6;
 
 // The council's own timescales for the clocks that are local policy (settings.h).
 struct CaseworkTimescales {
@@ -54,6 +63,9 @@ struct CaseworkTimescales {
   int child_in_need_visit_working_days = 20;
   int protection_supervision_weeks = 4;
   int supervision_weeks = 6;
+  int looked_after_first_visit_days = 7;  // after a move to new carers (the law's most: 7)
+  int looked_after_visit_weeks = 6;       // the law's most: 6
+  int long_term_visit_months = 3;         // a long-term placement after its first year (most: 3)
 };
 
 // The latest day the next case supervision may be due after one on `on`: the council's interval for
@@ -62,11 +74,11 @@ Date latest_next_supervision(const Person& child, Date on, const CaseworkTimesca
 
 struct ChildDeadline {
   std::string kind;   // "assessment", "icpc", "core_group", "review_conference", "cin_plan_review",
-                      // "visit", "supervision"
+                      // "visit", "supervision", "looked_after_review", "looked_after_visit"
   std::string label;  // what must happen, in a worker's words
   int64_t episode_id = 0;
-  int64_t item_id = 0;  // the assessment, enquiry or plan it belongs to; 0 before an assessment
-                        // exists, and for supervision
+  int64_t item_id = 0;  // the assessment, enquiry, plan or period of care it belongs to; 0 before
+                        // an assessment exists, and for supervision
   DeadlineStatus status;
 };
 

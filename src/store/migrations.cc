@@ -339,6 +339,48 @@ CREATE TABLE person_supervisions (
 ){strict};
 CREATE INDEX person_supervisions_by_person ON person_supervisions (person_id);
 )SQL"},
+      {9, "children looked after", R"SQL(
+CREATE TABLE person_care_periods (
+  person_id {int} NOT NULL,
+  period_id {int} NOT NULL,
+  cin_episode_id {int} NOT NULL,
+  start_date {text} NOT NULL,
+  end_date {text},
+  home_postcode {text} NOT NULL,
+  reviewing_officer {text} NOT NULL,
+  reviewing_officer_name {text} NOT NULL
+){strict};
+CREATE INDEX person_care_periods_by_person ON person_care_periods (person_id);
+CREATE INDEX person_care_periods_by_officer ON person_care_periods (reviewing_officer, end_date);
+CREATE TABLE person_care_episodes (
+  person_id {int} NOT NULL,
+  period_id {int} NOT NULL,
+  episode_no {int} NOT NULL,
+  start_date {text} NOT NULL,
+  reason_new {text} NOT NULL,
+  legal_status {text} NOT NULL,
+  category_of_need {text} NOT NULL,
+  placement_type {text} NOT NULL,
+  provider {text} NOT NULL,
+  carer {text} NOT NULL,
+  placement_postcode {text} NOT NULL,
+  urn {text} NOT NULL,
+  end_date {text},
+  reason_ceased {text} NOT NULL,
+  reason_place_change {text} NOT NULL
+){strict};
+CREATE INDEX person_care_episodes_by_person ON person_care_episodes (person_id);
+CREATE INDEX person_care_episodes_open ON person_care_episodes (end_date, start_date);
+CREATE TABLE person_care_reviews (
+  person_id {int} NOT NULL,
+  period_id {int} NOT NULL,
+  review_id {int} NOT NULL,
+  held_on {text} NOT NULL,
+  participation {text} NOT NULL,
+  permanence_plan {text} NOT NULL
+){strict};
+CREATE INDEX person_care_reviews_by_person ON person_care_reviews (person_id);
+)SQL"},
   };
   return kMigrations;
 }

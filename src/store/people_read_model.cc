@@ -120,6 +120,18 @@ const std::vector<ReadModelTable>& people_read_model_tables() {
       {"person_supervisions",
        {"person_id", "supervision_id", "held_on", "next_due"},
        "person_id, supervision_id"},
+      {"person_care_periods",
+       {"person_id", "period_id", "cin_episode_id", "start_date", "end_date", "home_postcode",
+        "reviewing_officer", "reviewing_officer_name"},
+       "person_id, period_id"},
+      {"person_care_episodes",
+       {"person_id", "period_id", "episode_no", "start_date", "reason_new", "legal_status",
+        "category_of_need", "placement_type", "provider", "carer", "placement_postcode", "urn", "end_date",
+        "reason_ceased", "reason_place_change"},
+       "person_id, period_id, episode_no"},
+      {"person_care_reviews",
+       {"person_id", "period_id", "review_id", "held_on", "participation", "permanence_plan"},
+       "person_id, period_id, review_id"},
   };
   return kTables;
 }
@@ -198,6 +210,27 @@ std::vector<ReadModelRow> project_person(const Person& p) {
   for (const Supervision& s : p.supervisions) {
     rows.push_back(
         {&tables[11], {sql_int(p.id), sql_int(s.id), sql_text(s.on.iso()), optional_date(s.next_due)}});
+  }
+  for (const PeriodOfCare& period : p.periods_of_care) {
+    rows.push_back(
+        {&tables[12],
+         {sql_int(p.id), sql_int(period.id), sql_int(period.episode_id), sql_text(period.start.iso()),
+          optional_date(period.end()), sql_text(period.home_postcode), sql_text(period.reviewing_officer),
+          sql_text(period.reviewing_officer_name)}});
+    int64_t number = 0;
+    for (const CareEpisode& e : period.episodes) {
+      rows.push_back({&tables[13],
+                      {sql_int(p.id), sql_int(period.id), sql_int(++number), sql_text(e.start.iso()),
+                       sql_text(e.reason_new), sql_text(e.legal_status), sql_text(e.category_of_need),
+                       sql_text(e.placement.type), sql_text(e.placement.provider),
+                       sql_text(e.placement.carer), sql_text(e.placement.postcode), sql_text(e.placement.urn),
+                       optional_date(e.end), sql_text(e.reason_ceased), sql_text(e.reason_place_change)}});
+    }
+    for (const LookedAfterReview& r : period.reviews) {
+      rows.push_back({&tables[14],
+                      {sql_int(p.id), sql_int(period.id), sql_int(r.id), sql_text(r.held_on.iso()),
+                       sql_text(r.participation), sql_text(r.permanence_plan)}});
+    }
   }
   return rows;
 }
@@ -494,8 +527,74 @@ std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& i
                         s.next_due = date_of(row, 3);
                         person->second.supervisions.push_back(std::move(s));
                       });
+  for_each_in_batches(
+      db_,
+      "SELECT person_id, period_id, cin_episode_id, start_date, home_postcode, reviewing_officer,"
+      " reviewing_officer_name FROM person_care_periods WHERE person_id IN ",
+      ids, [&](const SqlRow& row) {
+        const auto person = out.find(row.integer(0));
+        if (person == out.end()) return;
+        PeriodOfCare period;
+        period.id = row.integer(1);
+        period.episode_id = row.integer(2);
+        period.start = Date::parse_iso(row.text(3)).value_or(Date());
+        period.home_postcode = row.text(4);
+        period.reviewing_officer = row.text(5);
+        period.reviewing_officer_name = row.text(6);
+        person->second.periods_of_care.push_back(std::move(period));
+      });
+  for_each_in_batches(
+      db_,
+      "SELECT person_id, period_id, episode_no, start_date, reason_new, legal_status, category_of_need,"
+      " placement_type, provider, carer, placement_postcode, urn, end_date, reason_ceased, "
+      "reason_place_change"
+      " FROM person_care_episodes WHERE person_id IN ",
+      ids, [&](const SqlRow& row) {
+        const auto person = out.find(row.integer(0));
+        if (person == out.end()) return;
+        for (PeriodOfCare& period : person->second.periods_of_care) {
+          if (period.id != row.integer(1)) continue;
+          CareEpisode e;
+          e.start = Date::parse_iso(row.text(3)).value_or(Date());
+          e.reason_new = row.text(4);
+          e.legal_status = row.text(5);
+          e.category_of_need = row.text(6);
+          e.placement = {row.text(7), row.text(8), row.text(9), row.text(10), row.text(11)};
+          e.end = date_of(row, 12);
+          e.reason_ceased = row.text(13);
+          e.reason_place_change = row.text(14);
+          // Numbered from 1 in order: the episode's place in the period.
+          const size_t at = static_cast<size_t>(row.integer(2)) - 1;
+          if (period.episodes.size() <= at) period.episodes.resize(at + 1);
+          period.episodes[at] = std::move(e);
+        }
+      });
+  for_each_in_batches(db_,
+                      "SELECT person_id, period_id, review_id, held_on, participation, permanence_plan"
+                      " FROM person_care_reviews WHERE person_id IN ",
+                      ids, [&](const SqlRow& row) {
+                        const auto person = out.find(row.integer(0));
+                        if (person == out.end()) return;
+                        for (PeriodOfCare& period : person->second.periods_of_care) {
+                          if (period.id != row.integer(1)) continue;
+                          LookedAfterReview r;
+                          r.id = row.integer(2);
+                          r.held_on = Date::parse_iso(row.text(3)).value_or(Date());
+                          r.participation = row.text(4);
+                          r.permanence_plan = row.text(5);
+                          period.reviews.push_back(std::move(r));
+                        }
+                      });
   // In the order the record holds them.
   for (auto& [id, p] : out) {
+    std::sort(p.periods_of_care.begin(), p.periods_of_care.end(),
+              [](const PeriodOfCare& a, const PeriodOfCare& b) { return a.id < b.id; });
+    for (PeriodOfCare& period : p.periods_of_care) {
+      std::sort(period.reviews.begin(), period.reviews.end(),
+                [](const LookedAfterReview& a, const LookedAfterReview& b) {
+                  return a.held_on != b.held_on ? a.held_on < b.held_on : a.id < b.id;
+                });
+    }
     // Visits and supervisions in date order (the fold's order), ties by id.
     std::sort(p.visits.begin(), p.visits.end(),
               [](const Visit& a, const Visit& b) { return a.on != b.on ? a.on < b.on : a.id < b.id; });
