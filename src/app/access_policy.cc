@@ -62,6 +62,8 @@ bool can_review_care(const User& user) {
   return !user.disabled && user.role == Role::kIndependentReviewingOfficer;
 }
 
+bool has_my_work(const User& user) { return can_hold_cases(user) || can_review_care(user); }
+
 bool can_close_episodes(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }
 
 bool can_allocate(const User& user) { return !user.disabled && user.role == Role::kTeamManager; }

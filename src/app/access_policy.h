@@ -54,6 +54,8 @@ bool can_authorise_assessments(const User& user);
 bool can_record_care(const User& user);
 bool can_appoint_reviewing_officer(const User& user);
 bool can_review_care(const User& user);
+// Who has a "my work" list: those who hold cases, and reviewing officers (the children they review).
+bool has_my_work(const User& user);
 // Who may hold a child's case: social workers and team managers with a team, not disabled.
 bool can_hold_cases(const User& user);
 bool can_administer(const User& user);

@@ -61,11 +61,13 @@ Result<int64_t> LookedAfterService::record_review(const User& user, int64_t pers
                                                   const Channel& channel) {
   if (!can_review_care(user))
     return Error::denied("Only an independent reviewing officer may record a review.");
-  return people_.change(user, person_id, expected_version, "recorded a looked-after review", channel,
-                        [&](const Person& p, Date today) {
-                          return PeopleService::one(
-                              looked_after_review_recorded(p, period_id, input, user.display_name, today));
-                        });
+  return people_.change(
+      user, person_id, expected_version, "recorded a looked-after review", channel,
+      [&](const Person& p, Date today) {
+        const int64_t period =
+            period_id != 0 || p.periods_of_care.empty() ? period_id : p.periods_of_care.back().id;
+        return PeopleService::one(looked_after_review_recorded(p, period, input, user.display_name, today));
+      });
 }
 
 std::vector<User> LookedAfterService::reviewing_officers() {

@@ -34,7 +34,7 @@ class LookedAfterService {
   // `officer` is the username of an active user with the reviewing officer role.
   Result<int64_t> appoint_reviewing_officer(const User& user, int64_t person_id, int64_t expected_version,
                                             const std::string& officer, const Channel& channel);
-  // Reviewing officers only; the review's chair is the user.
+  // Reviewing officers only; the review's chair is the user. Period 0 is the child's latest.
   Result<int64_t> record_review(const User& user, int64_t person_id, int64_t expected_version,
                                 int64_t period_id, const LookedAfterReviewInput& input,
                                 const Channel& channel);

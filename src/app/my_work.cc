@@ -7,13 +7,15 @@
 #include "app/records.h"
 #include "app/settings.h"
 #include "store/allocation_read_model.h"
+#include "store/care_read_model.h"
 #include "store/casework_read_model.h"
 
 namespace safeguard {
 
 Result<MyWork> MyWorkService::for_user(const User& user) {
-  if (!can_hold_cases(user))
-    return Error::denied("Only social workers and team managers hold children's cases.");
+  if (!has_my_work(user)) {
+    return Error::denied("Only social workers, team managers and reviewing officers have a list of work.");
+  }
   MyWork work;
   if (can_authorise_assessments(user)) {
     auto awaiting = AssessmentService(db_, clock_).awaiting_authorisation(user);
@@ -53,6 +55,10 @@ Result<MyWork> MyWorkService::for_user(const User& user) {
       for (const OpenChildRow& row : allocations.open_children(user.team_id)) {
         children.emplace_back(row.person_id, row.allocation ? row.allocation->worker_name : "");
       }
+    } else if (can_review_care(user)) {
+      for (int64_t id : CareIndex(db_.sql()).children_of_reviewing_officer(user.username)) {
+        children.emplace_back(id, user.display_name);
+      }
     } else {
       for (const AllocationRow& row : allocations.allocated_to(user.username)) {
         children.emplace_back(row.person_id, row.worker_name);
@@ -70,8 +76,11 @@ Result<MyWork> MyWorkService::for_user(const User& user) {
     for (size_t i = 0; i < children.size(); ++i) {
       const auto person = casework.find(children[i].first);
       if (person == casework.end()) continue;
-      for (ChildDeadline& d : open_deadlines(person->second, today, calendar, timescales))
+      for (ChildDeadline& d : open_deadlines(person->second, today, calendar, timescales)) {
+        // A reviewing officer's work is the reviews.
+        if (can_review_care(user) && d.kind != "looked_after_review") continue;
         due.emplace_back(i, std::move(d));
+      }
     }
     std::vector<int64_t> due_ids;
     for (const auto& [i, d] : due) due_ids.push_back(children[i].first);

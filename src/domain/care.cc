@@ -449,7 +449,10 @@ Result<DomainEvent> looked_after_review_recorded(const Person& child, int64_t pe
   for (const PeriodOfCare& p : child.periods_of_care) {
     if (p.id == period_id) period = &p;
   }
-  if (!period) return Error::not_found("No such period of care");
+  if (!period) {
+    return child.periods_of_care.empty() ? Error::invalid("The child has never been looked after", "held_on")
+                                         : Error::not_found("No such period of care");
+  }
   if (input.held_on < period->start) {
     return Error::invalid(
         "A review is held after the child became looked after (" + period->start.iso() + ")", "held_on");

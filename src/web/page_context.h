@@ -64,6 +64,8 @@ std::optional<Response> closure_pages(PageContext& context);
 std::optional<Response> protection_pages(PageContext& context);
 // /people/{id}/visits[/new], /people/{id}/supervision[/new]
 std::optional<Response> visit_pages(PageContext& context);
+// Children looked after (pages_looked_after.cc).
+std::optional<Response> looked_after_pages(PageContext& context);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);
@@ -86,6 +88,10 @@ std::optional<Response> casework_api(const Request& request, Database& db, const
                                      const User& user, const Channel& channel);
 // Child protection and plans (api_protection.cc): strategy discussions, enquiries, conferences,
 // plans, visits and supervision. nullopt when the path is not one of its calls.
+// Children looked after (api_looked_after.cc): becoming looked after, changes, the end of care,
+// the reviewing officer, reviews, and the child's care history.
+std::optional<Response> looked_after_api(const Request& request, Database& db, const Clock& clock,
+                                         const User& user, const Channel& channel);
 std::optional<Response> protection_api(const Request& request, Database& db, const Clock& clock,
                                        const User& user, const Channel& channel);
 // Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.

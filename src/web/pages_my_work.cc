@@ -26,6 +26,8 @@ std::string action_link(const WorkItem& item) {
   }
   if (item.deadline.kind == "visit") return link("Record a visit", base + "/visits/new");
   if (item.deadline.kind == "supervision") return link("Supervision", base + "/supervision");
+  if (item.deadline.kind == "looked_after_visit") return link("Record a visit", base + "/visits/new");
+  if (item.deadline.kind == "looked_after_review") return link("Looked after", base + "/looked-after");
   return link("Open record", base);
 }
 

@@ -534,6 +534,18 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
     } else {
       rows.push_back({"Plan", tag("No plan", "grey"), protection_links});
     }
+    if (const PeriodOfCare* care = current_period(p)) {
+      rows.push_back({"Looked after",
+                      escape("Since " + long_date_text(care->start) + ": " + care->current().placement.carer +
+                             " (" + care->current().placement.type + "), " + care->current().legal_status),
+                      link("Looked after", base + "/looked-after")});
+    } else if (assessor) {
+      rows.push_back({"Looked after",
+                      p.periods_of_care.empty() ? tag("No", "grey")
+                                                : escape("Until " + date_or(p.periods_of_care.back().end())),
+                      link(p.periods_of_care.empty() ? "Record becoming looked after" : "Looked after",
+                           base + "/looked-after")});
+    }
     const Visit* last_visit = p.visits.empty() ? nullptr : &p.visits.back();
     rows.push_back({"Last visit",
                     last_visit

@@ -34,7 +34,8 @@ Response visits_page(PageContext& c, const PersonRecord& record) {
   l.back_href = person_href(p.id);
   if (c.query.get("done") == "visit") l.success_message = "Visit recorded";
   std::string main = heading(p, "Visits") + "<div data-testid=\"visit-deadlines\">" +
-                     open_deadlines_of(record, "visit") + "</div>";
+                     open_deadlines_of(record, "visit") + open_deadlines_of(record, "looked_after_visit") +
+                     "</div>";
   if (open_episode(p)) main += link_button("Record a visit", person_href(p.id) + "/visits/new");
   std::vector<std::vector<std::string>> rows;
   for (auto it = p.visits.rbegin(); it != p.visits.rend(); ++it) {

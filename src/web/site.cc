@@ -58,7 +58,7 @@ Layout PageContext::layout(std::string title, std::string_view active) const {
       l.navigation.push_back({"Find a person", "/people", active == "search"});
       l.navigation.push_back({"Record a person", "/people/new", active == "new"});
     }
-    if (can_hold_cases(*user)) l.navigation.push_back({"My work", "/my-work", active == "my-work"});
+    if (has_my_work(*user)) l.navigation.push_back({"My work", "/my-work", active == "my-work"});
     if (can_allocate(*user)) l.navigation.push_back({"Allocation", "/allocation", active == "allocation"});
     if (can_see_front_door_figures(*user))
       l.navigation.push_back({"Dashboard", "/front-door/dashboard", active == "dashboard"});
@@ -169,7 +169,8 @@ bool is_draft_form(std::string_view path) {
   return form == "/correct" || form == "/name/new" || form == "/birth/new" || form == "/death/new" ||
          form == "/addresses/new" || form == "/relationships/new" || form == "/identifiers/new" ||
          form == "/notes/new" || form == "/strategy-discussions/new" || form == "/visits/new" ||
-         form == "/supervision/new";
+         form == "/supervision/new" || form == "/looked-after/start" || form == "/looked-after/change" ||
+         form == "/looked-after/end" || form == "/looked-after/reviews/new";
 }
 
 // ---- Site ----
@@ -267,6 +268,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = closure_pages(context)) return *r;
   if (auto r = protection_pages(context)) return *r;
   if (auto r = visit_pages(context)) return *r;
+  if (auto r = looked_after_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;

@@ -120,7 +120,16 @@ inline const std::vector<std::string>& all_tables() {
                                                    "contact_children",
                                                    "contact_adults",
                                                    "mash_requests",
-                                                   "mash_shared_children"};
+                                                   "mash_shared_children",
+                                                   "person_allocations",
+                                                   "person_assessments",
+                                                   "person_enquiries",
+                                                   "person_plans",
+                                                   "person_visits",
+                                                   "person_supervisions",
+                                                   "person_care_periods",
+                                                   "person_care_episodes",
+                                                   "person_care_reviews"};
   return kTables;
 }
 

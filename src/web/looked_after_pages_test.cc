@@ -1,0 +1,259 @@
+// Looked-after pages and API end to end, without a network: a social worker records a child becoming
+// looked after (a missing URN is shown at its field and loses nothing), a team manager appoints the
+// reviewing officer, who then sees the child in their work and records the first review; the worker
+// records a move to new carers (RNE P, the reason on the episode left) and the end of care. The API
+// records the same steps, names the field at fault, and reads back the SSDA903 episodes; the read
+// models give "my work" the same deadlines as the record.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/my_work.h"
+#include "rules/child_deadlines.h"
+#include "store/people_read_model.h"
+#include "support/fixtures.h"
+#include "support/test_site.h"
+
+namespace safeguard::web {
+namespace {
+
+using nlohmann::json;
+
+class LookedAfterPagesTest : public TestSite, public ::testing::Test {
+ protected:
+  LookedAfterPagesTest() {
+    users_["frontdoor"] = add_site_user("frontdoor", "front_door_social_worker", "Front door");
+    users_["manager"] = add_site_user("manager", "team_manager", "Children in care");
+    users_["jess"] = add_site_user("jess", "social_worker", "Children in care");
+    users_["iris"] = add_site_user("iris", "independent_reviewing_officer", "Independent reviewing");
+    child_ = testing::refer_child(*db_, clock_, users_["frontdoor"], "Ellie");
+    PeopleService people(*db_, clock_);
+    const int64_t version = people.open(users_["manager"], child_, {"test", ""})->person.version;
+    EXPECT_TRUE(
+        people.allocate(users_["manager"], child_, version, "jess", clock_.today(), "FCONTA", {"test", ""})
+            .ok());
+  }
+
+  std::string path() const { return "/people/" + std::to_string(child_) + "/looked-after"; }
+  std::string api_path() const { return "/api/v1/people/" + std::to_string(child_) + "/looked-after"; }
+
+  static void set_day(FormData& f, const std::string& name, Date d) {
+    f.set(name + "-day", std::to_string(d.day()));
+    f.set(name + "-month", std::to_string(d.month()));
+    f.set(name + "-year", std::to_string(d.year()));
+  }
+
+  static std::string location(const Response& r) {
+    for (const Header& h : r.headers) {
+      if (h.name == "Location") return h.value;
+    }
+    return {};
+  }
+
+  int64_t version() {
+    return PeopleService(*db_, clock_).open(users_["manager"], child_, {"test", ""})->person.version;
+  }
+
+  void expect_read_model_agrees() {
+    auto full = PeopleService(*db_, clock_).open(users_["manager"], child_, {"test", ""});
+    ASSERT_TRUE(full.ok());
+    const auto casework = PeopleIndex(db_->sql()).casework_of({child_});
+    const auto from_read_model =
+        child_deadlines(casework.at(child_), clock_.today(), WorkingDayCalendar(), CaseworkTimescales());
+    ASSERT_EQ(from_read_model.size(), full->deadlines.size());
+    for (size_t i = 0; i < from_read_model.size(); ++i) {
+      EXPECT_EQ(from_read_model[i].kind, full->deadlines[i].kind);
+      EXPECT_EQ(from_read_model[i].item_id, full->deadlines[i].item_id);
+      EXPECT_EQ(from_read_model[i].status.due, full->deadlines[i].status.due);
+      EXPECT_EQ(from_read_model[i].status.state, full->deadlines[i].status.state);
+    }
+    ASSERT_EQ(casework.at(child_).periods_of_care.size(), full->person.periods_of_care.size());
+    for (size_t i = 0; i < full->person.periods_of_care.size(); ++i) {
+      const PeriodOfCare& a = casework.at(child_).periods_of_care[i];
+      const PeriodOfCare& b = full->person.periods_of_care[i];
+      ASSERT_EQ(a.episodes.size(), b.episodes.size());
+      for (size_t j = 0; j < a.episodes.size(); ++j) {
+        EXPECT_EQ(a.episodes[j].reason_new, b.episodes[j].reason_new);
+        EXPECT_EQ(a.episodes[j].placement, b.episodes[j].placement);
+        EXPECT_EQ(a.episodes[j].end, b.episodes[j].end);
+        EXPECT_EQ(a.episodes[j].reason_place_change, b.episodes[j].reason_place_change);
+      }
+      EXPECT_EQ(a.reviews.size(), b.reviews.size());
+      EXPECT_EQ(a.reviewing_officer, b.reviewing_officer);
+    }
+  }
+
+  std::map<std::string, User> users_;
+  int64_t child_ = 0;
+};
+
+TEST_F(LookedAfterPagesTest, BecomeLookedAfterReviewMoveAndLeaveCare) {
+  const Date today = clock_.today();  // Monday 23 November 2026
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  Response r = jess.get("/people/" + std::to_string(child_));
+  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "\""));
+  r = jess.get(path() + "/start");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "data-draft-key=\"" + path() + "/start\""));
+  FormData f = Browser::hidden_fields(r.body);
+  set_day(f, "on", today);
+  f.set("legal_status", "C1");
+  f.set("category_of_need", "N1");
+  f.set("placement-type", "U6");
+  f.set("placement-provider", "PR1");
+  f.set("placement-carer", "Ann and Bob Hale");
+  f.set("placement-postcode", "nr2 1aa");
+  Response bad = jess.post(path() + "/start", f);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#placement-urn\""));
+  EXPECT_TRUE(contains(bad.body, "Ann and Bob Hale"));  // nothing lost
+  f.set("placement-urn", "sc100200");
+  Response started = jess.post(path() + "/start", f);
+  ASSERT_EQ(started.status, 303) << started.body;
+  EXPECT_EQ(location(started), path() + "?done=started");
+  r = jess.get(path() + "?done=started");
+  EXPECT_TRUE(contains(r.body, "Ann and Bob Hale"));
+  EXPECT_TRUE(contains(r.body, "SC100200"));
+  EXPECT_TRUE(contains(r.body, "Not appointed"));
+  EXPECT_TRUE(contains(r.body, "21 December 2026"));  // first review: 20 working days
+  EXPECT_TRUE(contains(r.body, "30 November 2026"));  // first visit: 7 days
+  // The episode cannot close while the child is looked after.
+  EXPECT_FALSE(jess.get("/people/" + std::to_string(child_) + "/close").body.empty());
+
+  // The reviewing officer is not yet appointed: the child is outside her work, and she cannot review.
+  Browser iris(*site_);
+  ASSERT_EQ(iris.sign_in("iris").status, 303);
+  auto work = MyWorkService(*db_, clock_).for_user(users_["iris"]);
+  ASSERT_TRUE(work.ok());
+  EXPECT_EQ(work->children, 0);
+  EXPECT_EQ(jess.get(path() + "/reviews/new").status, 403);  // only reviewing officers review
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  r = manager.get(path() + "/reviewing-officer");
+  ASSERT_EQ(r.status, 200);
+  f = Browser::hidden_fields(r.body);
+  f.set("reviewing_officer", "iris");
+  ASSERT_EQ(manager.post(path() + "/reviewing-officer", f).status, 303);
+  work = MyWorkService(*db_, clock_).for_user(users_["iris"]);
+  ASSERT_TRUE(work.ok());
+  EXPECT_EQ(work->children, 1);
+  ASSERT_EQ(work->due.size(), 1u);
+  EXPECT_EQ(work->due[0].deadline.kind, "looked_after_review");
+
+  clock_.advance_seconds(14 * 86400);
+  ASSERT_EQ(iris.sign_in("iris").status, 303);
+  r = iris.get(path() + "/reviews/new");
+  ASSERT_EQ(r.status, 200);
+  f = Browser::hidden_fields(r.body);
+  set_day(f, "held_on", today + 14);
+  f.set("participation", "PN1");
+  f.set("decisions", "Ellie wants to stay with Ann and Bob; contact with mum twice a week.");
+  bad = iris.post(path() + "/reviews/new", f);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#permanence_plan\""));
+  EXPECT_TRUE(contains(bad.body, "contact with mum twice a week"));
+  f.set("permanence_plan", "return_home");
+  ASSERT_EQ(iris.post(path() + "/reviews/new", f).status, 303);
+  expect_read_model_agrees();
+
+  // A move to new carers.
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  r = jess.get(path() + "/change");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "value=\"Ann and Bob Hale\""));  // the current placement, to edit
+  f = Browser::hidden_fields(r.body);
+  set_day(f, "on", today + 14);
+  f.set("moved", "yes");
+  f.set("placement-type", "U6");  // a browser sends the pre-filled fields; this test sets them
+  f.set("placement-provider", "PR1");
+  f.set("placement-urn", "SC100200");
+  f.set("placement-carer", "Cara Ngo");
+  f.set("placement-postcode", "NR3 4BB");
+  bad = jess.post(path() + "/change", f);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#reason_place_change\""));
+  f.set("reason_place_change", "CREQO");
+  ASSERT_EQ(jess.post(path() + "/change", f).status, 303);
+  json history = json::parse(api("jess", "GET", api_path()).body);
+  ASSERT_EQ(history["periods"].size(), 1u);
+  ASSERT_EQ(history["periods"][0]["episodes"].size(), 2u);
+  EXPECT_EQ(history["periods"][0]["episodes"][0]["reason_place_change"], "CREQO");
+  EXPECT_EQ(history["periods"][0]["episodes"][0]["reason_ceased"], "X1");
+  EXPECT_EQ(history["periods"][0]["episodes"][1]["reason_new"], "P");
+  EXPECT_EQ(history["periods"][0]["episodes"][1]["placement"]["postcode"], "NR3 4BB");
+  EXPECT_EQ(history["periods"][0]["reviewing_officer"], "iris");
+
+  r = jess.get(path() + "/end");
+  f = Browser::hidden_fields(r.body);
+  set_day(f, "on", today + 14);
+  f.set("reason", "E4A");
+  bad = jess.post(path() + "/end", f);
+  ASSERT_EQ(bad.status, 422);  // the episode started that day (rule 355)
+  set_day(f, "on", today + 15);
+  clock_.advance_seconds(86400);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  f = Browser::hidden_fields(jess.get(path() + "/end").body);
+  set_day(f, "on", today + 15);
+  f.set("reason", "E4A");
+  ASSERT_EQ(jess.post(path() + "/end", f).status, 303);
+  r = jess.get(path());
+  EXPECT_TRUE(contains(r.body, "not looked after now"));
+  EXPECT_TRUE(contains(r.body, "E4A"));
+  expect_read_model_agrees();
+}
+
+TEST_F(LookedAfterPagesTest, TheApiRecordsCareAndNamesTheFieldAtFault) {
+  const Date today = clock_.today();
+  json start{{"expected_version", version()},
+             {"on", today.iso()},
+             {"legal_status", "V2"},
+             {"category_of_need", "N4"},
+             {"placement",
+              {{"type", "K3"},
+               {"provider", "PR4"},
+               {"carer", "Riverside"},
+               {"postcode", "NR1 1AA"},
+               {"urn", "SC300400"}}}};
+  Response r = api("jess", "POST", api_path(), start);
+  ASSERT_EQ(r.status, 422) << r.body;  // Ellie is 10: no supported accommodation
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "placement.type");
+  start["placement"]["type"] = "U6";
+  start["placement"]["provider"] = "PR1";
+  r = api("jess", "POST", api_path(), start);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const int64_t v = json::parse(r.body)["version"];
+  // An IRO cannot record care; a social worker cannot record a review.
+  json change{{"expected_version", v}, {"on", (today + 1).iso()}, {"legal_status", "C1"}};
+  EXPECT_EQ(api("iris", "POST", api_path() + "/changes", change).status, 403);
+  json review{{"expected_version", v},
+              {"held_on", today.iso()},
+              {"participation", "PN1"},
+              {"permanence_plan", "long_term_fostering"},
+              {"decisions", "Stay."}};
+  EXPECT_EQ(api("jess", "POST", api_path() + "/reviews", review).status, 403);
+  json appoint{{"expected_version", v}, {"username", "jess"}};
+  r = api("manager", "POST", api_path() + "/reviewing-officer", appoint);
+  ASSERT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "username");
+  appoint["username"] = "iris";
+  ASSERT_EQ(api("manager", "POST", api_path() + "/reviewing-officer", appoint).status, 200);
+  review["expected_version"] = version();
+  r = api("iris", "POST", api_path() + "/reviews", review);
+  ASSERT_EQ(r.status, 200) << r.body;
+  json unknown{{"expected_version", version()}, {"on", today.iso()}, {"reason", "E4A"}, {"extra", 1}};
+  r = api("jess", "POST", api_path() + "/end", unknown);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "extra");
+  json history = json::parse(api("iris", "GET", api_path()).body);
+  EXPECT_TRUE(history["looked_after"].get<bool>());
+  EXPECT_EQ(history["periods"][0]["episodes"][0]["reason_new"], "S");
+  EXPECT_EQ(history["periods"][0]["reviews"][0]["chair"], "Test iris");
+  bool review_clock = false;
+  for (const json& d : history["deadlines"])
+    review_clock = review_clock || d["kind"] == "looked_after_review";
+  EXPECT_TRUE(review_clock);
+}
+
+}  // namespace
+}  // namespace safeguard::web

@@ -1,0 +1,137 @@
+// A child's time in care in Debian's Chromium: a referred child is allocated to the social worker,
+// who records that she became looked after two weeks ago (a missing Ofsted URN is shown at its field
+// and nothing typed is lost). The manager appoints the independent reviewing officer, who finds the
+// child in his work and records the first review (what he typed survives a closed browser). The
+// social worker records a statutory visit, a move to new carers with the reason the old placement
+// ended, and the end of care; the looked-after page shows each SSDA903 episode as it goes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, signIn } from './server.mjs';
+import { referAndAllocate } from './journeys.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { await server?.stop(); });
+
+async function fillDate(page, legend, date) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(date.getUTCDate()));
+  await group.getByLabel('Month').fill(String(date.getUTCMonth() + 1));
+  await group.getByLabel('Year').fill(String(date.getUTCFullYear()));
+}
+
+function daysAgo(n) {
+  const d = new Date();
+  d.setUTCHours(12, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d;
+}
+
+test('becoming looked after, a review, a visit, a move and leaving care', async () => {
+  const front = await launchBrowser();
+  const manager = await launchBrowser();
+  const worker = await launchBrowser();
+  let reviewer = await launchBrowser();
+  try {
+    const m = await manager.context.newPage();
+    await referAndAllocate(front, m, server.url, { forename: 'Tamsin', surname: 'Oakridge', born: ['9', '3', '2014'] });
+    const record = m.url().replace(/\?.*$/, '');
+
+    // Becoming looked after, two weeks ago.
+    const w = await worker.context.newPage();
+    await signIn(w, server.url, 'socialworker');
+    await w.goto(record);
+    await w.getByRole('link', { name: 'Record becoming looked after' }).click();
+    await w.getByRole('button', { name: 'Record becoming looked after' }).waitFor();
+    await fillDate(w, 'When did the child become looked after?', daysAgo(14));
+    await w.getByLabel('Legal status').selectOption('C1');
+    await w.getByLabel('Category of need').selectOption('N1');
+    await w.getByLabel('Placement type').selectOption('U6');
+    await w.getByLabel('Provider').selectOption('PR1');
+    await w.getByLabel('Carers or establishment').fill('Ann and Bob Hale');
+    await w.getByLabel('Placement postcode').fill('nr2 1aa');
+    await w.getByRole('button', { name: 'Record becoming looked after' }).click();
+    await w.getByText('Enter the Ofsted URN of the provision').first().waitFor();
+    assert.equal(await w.getByLabel('Carers or establishment').inputValue(), 'Ann and Bob Hale');
+    await w.getByLabel('Ofsted URN').fill('sc100200');
+    await w.getByRole('button', { name: 'Record becoming looked after' }).click();
+    await w.getByText('Becoming looked after recorded', { exact: true }).waitFor();
+    const care = w.url().replace(/\?.*$/, '');
+    let summary = await w.getByTestId('care-summary').textContent();
+    assert.match(summary, /Ann and Bob Hale/);
+    assert.match(summary, /Interim care order/);
+    assert.match(summary, /Not appointed/);
+    assert.match(await w.getByTestId('care-deadlines').textContent(), /Looked-after review/);
+    assert.match(await w.getByTestId('care-episodes').textContent(), /SC100200/);
+
+    // The manager appoints the reviewing officer.
+    await m.goto(care);
+    await m.getByRole('link', { name: 'Appoint' }).click();
+    await m.getByLabel('David Lowe').check();
+    await m.getByRole('button', { name: 'Appoint' }).click();
+    await m.getByText('Reviewing officer appointed', { exact: true }).waitFor();
+
+    // The reviewing officer finds her in his work; his review survives a closed browser.
+    let r = await reviewer.context.newPage();
+    await signIn(r, server.url, 'iro');
+    await r.getByRole('link', { name: 'My work' }).click();
+    await r.getByRole('link', { name: 'Looked after' }).first().click();
+    await r.getByRole('button', { name: 'Record a review' }).click();
+    await r.getByLabel('Decisions').fill('Tamsin wants to stay with Ann and Bob until home is safe; contact with mum twice a week.');
+    await r.getByText(/Draft saved at/).waitFor();
+    await reviewer.close();
+    reviewer = await launchBrowser();
+    r = await reviewer.context.newPage();
+    await signIn(r, server.url, 'iro');
+    await r.goto(`${care}/reviews/new`);
+    await r.getByText('We kept what you typed').waitFor();
+    assert.match(await r.getByLabel('Decisions').inputValue(), /twice a week/);
+    await r.getByLabel('The child attended and spoke for themself').check();
+    await r.getByRole('button', { name: 'Record review' }).click();
+    await r.getByText('Choose the permanence plan the review confirmed').first().waitFor();
+    await r.getByLabel('Return to parents or family').check();
+    await r.getByRole('button', { name: 'Record review' }).click();
+    await r.getByText('Review recorded', { exact: true }).waitFor();
+    assert.match(await r.getByTestId('care-reviews').textContent(), /David Lowe.*Return to parents or family/s);
+
+    // A statutory visit, then a move to new carers three days ago.
+    await w.goto(care);
+    await w.getByRole('button', { name: 'Record a visit' }).click();
+    await fillDate(w, 'When was the visit?', daysAgo(10));
+    await w.getByLabel('Yes, seen alone').check();
+    await w.getByLabel('What the child said').fill('I like my room but I miss my cat.');
+    await w.getByLabel('What you saw').fill('Tamsin was settled and chatting with Ann.');
+    await w.getByRole('button', { name: 'Record visit' }).click();
+    await w.getByText('Visit recorded', { exact: true }).waitFor();
+    await w.goto(care);
+    await w.getByRole('button', { name: 'Record a change' }).click();
+    assert.equal(await w.getByLabel('Carers or establishment').inputValue(), 'Ann and Bob Hale');
+    await fillDate(w, 'When did it change?', daysAgo(3));
+    await w.getByLabel('Yes: a new placement').check();
+    await w.getByLabel('Carers or establishment').fill('Cara Ngo');
+    await w.getByLabel('Placement postcode').fill('NR3 4BB');
+    await w.getByRole('button', { name: 'Record change' }).click();
+    await w.getByText('Choose why the placement with Ann and Bob Hale ended').first().waitFor();
+    await w.getByLabel('Why did the placement with Ann and Bob Hale end?').selectOption('CREQO');
+    await w.getByRole('button', { name: 'Record change' }).click();
+    await w.getByText('Change recorded', { exact: true }).waitFor();
+    summary = await w.getByTestId('care-summary').textContent();
+    assert.match(summary, /Cara Ngo/);
+    const episodes = await w.getByTestId('care-episodes').textContent();
+    assert.match(episodes, /CREQO/);
+    assert.match(episodes, /NR3 4BB/);
+
+    // Care ends today: she goes home as planned.
+    await w.getByRole('button', { name: 'End care' }).click();
+    await w.getByLabel('Returned home to live with parents, relatives or other person with parental responsibility, as part of the care plan').check();
+    await w.getByRole('button', { name: 'Record the end of care' }).click();
+    await w.getByText('End of care recorded', { exact: true }).waitFor();
+    await w.getByText('This child is not looked after now.').waitFor();
+    assert.match(await w.getByTestId('care-episodes').textContent(), /E4A/);
+  } finally {
+    await front.close();
+    await manager.close();
+    await worker.close();
+    await reviewer.close();
+  }
+});
