@@ -92,7 +92,7 @@ TEST_F(LookedAfterPagesTest, BecomeLookedAfterReviewMoveAndLeaveCare) {
   Browser jess(*site_);
   ASSERT_EQ(jess.sign_in("jess").status, 303);
   Response r = jess.get("/people/" + std::to_string(child_));
-  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "\""));
+  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "/start\""));
   r = jess.get(path() + "/start");
   ASSERT_EQ(r.status, 200);
   EXPECT_TRUE(contains(r.body, "data-draft-key=\"" + path() + "/start\""));

@@ -543,8 +543,8 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
       rows.push_back({"Looked after",
                       p.periods_of_care.empty() ? tag("No", "grey")
                                                 : escape("Until " + date_or(p.periods_of_care.back().end())),
-                      link(p.periods_of_care.empty() ? "Record becoming looked after" : "Looked after",
-                           base + "/looked-after")});
+                      p.periods_of_care.empty() ? link("Record becoming looked after", base + "/looked-after/start")
+                                                : link("Looked after", base + "/looked-after")});
     }
     const Visit* last_visit = p.visits.empty() ? nullptr : &p.visits.back();
     rows.push_back({"Last visit",

@@ -4,11 +4,18 @@ import assert from 'node:assert/strict';
 import { signIn } from './server.mjs';
 
 // `front` is a browser for the front door; `m` a page the manager is (or will be) signed in on.
+// `received`, when given, is the day the contact came in (a Date), for a referral in the past.
 // Leaves `m` on the child's record.
-export async function referAndAllocate(front, m, url, { forename, surname, born }) {
+export async function referAndAllocate(front, m, url, { forename, surname, born, received }) {
   const page = await front.context.newPage();
   await signIn(page, url, 'frontdoor');
   await page.getByRole('link', { name: 'Record a contact' }).first().click();
+  if (received) {
+    const day = page.getByRole('group', { name: 'Date received' });
+    await day.getByLabel('Day').fill(String(received.getUTCDate()));
+    await day.getByLabel('Month').fill(String(received.getUTCMonth() + 1));
+    await day.getByLabel('Year').fill(String(received.getUTCFullYear()));
+  }
   await page.getByLabel('Name', { exact: true }).fill('Ms Quill');
   await page.getByLabel('Relationship to the child, or agency and role').fill('Health visitor');
   await page.getByLabel('Referral source').selectOption('3B');
