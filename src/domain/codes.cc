@@ -364,17 +364,6 @@ constexpr std::array kLegalStatus{
     Code{"J3", "Sentenced to a youth rehabilitation order with residence or intensive fostering requirement"},
 };
 
-constexpr std::array kCategoryOfNeed{
-    Code{"N1", "Abuse or neglect"},
-    Code{"N2", "Child's disability or illness"},
-    Code{"N3", "Parental disability or illness"},
-    Code{"N4", "Family in acute stress"},
-    Code{"N5", "Family dysfunction"},
-    Code{"N6", "Socially unacceptable behaviour"},
-    Code{"N7", "Low income"},
-    Code{"N8", "Absent parenting"},
-};
-
 constexpr std::array kPlacementType{
     Code{"U1", "Foster placement with relative or friend: long-term fostering"},
     Code{"U2",
@@ -564,7 +553,7 @@ std::span<const Code> codes(CodeList list) {
     case CodeList::kLegalStatus:
       return kLegalStatus;
     case CodeList::kCategoryOfNeed:
-      return kCategoryOfNeed;
+      return std::span<const Code>(kPrimaryNeed).first(8);  // N1..N8, the same words
     case CodeList::kPlacementType:
       return kPlacementType;
     case CodeList::kPlacementProvider:

@@ -37,19 +37,6 @@ class LookedAfterPagesTest : public TestSite, public ::testing::Test {
   std::string path() const { return "/people/" + std::to_string(child_) + "/looked-after"; }
   std::string api_path() const { return "/api/v1/people/" + std::to_string(child_) + "/looked-after"; }
 
-  static void set_day(FormData& f, const std::string& name, Date d) {
-    f.set(name + "-day", std::to_string(d.day()));
-    f.set(name + "-month", std::to_string(d.month()));
-    f.set(name + "-year", std::to_string(d.year()));
-  }
-
-  static std::string location(const Response& r) {
-    for (const Header& h : r.headers) {
-      if (h.name == "Location") return h.value;
-    }
-    return {};
-  }
-
   int64_t version() {
     return PeopleService(*db_, clock_).open(users_["manager"], child_, {"test", ""})->person.version;
   }

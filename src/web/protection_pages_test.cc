@@ -36,19 +36,6 @@ class ProtectionPagesTest : public TestSite, public ::testing::Test {
 
   std::string path() const { return "/people/" + std::to_string(child_); }
 
-  static void set_day(FormData& f, const std::string& name, Date d) {
-    f.set(name + "-day", std::to_string(d.day()));
-    f.set(name + "-month", std::to_string(d.month()));
-    f.set(name + "-year", std::to_string(d.year()));
-  }
-
-  static std::string location(const Response& r) {
-    for (const Header& h : r.headers) {
-      if (h.name == "Location") return h.value;
-    }
-    return {};
-  }
-
   // "My work" reads the read models, not the record: it must get the same deadlines.
   void expect_read_model_agrees() {
     auto full = PeopleService(*db_, clock_).open(users_["manager"], child_, {"test", ""});

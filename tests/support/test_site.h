@@ -41,6 +41,21 @@ class TestSite {
     return *added;
   }
 
+  // Types `d` into the date inputs <name>-day, -month and -year.
+  static void set_day(FormData& f, const std::string& name, Date d) {
+    f.set(name + "-day", std::to_string(d.day()));
+    f.set(name + "-month", std::to_string(d.month()));
+    f.set(name + "-year", std::to_string(d.year()));
+  }
+
+  // Where a redirect goes; empty if it is not one.
+  static std::string location(const Response& r) {
+    for (const Header& h : r.headers) {
+      if (h.name == "Location") return h.value;
+    }
+    return {};
+  }
+
   // A JSON API call as `user` (a token is made for them on first use); `body` is sent for a POST.
   Response api(const std::string& user, const std::string& method, const std::string& target,
                const nlohmann::json& body = nullptr) {
