@@ -270,6 +270,12 @@ test('recording and deciding work without JavaScript', async () => {
     await page.goto(`${server.url}/contacts/new`);
     await describeCall(page, { caller: 'Ms Cole', source: '3A', concerns: 'Missed three hospital appointments.' });
     await addExistingChild(page, 'Nojs Ashworth');
+    // Yesterday, so that 09:30 is in the past whatever time the test runs.
+    const yesterday = new Date(Date.now() - 86400000);
+    const received = page.getByRole('group', { name: 'Date received' });
+    await received.getByLabel('Day').fill(String(yesterday.getUTCDate()));
+    await received.getByLabel('Month').fill(String(yesterday.getUTCMonth() + 1));
+    await received.getByLabel('Year').fill(String(yesterday.getUTCFullYear()));
     // A mistake comes back as an error on the field, with everything kept.
     await page.getByLabel('Time received').fill('25:61');
     await page.getByRole('button', { name: 'Save contact' }).click();
