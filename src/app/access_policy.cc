@@ -53,6 +53,12 @@ bool can_record_people(const User& user) { return can_search_people(user); }
 
 bool can_record_care(const User& user) { return can_assess(user); }
 
+bool can_record_missing(const User& user) {
+  return !user.disabled && (user.role == Role::kFrontDoorSocialWorker || can_assess(user));
+}
+
+bool can_screen_exploitation(const User& user) { return can_assess(user); }
+
 bool can_appoint_reviewing_officer(const User& user) {
   return !user.disabled &&
          (user.role == Role::kTeamManager || user.role == Role::kIndependentReviewingOfficer);

@@ -54,6 +54,11 @@ bool can_authorise_assessments(const User& user);
 bool can_record_care(const User& user);
 bool can_appoint_reviewing_officer(const User& user);
 bool can_review_care(const User& user);
+// Front-door and case-holding social workers and team managers record a child missing, their
+// return and the return interview, and see the missing and exploitation team's overview.
+bool can_record_missing(const User& user);
+// Social workers and team managers screen a child for exploitation.
+bool can_screen_exploitation(const User& user);
 // Who has a "my work" list: those who hold cases, and reviewing officers (the children they review).
 bool has_my_work(const User& user);
 // Who may hold a child's case: social workers and team managers with a team, not disabled.

@@ -371,6 +371,48 @@ class Runner {
       const int64_t period = child_.periods_of_care.empty() ? 0 : child_.periods_of_care.back().id;
       return one(looked_after_review_recorded(child_, period, input, kReviewer, today_));
     }
+    if (verb == "goes missing" || verb == "goes away") {
+      if (!exactly(3)) return malformed("this is: goes missing | goes away");
+      return one(missing_reported(child_, verb == "goes missing" ? "M" : "A", today_, today_));
+    }
+    if (w[1] == "returns") {
+      if (!exactly(2)) return malformed("this is: returns");
+      const int64_t id = child_.missing.empty() ? 0 : child_.missing.back().id;
+      return one(missing_ended(child_, id, today_, "Found at a friend's house in town.", today_));
+    }
+    if (verb == "return interview") {
+      // return interview declined | held
+      if (!exactly(4) || (w[3] != "declined" && w[3] != "held")) {
+        return malformed("this is: return interview declined|held");
+      }
+      const int64_t id = child_.missing.empty() ? 0 : child_.missing.back().id;
+      ReturnInterview input{today_, w[3] == "held", std::nullopt, "", kWorker};
+      if (w[3] == "held") {
+        input.held_on = today_;
+        input.findings = "Went to see an older friend; says no one hurt her.";
+      }
+      return one(return_interview_recorded(child_, id, input, today_));
+    }
+    if (verb == "exploitation screening") {
+      // exploitation screening RISK [sexual] [criminal]
+      if (w.size() < 4 || w.size() > 6)
+        return malformed("this is: exploitation screening RISK [sexual] [criminal]");
+      ExploitationScreening input;
+      input.screened_on = today_;
+      input.risk = w[3];
+      for (size_t i = 4; i < w.size(); ++i) {
+        if (w[i] == "sexual") {
+          input.sexual = true;
+        } else if (w[i] == "criminal") {
+          input.criminal = true;
+        } else {
+          return malformed("this is: exploitation screening RISK [sexual] [criminal]");
+        }
+      }
+      input.summary = "Older friends, new phone, missing overnight.";
+      input.by = kWorker;
+      return one(exploitation_screened(child_, input, today_));
+    }
     if (w[1] == "visit") {
       VisitInput input;
       input.on = today_;

@@ -136,7 +136,8 @@ std::vector<std::string> closure_blockers(const Person& child, const CinEpisode&
   }
   for (const PeriodOfCare& p : child.periods_of_care) {
     if (p.episode_id != episode.id || !p.is_open()) continue;
-    out.push_back("the child has been looked after since " + p.start.iso() + ": record the end of care first");
+    out.push_back("the child has been looked after since " + p.start.iso() +
+                  ": record the end of care first");
   }
   return out;
 }
@@ -275,7 +276,8 @@ bool is_significant_event(const DomainEvent& e) {
   }
   return !describe_journey_event(e).empty() || !describe_assessment_event(e).empty() ||
          !describe_protection_event(e).empty() || !describe_plan_event(e).empty() ||
-         !describe_visit_event(e).empty() || !describe_care_event(e).empty();
+         !describe_visit_event(e).empty() || !describe_care_event(e).empty() ||
+         !describe_missing_event(e).empty();
 }
 
 bool apply_journey_event(Person& p, const DomainEvent& e) {

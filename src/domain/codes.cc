@@ -490,6 +490,13 @@ constexpr std::array kMissingType{
     Code{"A", "Away from placement without authorisation: whereabouts known"},
 };
 
+constexpr std::array kExploitationRisk{
+    Code{"none", "No risk identified"},
+    Code{"low", "Low risk"},
+    Code{"medium", "Medium risk"},
+    Code{"high", "High risk"},
+};
+
 std::string_view by_sex(char sex, std::string_view female, std::string_view male, std::string_view neutral) {
   if (sex == 'F') return female;
   if (sex == 'M') return male;
@@ -568,6 +575,8 @@ std::span<const Code> codes(CodeList list) {
       return kPermanencePlan;
     case CodeList::kMissingType:
       return kMissingType;
+    case CodeList::kExploitationRisk:
+      return kExploitationRisk;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -652,6 +661,8 @@ std::string_view code_list_name(CodeList list) {
       return "permanence plan";
     case CodeList::kMissingType:
       return "missing or away";
+    case CodeList::kExploitationRisk:
+      return "exploitation risk";
   }
   return "code";
 }

@@ -24,40 +24,41 @@ struct Code {
 };
 
 enum class CodeList {
-  kEthnicity,           // DfE, 20 codes (CIN ChildCharacteristics/Ethnicity, SSDA903 ETHNIC)
-  kDisability,          // DfE, 13 codes (CIN Disability); NONE is exclusive (rule 8790)
-  kSex,                 // DfE CIN Sex from 2024-25: M, F, U (U also for unborn children)
-  kFirstLanguage,       // DfE school-census language codes: a short list of the most spoken in England
-  kReligion,            // Safeguard's own codes for the England census religion categories
-  kRelationship,        // Safeguard's own: how one person relates to another (see relationship_label)
-  kIdentifierType,      // Safeguard's own: the kinds of identifier a person can carry
-  kReferralSource,      // DfE CIN ReferralSource, 22 codes
-  kPrimaryNeed,         // DfE CIN PrimaryNeedCode, N0..N9
-  kReasonForClosure,    // DfE CIN ReasonForClosure, RC1..RC9
-  kCategoryOfAbuse,     // DfE CIN Initial/LatestCategoryOfAbuse: NEG PHY SAB EMO MUL
-  kAssessmentFactor,    // DfE CIN AssessmentFactors, current codes only (not the retired 18A/19A)
-  kFrontDoorOutcome,    // Safeguard's own: what the front door decides for a child on a contact
-  kUrgency,             // Safeguard's own: red, amber, green, set by the front-door worker
-  kConsent,             // Safeguard's own: whether the family consented to information being shared
-  kLawfulBasis,         // Safeguard's own: the lawful basis for sharing information
-  kAgency,              // Safeguard's own: the partner agencies of the MASH
-  kSharedField,         // Safeguard's own: what a MASH enquiry shares about each child
-  kWorkerChangeReason,  // DfE SSDA903 SW_REASON: why a child's allocated social worker changed
-  kCaseNoteType,        // Safeguard's own: what a case note records
-  kAssessmentOutcome,   // Safeguard's own: what a single assessment concluded should happen next
-  kStrategyAgency,      // Safeguard's own: the agencies at a strategy discussion
-  kStrategyDecision,    // Safeguard's own: what a strategy discussion decided
-  kSection47Outcome,    // Safeguard's own: what a section 47 enquiry concluded
-  kPlanEndReason,       // Safeguard's own: why a child in need or child protection plan ended
-  kLegalStatus,         // DfE SSDA903 LS: the legal basis on which a child is looked after
-  kCategoryOfNeed,      // DfE SSDA903 CIN: N1..N8 (the CIN census primary needs without N0/N9)
-  kPlacementType,       // DfE SSDA903 PLACE, 2025-26 list (Z11..Z14 replace Z1; K3 replaces H5)
-  kPlacementProvider,   // DfE SSDA903 PLACE_PROVIDER: PR0..PR5
+  kEthnicity,            // DfE, 20 codes (CIN ChildCharacteristics/Ethnicity, SSDA903 ETHNIC)
+  kDisability,           // DfE, 13 codes (CIN Disability); NONE is exclusive (rule 8790)
+  kSex,                  // DfE CIN Sex from 2024-25: M, F, U (U also for unborn children)
+  kFirstLanguage,        // DfE school-census language codes: a short list of the most spoken in England
+  kReligion,             // Safeguard's own codes for the England census religion categories
+  kRelationship,         // Safeguard's own: how one person relates to another (see relationship_label)
+  kIdentifierType,       // Safeguard's own: the kinds of identifier a person can carry
+  kReferralSource,       // DfE CIN ReferralSource, 22 codes
+  kPrimaryNeed,          // DfE CIN PrimaryNeedCode, N0..N9
+  kReasonForClosure,     // DfE CIN ReasonForClosure, RC1..RC9
+  kCategoryOfAbuse,      // DfE CIN Initial/LatestCategoryOfAbuse: NEG PHY SAB EMO MUL
+  kAssessmentFactor,     // DfE CIN AssessmentFactors, current codes only (not the retired 18A/19A)
+  kFrontDoorOutcome,     // Safeguard's own: what the front door decides for a child on a contact
+  kUrgency,              // Safeguard's own: red, amber, green, set by the front-door worker
+  kConsent,              // Safeguard's own: whether the family consented to information being shared
+  kLawfulBasis,          // Safeguard's own: the lawful basis for sharing information
+  kAgency,               // Safeguard's own: the partner agencies of the MASH
+  kSharedField,          // Safeguard's own: what a MASH enquiry shares about each child
+  kWorkerChangeReason,   // DfE SSDA903 SW_REASON: why a child's allocated social worker changed
+  kCaseNoteType,         // Safeguard's own: what a case note records
+  kAssessmentOutcome,    // Safeguard's own: what a single assessment concluded should happen next
+  kStrategyAgency,       // Safeguard's own: the agencies at a strategy discussion
+  kStrategyDecision,     // Safeguard's own: what a strategy discussion decided
+  kSection47Outcome,     // Safeguard's own: what a section 47 enquiry concluded
+  kPlanEndReason,        // Safeguard's own: why a child in need or child protection plan ended
+  kLegalStatus,          // DfE SSDA903 LS: the legal basis on which a child is looked after
+  kCategoryOfNeed,       // DfE SSDA903 CIN: N1..N8 (the CIN census primary needs without N0/N9)
+  kPlacementType,        // DfE SSDA903 PLACE, 2025-26 list (Z11..Z14 replace Z1; K3 replaces H5)
+  kPlacementProvider,    // DfE SSDA903 PLACE_PROVIDER: PR0..PR5
   kReasonEpisodeCeased,  // DfE SSDA903 REC: why an episode of care ended (X1: the child stays looked after)
   kReasonPlaceChange,    // DfE SSDA903 REASON_PLACE_CHANGE: why a placement ended
   kReviewParticipation,  // DfE SSDA903 REVIEW_CODE: how the child took part in a looked-after review
   kPermanencePlan,       // Safeguard's own: the permanence plan a looked-after review confirms
   kMissingType,          // DfE SSDA903 MISSING: M missing, A away without authorisation
+  kExploitationRisk,     // Safeguard's own: the risk level an exploitation screening finds
 };
 
 // Every code of the list, in display order. The span refers to static storage.

@@ -19,7 +19,7 @@ constexpr CodeList kAllLists[] = {
     CodeList::kSection47Outcome,    CodeList::kPlanEndReason,     CodeList::kLegalStatus,
     CodeList::kCategoryOfNeed,      CodeList::kPlacementType,     CodeList::kPlacementProvider,
     CodeList::kReasonEpisodeCeased, CodeList::kReasonPlaceChange, CodeList::kReviewParticipation,
-    CodeList::kPermanencePlan,      CodeList::kMissingType,
+    CodeList::kPermanencePlan,      CodeList::kMissingType,       CodeList::kExploitationRisk,
 };
 
 std::vector<std::string> code_strings(CodeList list) {
@@ -75,6 +75,7 @@ TEST(CodesTest, LookedAfterListsAreExactlyTheSsda903Codes) {
             (V{"PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"}));
   EXPECT_EQ(code_strings(CodeList::kCategoryOfNeed), (V{"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"}));
   EXPECT_EQ(code_strings(CodeList::kMissingType), (V{"M", "A"}));
+  EXPECT_EQ(code_strings(CodeList::kExploitationRisk), (V{"none", "low", "medium", "high"}));
 }
 
 TEST(CodesTest, ListNamesAreDistinctLowerCaseWords) {

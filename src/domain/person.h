@@ -25,6 +25,7 @@
 #include "domain/care.h"
 #include "domain/child_journey.h"
 #include "domain/event.h"
+#include "domain/missing.h"
 #include "domain/plan.h"
 #include "domain/protection.h"
 #include "domain/visit.h"
@@ -100,18 +101,20 @@ struct Person {
   std::vector<PreviousName> previous_names;
   std::optional<Date> date_of_death;
   std::vector<Identifier> identifiers;
-  std::vector<Address> addresses;           // in the order recorded
-  std::vector<Relationship> relationships;  // in the order recorded
-  std::vector<ContactOnRecord> contacts;    // contacts about or involving them, oldest first
-  std::vector<CinEpisode> episodes;         // Children in Need episodes, oldest first
-  std::vector<Allocation> allocations;      // allocated social workers, oldest first
-  std::vector<Assessment> assessments;      // single assessments, oldest first
+  std::vector<Address> addresses;                        // in the order recorded
+  std::vector<Relationship> relationships;               // in the order recorded
+  std::vector<ContactOnRecord> contacts;                 // contacts about or involving them, oldest first
+  std::vector<CinEpisode> episodes;                      // Children in Need episodes, oldest first
+  std::vector<Allocation> allocations;                   // allocated social workers, oldest first
+  std::vector<Assessment> assessments;                   // single assessments, oldest first
   std::vector<StrategyDiscussion> strategy_discussions;  // oldest first
   std::vector<Section47Enquiry> enquiries;               // section 47 enquiries, oldest first
   std::vector<ChildPlan> plans;                          // child in need and child protection plans
   std::vector<Visit> visits;                             // in date order
   std::vector<Supervision> supervisions;                 // case supervision, in date order
   std::vector<PeriodOfCare> periods_of_care;             // times looked after, oldest first
+  std::vector<MissingEpisode> missing;                   // times missing or away, oldest first
+  std::vector<ExploitationScreening> exploitation_screenings;  // oldest first
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

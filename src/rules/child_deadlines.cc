@@ -188,6 +188,36 @@ void add_care_clocks(const Person& child, Date today, const WorkingDayCalendar& 
   }
 }
 
+void add_return_interview_clocks(const Person& child, Date today, const WorkingDayCalendar& calendar,
+                                 std::vector<ChildDeadline>& out) {
+  for (const MissingEpisode& m : child.missing) {
+    const std::optional<Date> back = by(m.ended_on, today);
+    if (!back) continue;
+    std::optional<Date> offered;
+    if (m.interview) offered = by(m.interview->offered_on, today);
+    out.push_back({"return_interview", "Return home interview offered", 0, m.id,
+                   deadline_status(*back + kReturnInterviewDays, offered, true, today, calendar)});
+  }
+}
+
+// Each screening that found a risk is due again by its risk level; the next screening meets it. A
+// child who has turned 18 is no longer screened.
+void add_exploitation_clocks(const Person& child, Date today, const WorkingDayCalendar& calendar,
+                             std::vector<ChildDeadline>& out) {
+  const auto& screenings = child.exploitation_screenings;
+  const std::optional<Date>& born = child.details.date_of_birth;
+  const bool child_now = !born || today < add_years(*born, 18);
+  for (size_t i = 0; i < screenings.size(); ++i) {
+    const ExploitationScreening& s = screenings[i];
+    const int months = exploitation_review_months(s.risk);
+    if (months == 0 || s.screened_on > today) continue;
+    std::optional<Date> next;
+    if (i + 1 < screenings.size()) next = by(screenings[i + 1].screened_on, today);
+    out.push_back({"exploitation_review", "Exploitation screening reviewed", 0, s.id,
+                   deadline_status(add_months(s.screened_on, months), next, child_now, today, calendar)});
+  }
+}
+
 }  // namespace
 
 Date latest_next_supervision(const Person& child, Date on, const CaseworkTimescales& timescales) {
@@ -208,6 +238,8 @@ std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
     add_supervision_clocks(child, episode, open, today, timescales, calendar, out);
   }
   add_care_clocks(child, today, calendar, timescales, out);
+  add_return_interview_clocks(child, today, calendar, out);
+  add_exploitation_clocks(child, today, calendar, out);
   std::stable_sort(out.begin(), out.end(), [](const ChildDeadline& a, const ChildDeadline& b) {
     return a.status.due < b.status.due;
   });

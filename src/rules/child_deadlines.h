@@ -27,6 +27,10 @@
 // - "looked_after_visit": a statutory visit at which the child is seen within the council's days
 //   (at most 7) of each move to new carers, then within its weeks (at most 6) of the last visit; for
 //   a long-term foster placement (U1, U4) that has lasted a year, within its months (at most 3).
+// - "return_interview": a return home interview offered within 72 hours (3 days) of a child coming
+//   back from being missing or away without authorisation, whether or not they are looked after.
+// - "exploitation_review": a child screened at risk of exploitation is screened again within a month
+//   (high risk), 3 months (medium) or 6 months (low) (domain/missing.h), until they are 18.
 // The clocks of a plan are not applicable once it has ended with them unmet, every clock of an
 // episode once the episode has closed, and every clock of a period of care once care ended (a
 // placement's visits once the child moved on).
@@ -55,6 +59,7 @@ inline constexpr int kReviewConferenceMonths = 6;
 inline constexpr int kFirstLookedAfterReviewWorkingDays = 20;
 inline constexpr int kSecondLookedAfterReviewMonths = 3;
 inline constexpr int kLookedAfterReviewMonths = 6;
+inline constexpr int kReturnInterviewDays = 3;  // 72 hours
 
 // The council's own timescales for the clocks that are local policy (settings.h).
 struct CaseworkTimescales {
@@ -74,11 +79,12 @@ Date latest_next_supervision(const Person& child, Date on, const CaseworkTimesca
 
 struct ChildDeadline {
   std::string kind;   // "assessment", "icpc", "core_group", "review_conference", "cin_plan_review",
-                      // "visit", "supervision", "looked_after_review", "looked_after_visit"
+                      // "visit", "supervision", "looked_after_review", "looked_after_visit",
+                      // "return_interview", "exploitation_review"
   std::string label;  // what must happen, in a worker's words
   int64_t episode_id = 0;
-  int64_t item_id = 0;  // the assessment, enquiry, plan or period of care it belongs to; 0 before
-                        // an assessment exists, and for supervision
+  int64_t item_id = 0;  // the assessment, enquiry, plan, period of care, missing episode or screening
+                        // it belongs to; 0 before an assessment exists, and for supervision
   DeadlineStatus status;
 };
 

@@ -381,6 +381,28 @@ CREATE TABLE person_care_reviews (
 ){strict};
 CREATE INDEX person_care_reviews_by_person ON person_care_reviews (person_id);
 )SQL"},
+      {10, "missing children and exploitation", R"SQL(
+CREATE TABLE person_missing (
+  person_id {int} NOT NULL,
+  missing_id {int} NOT NULL,
+  type {text} NOT NULL,
+  started_on {text} NOT NULL,
+  ended_on {text},
+  interview_offered_on {text},
+  interview_held_on {text}
+){strict};
+CREATE INDEX person_missing_by_person ON person_missing (person_id);
+CREATE INDEX person_missing_by_start ON person_missing (started_on);
+CREATE TABLE person_exploitation_screenings (
+  person_id {int} NOT NULL,
+  screening_id {int} NOT NULL,
+  screened_on {text} NOT NULL,
+  sexual {int} NOT NULL,
+  criminal {int} NOT NULL,
+  risk {text} NOT NULL
+){strict};
+CREATE INDEX person_exploitation_screenings_by_person ON person_exploitation_screenings (person_id);
+)SQL"},
   };
   return kMigrations;
 }

@@ -132,6 +132,13 @@ const std::vector<ReadModelTable>& people_read_model_tables() {
       {"person_care_reviews",
        {"person_id", "period_id", "review_id", "held_on", "participation", "permanence_plan"},
        "person_id, period_id, review_id"},
+      {"person_missing",
+       {"person_id", "missing_id", "type", "started_on", "ended_on", "interview_offered_on",
+        "interview_held_on"},
+       "person_id, missing_id"},
+      {"person_exploitation_screenings",
+       {"person_id", "screening_id", "screened_on", "sexual", "criminal", "risk"},
+       "person_id, screening_id"},
   };
   return kTables;
 }
@@ -231,6 +238,18 @@ std::vector<ReadModelRow> project_person(const Person& p) {
                       {sql_int(p.id), sql_int(period.id), sql_int(r.id), sql_text(r.held_on.iso()),
                        sql_text(r.participation), sql_text(r.permanence_plan)}});
     }
+  }
+  for (const MissingEpisode& m : p.missing) {
+    rows.push_back({&tables[15],
+                    {sql_int(p.id), sql_int(m.id), sql_text(m.type), sql_text(m.started_on.iso()),
+                     optional_date(m.ended_on),
+                     m.interview ? SqlValue(m.interview->offered_on.iso()) : SqlValue(SqlNull{}),
+                     m.interview ? optional_date(m.interview->held_on) : SqlValue(SqlNull{})}});
+  }
+  for (const ExploitationScreening& s : p.exploitation_screenings) {
+    rows.push_back({&tables[16],
+                    {sql_int(p.id), sql_int(s.id), sql_text(s.screened_on.iso()), sql_int(s.sexual ? 1 : 0),
+                     sql_int(s.criminal ? 1 : 0), sql_text(s.risk)}});
   }
   return rows;
 }
@@ -585,8 +604,46 @@ std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& i
                           period.reviews.push_back(std::move(r));
                         }
                       });
+  for_each_in_batches(db_,
+                      "SELECT person_id, missing_id, type, started_on, ended_on, interview_offered_on,"
+                      " interview_held_on FROM person_missing WHERE person_id IN ",
+                      ids, [&](const SqlRow& row) {
+                        const auto person = out.find(row.integer(0));
+                        if (person == out.end()) return;
+                        MissingEpisode m;
+                        m.id = row.integer(1);
+                        m.type = row.text(2);
+                        m.started_on = Date::parse_iso(row.text(3)).value_or(Date());
+                        m.ended_on = date_of(row, 4);
+                        if (auto offered = date_of(row, 5)) {
+                          ReturnInterview r;
+                          r.offered_on = *offered;
+                          r.held_on = date_of(row, 6);
+                          r.accepted = r.held_on.has_value();
+                          m.interview = std::move(r);
+                        }
+                        person->second.missing.push_back(std::move(m));
+                      });
+  for_each_in_batches(db_,
+                      "SELECT person_id, screening_id, screened_on, sexual, criminal, risk"
+                      " FROM person_exploitation_screenings WHERE person_id IN ",
+                      ids, [&](const SqlRow& row) {
+                        const auto person = out.find(row.integer(0));
+                        if (person == out.end()) return;
+                        ExploitationScreening s;
+                        s.id = row.integer(1);
+                        s.screened_on = Date::parse_iso(row.text(2)).value_or(Date());
+                        s.sexual = row.integer(3) != 0;
+                        s.criminal = row.integer(4) != 0;
+                        s.risk = row.text(5);
+                        person->second.exploitation_screenings.push_back(std::move(s));
+                      });
   // In the order the record holds them.
   for (auto& [id, p] : out) {
+    std::sort(p.missing.begin(), p.missing.end(),
+              [](const MissingEpisode& a, const MissingEpisode& b) { return a.id < b.id; });
+    std::sort(p.exploitation_screenings.begin(), p.exploitation_screenings.end(),
+              [](const ExploitationScreening& a, const ExploitationScreening& b) { return a.id < b.id; });
     std::sort(p.periods_of_care.begin(), p.periods_of_care.end(),
               [](const PeriodOfCare& a, const PeriodOfCare& b) { return a.id < b.id; });
     for (PeriodOfCare& period : p.periods_of_care) {

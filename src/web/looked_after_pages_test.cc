@@ -27,11 +27,7 @@ class LookedAfterPagesTest : public TestSite, public ::testing::Test {
     users_["jess"] = add_site_user("jess", "social_worker", "Children in care");
     users_["iris"] = add_site_user("iris", "independent_reviewing_officer", "Independent reviewing");
     child_ = testing::refer_child(*db_, clock_, users_["frontdoor"], "Ellie");
-    PeopleService people(*db_, clock_);
-    const int64_t version = people.open(users_["manager"], child_, {"test", ""})->person.version;
-    EXPECT_TRUE(
-        people.allocate(users_["manager"], child_, version, "jess", clock_.today(), "FCONTA", {"test", ""})
-            .ok());
+    testing::allocate_to(*db_, clock_, users_["manager"], child_, "jess");
   }
 
   std::string path() const { return "/people/" + std::to_string(child_) + "/looked-after"; }

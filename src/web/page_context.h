@@ -66,6 +66,9 @@ std::optional<Response> protection_pages(PageContext& context);
 std::optional<Response> visit_pages(PageContext& context);
 // Children looked after (pages_looked_after.cc).
 std::optional<Response> looked_after_pages(PageContext& context);
+// Missing children and exploitation (pages_missing.cc): the child's missing episodes, return
+// interviews and screenings, their forms, and the missing and exploitation team's page (/missing).
+std::optional<Response> missing_pages(PageContext& context);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);
@@ -92,6 +95,10 @@ std::optional<Response> casework_api(const Request& request, Database& db, const
 // the reviewing officer, reviews, and the child's care history.
 std::optional<Response> looked_after_api(const Request& request, Database& db, const Clock& clock,
                                          const User& user, const Channel& channel);
+// Missing children and exploitation (api_missing.cc): missing episodes, returns, return interviews,
+// screenings, and the missing and exploitation team's overview.
+std::optional<Response> missing_api(const Request& request, Database& db, const Clock& clock,
+                                    const User& user, const Channel& channel);
 std::optional<Response> protection_api(const Request& request, Database& db, const Clock& clock,
                                        const User& user, const Channel& channel);
 // Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.

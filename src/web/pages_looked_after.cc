@@ -14,23 +14,10 @@ namespace {
 
 constexpr std::string_view kCareKinds[] = {"looked_after_review", "looked_after_visit"};
 
-std::string heading(const Person& p, std::string_view title) {
-  return "<span class=\"govuk-caption-l\">" + escape(p.details.name.full()) +
-         "</span><h1 class=\"govuk-heading-l\">" + escape(title) + "</h1>";
-}
-
 std::string care_href(int64_t id) { return person_href(id) + "/looked-after"; }
 
 std::string placement_words(const Placement& p) {
   return label_of(CodeList::kPlacementType, p.type) + " (" + p.type + ") with " + p.carer;
-}
-
-InputOptions options(std::string hint, std::string width_class = "") {
-  InputOptions o;
-  o.hint = std::move(hint);
-  o.width_class = std::move(width_class);
-  o.autocomplete = "off";
-  return o;
 }
 
 // The placement fields of a form, named as the domain names them ("placement-type", ...).
@@ -42,18 +29,19 @@ std::string placement_fields(const FormData& v, const std::vector<FieldError>& e
                 v.get("placement-provider"), error_for(errors, "placement-provider"),
                 "Leave blank for a temporary placement (T0 to T4) or another placement (Z11 to Z14).",
                 "None") +
-         text_input(
-             "placement-carer", "Carers or establishment", v.get("placement-carer"),
-             error_for(errors, "placement-carer"),
-             options("The foster carers' names, or the home's or unit's name. Keep the same name when the "
-                     "child stays with the same carers.")) +
+         text_input("placement-carer", "Carers or establishment", v.get("placement-carer"),
+                    error_for(errors, "placement-carer"),
+                    casework_input(
+                        "The foster carers' names, or the home's or unit's name. Keep the same name when the "
+                        "child stays with the same carers.")) +
          text_input("placement-postcode", "Placement postcode", v.get("placement-postcode"),
-                    error_for(errors, "placement-postcode"), options("", "govuk-input--width-10")) +
+                    error_for(errors, "placement-postcode"), casework_input("", "govuk-input--width-10")) +
          text_input(
              "placement-urn", "Ofsted URN", v.get("placement-urn"), error_for(errors, "placement-urn"),
-             options("The Ofsted registration of the fostering or adoption service, or of the home, school "
-                     "or unit. Leave blank where Ofsted registers none.",
-                     "govuk-input--width-10"));
+             casework_input(
+                 "The Ofsted registration of the fostering or adoption service, or of the home, school "
+                 "or unit. Leave blank where Ofsted registers none.",
+                 "govuk-input--width-10"));
 }
 
 Placement placement_of(const FormData& form) {
@@ -91,7 +79,7 @@ Response care_page(PageContext& c, const PersonRecord& record) {
   if (done == "ended") l.success_message = "End of care recorded";
   if (done == "officer") l.success_message = "Reviewing officer appointed";
   if (done == "review") l.success_message = "Review recorded";
-  std::string main = heading(p, "Looked after");
+  std::string main = child_page_heading(p, "Looked after");
   const PeriodOfCare* period = current_period(p);
   const bool worker = can_record_care(*c.user);
   const std::string base = care_href(p.id);

@@ -62,6 +62,19 @@ std::string form_field(const std::string& field, const std::vector<std::string>&
 
 std::string person_href(int64_t id) { return "/people/" + std::to_string(id); }
 
+std::string child_page_heading(const Person& p, std::string_view title) {
+  return "<span class=\"govuk-caption-l\">" + escape(p.details.name.full()) +
+         "</span><h1 class=\"govuk-heading-l\">" + escape(title) + "</h1>";
+}
+
+InputOptions casework_input(std::string hint, std::string width_class) {
+  InputOptions o;
+  o.hint = std::move(hint);
+  o.width_class = std::move(width_class);
+  o.autocomplete = "off";
+  return o;
+}
+
 std::string person_name(const PersonSummary& person) {
   return person.full_name.empty() ? "Person " + std::to_string(person.id) : person.full_name;
 }
@@ -479,6 +492,38 @@ std::string relationship_label_for(const RelatedPerson& r) {
   return label.empty() ? r.label_code : std::string(label);
 }
 
+// Whether the child is missing now, how often they went missing, and their latest exploitation
+// screening, for those who record missing episodes; nothing for a child never missing or screened,
+// beyond the link to record it.
+std::string missing_section(PageContext& c, const Person& p) {
+  if (!can_record_missing(*c.user) || p.date_of_death) return {};
+  // Missing episodes are children's, and those of a young person leaving care.
+  const std::optional<Date>& born = p.details.date_of_birth;
+  if (born && age_in_years(*born, c.clock.today()) >= 18 && p.missing.empty()) return {};
+  const std::string href = person_href(p.id) + "/missing";
+  if (const MissingEpisode* open = current_missing(p)) {
+    return "<h2 class=\"govuk-heading-m\">Missing and exploitation</h2><div data-testid=\"missing-now\">" +
+           warning(std::string(open->type == "M" ? "Missing" : "Away without authorisation") + " since " +
+                   long_date_text(open->started_on) + ".") +
+           "<p class=\"govuk-body\">" + link("Missing and exploitation", href) + "</p></div>";
+  }
+  std::vector<SummaryRow> rows;
+  rows.push_back({"Missing episodes",
+                  p.missing.empty() ? std::string("None recorded")
+                                    : escape(std::to_string(p.missing.size()) + ", the latest from " +
+                                             long_date_text(p.missing.back().started_on)),
+                  link(p.missing.empty() ? "Record the child missing" : "Missing and exploitation",
+                       p.missing.empty() ? href + "/new" : href)});
+  if (const ExploitationScreening* s = latest_screening(p)) {
+    rows.push_back(
+        {"Exploitation screening",
+         escape(label_of(CodeList::kExploitationRisk, s->risk) + " on " + long_date_text(s->screened_on)),
+         link("Missing and exploitation", href)});
+  }
+  return "<h2 class=\"govuk-heading-m\">Missing and exploitation</h2><div data-testid=\"missing-summary\">" +
+         summary_list(rows) + "</div>";
+}
+
 // The child's time with children's social care: the open episode and who holds the case, and
 // every allocation; a team manager allocates from here. Empty for people never referred.
 std::string social_care_section(PageContext& c, const PersonRecord& record) {
@@ -543,8 +588,9 @@ std::string social_care_section(PageContext& c, const PersonRecord& record) {
       rows.push_back({"Looked after",
                       p.periods_of_care.empty() ? tag("No", "grey")
                                                 : escape("Until " + date_or(p.periods_of_care.back().end())),
-                      p.periods_of_care.empty() ? link("Record becoming looked after", base + "/looked-after/start")
-                                                : link("Looked after", base + "/looked-after")});
+                      p.periods_of_care.empty()
+                          ? link("Record becoming looked after", base + "/looked-after/start")
+                          : link("Looked after", base + "/looked-after")});
     }
     const Visit* last_visit = p.visits.empty() ? nullptr : &p.visits.back();
     rows.push_back({"Last visit",
@@ -661,6 +707,7 @@ std::string person_page_main(PageContext& c, const PersonRecord& record) {
       link_button("Correct details", base + "/correct", "govuk-button--secondary") + "</p>";
 
   main += social_care_section(c, record);
+  main += missing_section(c, p);
 
   std::vector<SummaryRow> ids;
   for (const Identifier& i : p.identifiers) {

@@ -24,6 +24,10 @@ std::vector<Choice> choices_of(CodeList list);
 std::string label_of(CodeList list, std::string_view code, std::string_view none = "Not recorded");
 std::string error_for(const std::vector<FieldError>& errors, std::string_view field);
 std::string person_href(int64_t id);
+// The top of a page about a child: their name as the caption over the page's title.
+std::string child_page_heading(const Person& p, std::string_view title);
+// A text input's options on a casework form: a hint, a width, and no browser autocomplete.
+InputOptions casework_input(std::string hint, std::string width_class = "");
 // A person's name, or "Person 12" when none is recorded; and a link to their record with it.
 std::string person_name(const PersonSummary& person);
 std::string person_link(const PersonSummary& person);

@@ -93,11 +93,6 @@ Response after_change(PageContext& c, const Result<int64_t>& result, const std::
                  result.error().message}});
 }
 
-std::string page_heading(const Person& p, std::string_view title) {
-  return "<span class=\"govuk-caption-l\">" + escape(p.details.name.full()) +
-         "</span><h1 class=\"govuk-heading-l\">" + escape(title) + "</h1>";
-}
-
 std::string plan_state(const ChildPlan& plan) {
   if (plan.ended_on) {
     return tag("Ended", "grey") + " " +
@@ -114,7 +109,7 @@ Response protection_page(PageContext& c, const PersonRecord& record) {
   Layout l = c.layout("Child protection and plans");
   l.back_href = person_href(p.id);
   l.success_message = done_message(c.query.get("done"));
-  std::string main = page_heading(p, "Child protection and plans");
+  std::string main = child_page_heading(p, "Child protection and plans");
   const CinEpisode* open = open_episode(p);
   if (open && can_assess(*c.user)) {
     main += "<div class=\"govuk-button-group\">" +
@@ -247,7 +242,7 @@ Response enquiry_page(PageContext& c, const PersonRecord& record, const Section4
   l.errors = errors;
   l.back_href = protection_href(p.id);
   l.success_message = done_message(c.query.get("done"));
-  std::string main = page_heading(p, "Section 47 enquiry");
+  std::string main = child_page_heading(p, "Section 47 enquiry");
   std::vector<SummaryRow> rows = {
       {"Started", escape(long_date_text(s.started_on)) + " (the strategy discussion)", ""}};
   if (s.concluded_on) {
@@ -421,7 +416,7 @@ Response plan_page(PageContext& c, const PersonRecord& record, const ChildPlan& 
   l.errors = errors;
   l.back_href = protection_href(p.id);
   l.success_message = done_message(c.query.get("done"));
-  std::string main = page_heading(p, title);
+  std::string main = child_page_heading(p, title);
   std::vector<SummaryRow> rows = {{"Status", plan_state(plan), ""}};
   if (plan.is_protection()) {
     rows.push_back({"Initial category of abuse",

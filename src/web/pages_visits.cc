@@ -11,11 +11,6 @@
 namespace safeguard::web {
 namespace {
 
-std::string heading(const Person& p, std::string_view title) {
-  return "<span class=\"govuk-caption-l\">" + escape(p.details.name.full()) +
-         "</span><h1 class=\"govuk-heading-l\">" + escape(title) + "</h1>";
-}
-
 // The record's open deadlines of a kind, as a paragraph each.
 std::string open_deadlines_of(const PersonRecord& record, std::string_view kind) {
   std::string out;
@@ -33,7 +28,7 @@ Response visits_page(PageContext& c, const PersonRecord& record) {
   Layout l = c.layout("Visits");
   l.back_href = person_href(p.id);
   if (c.query.get("done") == "visit") l.success_message = "Visit recorded";
-  std::string main = heading(p, "Visits") + "<div data-testid=\"visit-deadlines\">" +
+  std::string main = child_page_heading(p, "Visits") + "<div data-testid=\"visit-deadlines\">" +
                      open_deadlines_of(record, "visit") + open_deadlines_of(record, "looked_after_visit") +
                      "</div>";
   if (open_episode(p)) main += link_button("Record a visit", person_href(p.id) + "/visits/new");
@@ -100,7 +95,8 @@ Response supervision_page(PageContext& c, const PersonRecord& record) {
   Layout l = c.layout("Case supervision");
   l.back_href = person_href(p.id);
   if (c.query.get("done") == "supervision") l.success_message = "Supervision recorded";
-  std::string main = heading(p, "Case supervision") + "<div data-testid=\"supervision-deadlines\">" +
+  std::string main = child_page_heading(p, "Case supervision") +
+                     "<div data-testid=\"supervision-deadlines\">" +
                      open_deadlines_of(record, "supervision") + "</div>";
   if (open_episode(p) && can_authorise_assessments(*c.user)) {
     main += link_button("Record supervision", person_href(p.id) + "/supervision/new");

@@ -27,11 +27,7 @@ class ProtectionPagesTest : public TestSite, public ::testing::Test {
     users_["manager"] = add_site_user("manager", "team_manager", "Assessment team north");
     users_["jess"] = add_site_user("jess", "social_worker", "Assessment team north");
     child_ = testing::refer_child(*db_, clock_, users_["frontdoor"], "Ellie");
-    PeopleService people(*db_, clock_);
-    const int64_t version = people.open(users_["manager"], child_, {"test", ""})->person.version;
-    EXPECT_TRUE(
-        people.allocate(users_["manager"], child_, version, "jess", clock_.today(), "FCONTA", {"test", ""})
-            .ok());
+    testing::allocate_to(*db_, clock_, users_["manager"], child_, "jess");
   }
 
   std::string path() const { return "/people/" + std::to_string(child_); }

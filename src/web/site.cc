@@ -60,6 +60,7 @@ Layout PageContext::layout(std::string title, std::string_view active) const {
     }
     if (has_my_work(*user)) l.navigation.push_back({"My work", "/my-work", active == "my-work"});
     if (can_allocate(*user)) l.navigation.push_back({"Allocation", "/allocation", active == "allocation"});
+    if (can_record_missing(*user)) l.navigation.push_back({"Missing", "/missing", active == "missing"});
     if (can_see_front_door_figures(*user))
       l.navigation.push_back({"Dashboard", "/front-door/dashboard", active == "dashboard"});
     if (can_administer(*user) || can_view_access_log(*user))
@@ -163,6 +164,10 @@ bool is_draft_form(std::string_view path) {
     const size_t end = tail.find('/');
     return parse_id(tail.substr(0, end)) && (end == std::string_view::npos || tail.substr(end) == "/review");
   }
+  // A return home interview "/missing/<id>/interview".
+  if (form.starts_with("/missing/") && form.ends_with("/interview")) {
+    return parse_id(form.substr(9, form.size() - 9 - 10)).has_value();
+  }
   if (form.starts_with("/enquiries/") && form.ends_with("/conclude")) {
     return parse_id(form.substr(11, form.size() - 11 - 9)).has_value();
   }
@@ -170,7 +175,7 @@ bool is_draft_form(std::string_view path) {
          form == "/addresses/new" || form == "/relationships/new" || form == "/identifiers/new" ||
          form == "/notes/new" || form == "/strategy-discussions/new" || form == "/visits/new" ||
          form == "/supervision/new" || form == "/looked-after/start" || form == "/looked-after/change" ||
-         form == "/looked-after/end" || form == "/looked-after/reviews/new";
+         form == "/looked-after/end" || form == "/looked-after/reviews/new" || form == "/missing/screening";
 }
 
 // ---- Site ----
@@ -269,6 +274,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = protection_pages(context)) return *r;
   if (auto r = visit_pages(context)) return *r;
   if (auto r = looked_after_pages(context)) return *r;
+  if (auto r = missing_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;

@@ -10,12 +10,7 @@ export async function referAndAllocate(front, m, url, { forename, surname, born,
   const page = await front.context.newPage();
   await signIn(page, url, 'frontdoor');
   await page.getByRole('link', { name: 'Record a contact' }).first().click();
-  if (received) {
-    const day = page.getByRole('group', { name: 'Date received' });
-    await day.getByLabel('Day').fill(String(received.getUTCDate()));
-    await day.getByLabel('Month').fill(String(received.getUTCMonth() + 1));
-    await day.getByLabel('Year').fill(String(received.getUTCFullYear()));
-  }
+  if (received) await fillDate(page, 'Date received', received);
   await page.getByLabel('Name', { exact: true }).fill('Ms Quill');
   await page.getByLabel('Relationship to the child, or agency and role').fill('Health visitor');
   await page.getByLabel('Referral source').selectOption('3B');
@@ -56,4 +51,32 @@ export async function referAndAllocate(front, m, url, { forename, surname, born,
   assert.equal(await m.getByLabel('Reason').inputValue(), 'FCONTA');
   await m.getByRole('button', { name: 'Allocate' }).click();
   await m.getByText('Social worker allocated', { exact: true }).waitFor();
+}
+
+// Types `date` into the GOV.UK date input whose fieldset has the legend `legend`.
+export async function fillDate(page, legend, date) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(date.getUTCDate()));
+  await group.getByLabel('Month').fill(String(date.getUTCMonth() + 1));
+  await group.getByLabel('Year').fill(String(date.getUTCFullYear()));
+}
+
+// Midday (UTC) `n` days before today.
+export function daysAgo(n) {
+  const d = new Date();
+  d.setUTCHours(12, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d;
+}
+
+// The latest Monday-to-Friday on or before `date` (a conference, for one, is never at a weekend).
+export function lastWorkingDay(date) {
+  const d = new Date(date);
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() - 1);
+  return d;
+}
+
+// Midday (UTC) `n` days after today.
+export function daysAhead(n) {
+  return daysAgo(-n);
 }

@@ -7,25 +7,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, signIn } from './server.mjs';
-import { referAndAllocate } from './journeys.mjs';
+import { referAndAllocate, fillDate, daysAgo } from './journeys.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { await server?.stop(); });
-
-async function fillDate(page, legend, date) {
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(date.getUTCDate()));
-  await group.getByLabel('Month').fill(String(date.getUTCMonth() + 1));
-  await group.getByLabel('Year').fill(String(date.getUTCFullYear()));
-}
-
-function daysAgo(n) {
-  const d = new Date();
-  d.setUTCHours(12, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d;
-}
 
 test('becoming looked after, a review, a visit, a move and leaving care', async () => {
   const front = await launchBrowser();

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser, signIn } from './server.mjs';
-import { referAndAllocate } from './journeys.mjs';
+import { referAndAllocate, fillDate, daysAgo, daysAhead, lastWorkingDay } from './journeys.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -17,9 +17,13 @@ test('strategy discussion to conference to plan, a visit and supervision', async
   const front = await launchBrowser();
   const manager = await launchBrowser();
   let worker = await launchBrowser();
+  // The strategy discussion and the conference fall on the last working day, whatever day it is.
+  const held = lastWorkingDay(daysAgo(0));
   try {
     const m = await manager.context.newPage();
-    await referAndAllocate(front, m, server.url, { forename: 'Saffron', surname: 'Quilliam', born: ['14', '5', '2019'] });
+    await referAndAllocate(front, m, server.url, {
+      forename: 'Saffron', surname: 'Quilliam', born: ['14', '5', '2019'], received: daysAgo(7),
+    });
     const record = m.url().replace(/\?.*$/, '');
 
     // The strategy discussion: what she types is kept through a closed browser.
@@ -37,6 +41,7 @@ test('strategy discussion to conference to plan, a visit and supervision', async
     await w.goto(`${record}/strategy-discussions/new`);
     await w.getByText('We kept what you typed').waitFor();
     assert.match(await w.getByLabel('Reasons for the decision').inputValue(), /with a belt/);
+    await fillDate(w, 'When was it held?', held);
     await w.getByLabel('Name 1').fill('Jess Hartley');
     await w.getByLabel('Agency 1').selectOption('social_care');
     await w.getByLabel('Name 2').fill('DC Amir Khan');
@@ -57,6 +62,7 @@ test('strategy discussion to conference to plan, a visit and supervision', async
     await w.getByLabel('Findings').fill('Bruising consistent with a belt; Saffron repeated her account to the police.');
     await w.getByRole('button', { name: 'Conclude enquiry' }).click();
     await w.getByText('Enquiry concluded', { exact: true }).waitFor();
+    await fillDate(w, 'When was it held?', held);
     await w.getByLabel('Chair').fill('Dana Whitlock');
     await w.getByLabel('Yes: a child protection plan starts today').check();
     await w.getByLabel('Category of abuse (for a plan)').selectOption('PHY');
@@ -72,9 +78,10 @@ test('strategy discussion to conference to plan, a visit and supervision', async
     const action = w.getByTestId('action-1');
     await action.getByLabel('What will happen').fill('Stepfather leaves the home while the police investigate');
     await action.getByLabel('Who is responsible').fill('Mother, with the police');
-    await action.getByLabel('Day').fill('18');
-    await action.getByLabel('Month').fill('12');
-    await action.getByLabel('Year').fill('2026');
+    const by = daysAhead(14);
+    await action.getByLabel('Day').fill(String(by.getUTCDate()));
+    await action.getByLabel('Month').fill(String(by.getUTCMonth() + 1));
+    await action.getByLabel('Year').fill(String(by.getUTCFullYear()));
     await action.getByLabel('What it should change for the child').fill('Saffron is not hit and feels safe at home');
     await w.getByRole('button', { name: 'Save actions' }).click();
     await w.getByText('Plan actions saved', { exact: true }).waitFor();

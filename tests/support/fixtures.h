@@ -94,6 +94,19 @@ inline int64_t refer_child(Database& db, const Clock& clock, const User& front_d
   return id;
 }
 
+// A team manager allocates the child to the worker `username` today (reason FCONTA). Throws if the
+// allocation is refused (the test then fails).
+inline void allocate_to(Database& db, const Clock& clock, const User& manager, int64_t child,
+                        const std::string& username) {
+  PeopleService people(db, clock);
+  const Channel channel{"test", ""};
+  auto opened = people.open(manager, child, channel);
+  if (!opened) throw std::runtime_error("opening the record failed: " + opened.error().message);
+  auto allocated =
+      people.allocate(manager, child, opened->person.version, username, clock.today(), "FCONTA", channel);
+  if (!allocated) throw std::runtime_error("allocating the child failed: " + allocated.error().message);
+}
+
 inline const std::vector<std::string>& all_tables() {
   static const std::vector<std::string> kTables = {"schema_migrations",
                                                    "streams",
@@ -129,7 +142,9 @@ inline const std::vector<std::string>& all_tables() {
                                                    "person_supervisions",
                                                    "person_care_periods",
                                                    "person_care_episodes",
-                                                   "person_care_reviews"};
+                                                   "person_care_reviews",
+                                                   "person_missing",
+                                                   "person_exploitation_screenings"};
   return kTables;
 }
 
