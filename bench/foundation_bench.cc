@@ -7,7 +7,9 @@
 //   - the person page: a signed-in GET /people/{id} through the whole web stack, without sockets;
 //   - the front door: recording a contact (on a fresh database, and on a scratch copy of the
 //     council's) and loading the queue over the council's open contacts;
-//   - allocation: the team manager's overview of open, unallocated children and caseloads.
+//   - allocation: the team manager's overview of open, unallocated children and caseloads;
+//   - children looked after: the children-in-care dashboard, the missing and exploitation team's
+//     page and the reviewing officer's "My work" over the council.
 // Run with scripts/run-benchmarks.sh (make bench), which makes the council database once.
 #include <benchmark/benchmark.h>
 
@@ -409,6 +411,25 @@ void allocation_overview(benchmark::State& state) {
 }
 
 BENCHMARK(allocation_overview)->Unit(benchmark::kMillisecond);
+
+// Whole-council pages of children looked after, as their users load them: the children-in-care
+// dashboard (every child looked after in the year folded from the read models, clocks computed),
+// the missing and exploitation team's page, and the demo reviewing officer's "My work".
+void council_page(benchmark::State& state, const std::string& username, const std::string& path) {
+  if (!council()) {
+    state.SkipWithError("set SAFEGUARD_BENCH_DB to a council-scale database (make bench does)");
+    return;
+  }
+  state.SetLabel(path);
+  bench_page(state, username, path);
+}
+
+BENCHMARK_CAPTURE(council_page, children_in_care, std::string("analyst"), std::string("/children-in-care"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(council_page, missing_and_exploitation, std::string("manager"), std::string("/missing"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(council_page, reviewing_officer_my_work, std::string("iro"), std::string("/my-work"))
+    ->Unit(benchmark::kMillisecond);
 
 // Recording a contact about an existing child of the council, on a scratch copy of the council's
 // database (so the benchmark database stays as generated): six years of contacts already there.

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "app/figures.h"
 #include "app/people.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -127,11 +128,7 @@ struct PartnerEnquiryView {
 struct Dashboard {
   Date from;
   Date to;
-  struct Count {
-    std::string key;
-    std::string label;
-    int64_t count = 0;
-  };
+  using Count = LabelledCount;
   int64_t contacts = 0;
   std::vector<Count> contacts_by_month;  // key "2026-03"
   std::vector<Count> contacts_by_week;   // key: the Monday, "2026-03-02"
@@ -155,9 +152,7 @@ struct Dashboard {
     int64_t overdue = 0;
   };
   std::vector<Agency> mash;
-  static double percent(int64_t part, int64_t whole) {
-    return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0;
-  }
+  static double percent(int64_t part, int64_t whole) { return percent_of(part, whole); }
 };
 
 class FrontDoorService {

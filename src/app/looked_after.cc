@@ -1,9 +1,16 @@
 #include "app/looked_after.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/access_policy.h"
+#include "app/settings.h"
+#include "domain/codes.h"
+#include "rules/child_deadlines.h"
 #include "store/accounts.h"
+#include "store/care_read_model.h"
+#include "store/missing_read_model.h"
+#include "store/people_read_model.h"
 
 namespace safeguard {
 
@@ -78,6 +85,165 @@ std::vector<User> LookedAfterService::reviewing_officers() {
   std::sort(out.begin(), out.end(),
             [](const User& a, const User& b) { return a.display_name < b.display_name; });
   return out;
+}
+
+bool can_see_care_figures(const User& user) {
+  return !user.disabled && (user.role == Role::kTeamManager || user.role == Role::kPerformanceAnalyst ||
+                            user.role == Role::kIndependentReviewingOfficer || user.role == Role::kInspector);
+}
+
+namespace {
+
+// The kinds of placement the dashboard counts, from the SSDA903 placement type.
+std::pair<std::string, std::string> placement_kind(std::string_view type) {
+  if (type == "U1" || type == "U2" || type == "U3") return {"1", "Foster care with relatives or friends"};
+  if (type == "U4" || type == "U5" || type == "U6") return {"2", "Foster care with other carers"};
+  if (type.starts_with("A")) return {"3", "Placed for adoption"};
+  if (type == "K2" || type == "R1") return {"4", "Children's homes"};
+  if (type == "K1") return {"5", "Secure children's homes"};
+  if (type == "K3") return {"6", "Supported accommodation"};
+  if (type == "P1") return {"7", "Placed with parents"};
+  return {"8", "Other placements"};
+}
+
+constexpr std::pair<int, std::string_view> kAgeBands[] = {
+    {1, "Under 1"}, {5, "1 to 4"}, {10, "5 to 9"}, {16, "10 to 15"}, {18, "16 and 17"}};
+
+// Adds one to the count keyed `key`, making it with `label` the first time.
+void add(std::vector<LabelledCount>& counts, const std::string& key, const std::string& label) {
+  for (LabelledCount& c : counts) {
+    if (c.key == key) {
+      ++c.count;
+      return;
+    }
+  }
+  counts.push_back({key, label, 1});
+}
+
+// Placements with different carers on days from `from` to `to`: the one the child was in when the
+// range began (or the first in it), and each move to new carers (RNE S, P or B) after that.
+int placements_between(const PeriodOfCare& period, Date from, Date to) {
+  int placements = 0;
+  for (const CareEpisode& e : period.episodes) {
+    if (e.start > to || (e.end && *e.end <= from)) continue;
+    const bool new_carers = e.reason_new == "S" || e.reason_new == "P" || e.reason_new == "B";
+    if (placements == 0 || new_carers) ++placements;
+  }
+  return placements;
+}
+
+}  // namespace
+
+Result<CareDashboard> LookedAfterService::dashboard(const User& user) {
+  if (!can_see_care_figures(user)) {
+    return Error::denied(
+        "Team managers, performance analysts, reviewing officers and inspectors see these figures.");
+  }
+  return council_figures();
+}
+
+Result<CareFigures> LookedAfterService::figures() {
+  auto d = council_figures();
+  if (!d) return d.error();
+  return d->figures;
+}
+
+Result<CareDashboard> LookedAfterService::council_figures() {
+  try {
+    const Date today = clock_.today();
+    const Date year_ago = add_months(today, -12);
+    SettingsService settings(db_, clock_);
+    const WorkingDayCalendar calendar = settings.calendar();
+    const CaseworkTimescales timescales = settings.timescales();
+    CareDashboard d;
+    d.from = year_ago + 1;
+    d.to = today;
+    CareFigures& f = d.figures;
+    std::map<std::string, CareDashboard::Officer> officers;
+    int64_t placements[3] = {0, 0, 0};
+    const auto people =
+        PeopleIndex(db_.sql()).casework_of(CareIndex(db_.sql()).looked_after_between(d.from, today));
+    for (const auto& [id, person] : people) {
+      const std::vector<ChildDeadline> deadlines = child_deadlines(person, today, calendar, timescales);
+      bool review_overdue = false;
+      bool visit_overdue = false;
+      for (const ChildDeadline& dl : deadlines) {
+        const bool in_year = dl.status.met_on && *dl.status.met_on >= d.from && *dl.status.met_on <= today;
+        const bool on_time = dl.status.state == DeadlineState::kMetOnTime;
+        const bool overdue = dl.status.state == DeadlineState::kOverdue;
+        if (dl.kind == "looked_after_review") {
+          f.reviews += in_year;
+          f.reviews_on_time += in_year && on_time;
+          review_overdue |= overdue;
+        } else if (dl.kind == "looked_after_visit") {
+          d.visits += in_year;
+          d.visits_on_time += in_year && on_time;
+          visit_overdue |= overdue;
+        }
+      }
+      int in_year = 0;
+      for (const PeriodOfCare& period : person.periods_of_care) {
+        if (period.start >= d.from && period.start <= today) ++f.started;
+        if (period.end() && *period.end() >= d.from && *period.end() <= today) ++f.ceased;
+        in_year += placements_between(period, d.from, today);
+      }
+      if (in_year > 0) ++placements[std::min(in_year, 3) - 1];
+      if (const PeriodOfCare* now = current_period(person)) {
+        ++f.looked_after;
+        d.reviews_overdue += review_overdue;
+        d.visits_overdue += visit_overdue;
+        const CareEpisode& episode = now->episodes.back();
+        add(d.by_legal_status, episode.legal_status,
+            std::string(
+                code_label(CodeList::kLegalStatus, episode.legal_status).value_or(episode.legal_status)));
+        const auto [key, label] = placement_kind(episode.placement.type);
+        add(d.by_placement, key, label);
+        const std::optional<Date>& born = person.details.date_of_birth;
+        const int age = born ? age_in_years(*born, today) : 0;
+        for (const auto& [below, band] : kAgeBands) {
+          if (age < below) {
+            add(d.by_age, std::to_string(below + 100), std::string(band));
+            break;
+          }
+        }
+        if (!now->reviewing_officer.empty()) {
+          CareDashboard::Officer& o = officers[now->reviewing_officer];
+          o.username = now->reviewing_officer;
+          o.name = now->reviewing_officer_name;
+          ++o.children;
+          o.reviews_overdue += review_overdue;
+        }
+      }
+      int64_t episodes = 0;
+      for (const MissingEpisode& m : person.missing) {
+        if (m.started_on >= d.from && m.started_on <= today) ++episodes;
+        if (!m.ended_on || *m.ended_on < d.from || *m.ended_on > today) continue;
+        ++d.returns;
+        if (m.interview && m.interview->offered_on <= *m.ended_on + 3) ++d.interviews_offered_in_time;
+      }
+      f.missing_episodes += episodes;
+      if (episodes > 0) ++f.went_missing;
+    }
+    f.at_risk_of_exploitation =
+        static_cast<int64_t>(MissingIndex(db_.sql()).children_at_risk_of_exploitation().size());
+    const auto by_key = [](const LabelledCount& a, const LabelledCount& b) { return a.key < b.key; };
+    std::sort(d.by_legal_status.begin(), d.by_legal_status.end(),
+              [](const LabelledCount& a, const LabelledCount& b) {
+                return a.count != b.count ? a.count > b.count : a.key < b.key;
+              });
+    std::sort(d.by_placement.begin(), d.by_placement.end(), by_key);
+    std::sort(d.by_age.begin(), d.by_age.end(), by_key);
+    d.by_placements = {{"1", "1 placement", placements[0]},
+                       {"2", "2 placements", placements[1]},
+                       {"3", "3 or more placements", placements[2]}};
+    for (auto& [username, o] : officers) d.officers.push_back(o);
+    std::sort(d.officers.begin(), d.officers.end(), [](const auto& a, const auto& b) {
+      return a.children != b.children ? a.children > b.children : a.name < b.name;
+    });
+    return d;
+  } catch (const SqlError& e) {
+    return Error::storage(e.what());
+  }
 }
 
 }  // namespace safeguard

@@ -10,7 +10,9 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
+#include "app/figures.h"
 #include "app/people.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -20,9 +22,51 @@
 
 namespace safeguard {
 
+// How the council's children in care are doing (for the demo report, dashboards and analysts).
+struct CareFigures {
+  int64_t looked_after = 0;             // children looked after today
+  int64_t started = 0;                  // periods of care started in the 12 months to today
+  int64_t ceased = 0;                   // periods of care ended in the 12 months
+  int64_t reviews = 0;                  // looked-after reviews held in the 12 months
+  int64_t reviews_on_time = 0;          // of them, held by the day they were due
+  int64_t went_missing = 0;             // children looked after in the 12 months who went missing in them
+  int64_t missing_episodes = 0;         // those children's missing episodes that started in the 12 months
+  int64_t at_risk_of_exploitation = 0;  // children whose latest screening found a risk
+};
+
+// The children-in-care dashboard: who is looked after today, and how the council did as corporate
+// parent in the 12 months to today, with the gaps (reviews and visits overdue today) in view.
+struct CareDashboard {
+  Date from;  // the first day of the 12 months
+  Date to;    // today
+  CareFigures figures;
+  std::vector<LabelledCount> by_legal_status;  // children looked after today, by SSDA903 LS code
+  std::vector<LabelledCount> by_placement;     // today, by kind of placement
+  std::vector<LabelledCount> by_age;           // today, by age band
+  // Placement stability: the children looked after in the 12 months by how many placements with
+  // different carers they had in them ("1", "2", "3 or more").
+  std::vector<LabelledCount> by_placements;
+  int64_t visits = 0;                      // statutory visits due in the 12 months and made
+  int64_t visits_on_time = 0;              // of them, by the day they were due
+  int64_t reviews_overdue = 0;             // children whose review is overdue today
+  int64_t visits_overdue = 0;              // children whose statutory visit is overdue today
+  int64_t returns = 0;                     // returns from missing in the 12 months, of children looked after
+  int64_t interviews_offered_in_time = 0;  // of them, a return interview offered within 72 hours
+  struct Officer {
+    std::string username;
+    std::string name;
+    int64_t children = 0;         // children looked after today
+    int64_t reviews_overdue = 0;  // of them, with a review overdue
+  };
+  std::vector<Officer> officers;  // reviewing officers, most children first
+};
+
+// Team managers, performance analysts, reviewing officers and inspectors see the council's figures.
+bool can_see_care_figures(const User& user);
+
 class LookedAfterService {
  public:
-  LookedAfterService(Database& db, const Clock& clock) : db_(db), people_(db, clock) {}
+  LookedAfterService(Database& db, const Clock& clock) : db_(db), clock_(clock), people_(db, clock) {}
 
   // Each returns the record's new version.
   Result<int64_t> start(const User& user, int64_t person_id, int64_t expected_version,
@@ -42,8 +86,17 @@ class LookedAfterService {
   // The active reviewing officers, by name: the choices for an appointment.
   std::vector<User> reviewing_officers();
 
+  // The children-in-care dashboard today, from the read models and the deadline engine; for a user
+  // who may see the council's figures.
+  Result<CareDashboard> dashboard(const User& user);
+  // The headline figures alone (the demo's report).
+  Result<CareFigures> figures();
+
  private:
+  Result<CareDashboard> council_figures();
+
   Database& db_;
+  const Clock& clock_;
   PeopleService people_;
 };
 

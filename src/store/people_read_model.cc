@@ -471,6 +471,13 @@ std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& i
                         episode.closure_reason = e.closure_reason;
                         p.episodes.push_back(std::move(episode));
                       });
+  // The date of birth: clocks that stop at the 18th birthday, and ages on dashboards.
+  for_each_in_batches(db_, "SELECT person_id, date_of_birth FROM people WHERE person_id IN ", ids,
+                      [&](const SqlRow& row) {
+                        const auto p = out.find(row.integer(0));
+                        if (p != out.end() && !row.is_null(1))
+                          p->second.details.date_of_birth = Date::parse_iso(row.text(1));
+                      });
   for_each_in_batches(
       db_,
       "SELECT person_id, assessment_id, episode_id, started_on, submitted_on, authorised_on, outcome"

@@ -107,10 +107,11 @@ class PeopleIndex {
   std::map<int64_t, std::vector<Date>> referral_dates_of(const std::vector<int64_t>& person_ids);
 
   // What the deadline engine (rules/child_deadlines.h) reads of each of these people's records,
-  // from the read models: the id, Children in Need episodes, assessments (ids, dates, outcome),
-  // section 47 enquiries (dates, outcome), plans (type, dates, first core group, review dates),
-  // visits (date, seen) and supervisions (date, next due), nothing else. For lists over many children ("My work") without folding every stream; a
-  // person with no episode is absent.
+  // from the read models: the id, the date of birth, Children in Need episodes, assessments (ids,
+  // dates, outcome), section 47 enquiries (dates, outcome), plans (type, dates, first core group,
+  // review dates), visits (date, seen), supervisions (date, next due), periods of care, missing
+  // episodes and exploitation screenings, nothing else. For lists over many children ("My work") without
+  // folding every stream; a person with no episode is absent.
   std::map<int64_t, Person> casework_of(const std::vector<int64_t>& person_ids);
 
   int64_t count();

@@ -14,12 +14,15 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 #include <utility>
 
 #include "app/administration.h"
 #include "app/assessments.h"
 #include "app/auth.h"
 #include "app/front_door.h"
+#include "app/looked_after.h"
+#include "app/missing.h"
 #include "app/people.h"
 #include "app/protection.h"
 #include "app/visits.h"
@@ -107,6 +110,54 @@ constexpr SupervisionWords kSupervisionWords[] = {
      "Social worker to refer for supervised contact."},
 };
 
+// The words of a child's time in care: reviews' decisions, visits to the placement, where a missing
+// child was found, what they said at the return interview, and screenings' summaries.
+constexpr std::string_view kCareReviewDecisions[] = {
+    "The placement meets the child's needs and continues; contact with mother stays fortnightly.",
+    "Health assessment to be booked this month; the PEP to add tuition in maths.",
+    "The child wants more time with their brother: sibling contact to increase to weekly.",
+    "The permanence plan is confirmed; the later life letter to be started.",
+    "The child's wish to stay with their carers is recorded; a long-term match to be presented to panel.",
+    "Concerns about missing episodes: a safety plan with the carers and the police.",
+    "The child is settled at school; the designated teacher reports good progress.",
+    "The pathway plan to start at 15 and a half, with the child's personal adviser introduced."};
+constexpr VisitWords kCareVisitWords[] = {
+    {"Foster carer", "I like it here. Can I have a sleepover for my birthday?",
+     "The child's room was personalised with photos of their family.",
+     "The child was at a school trip; the carer was seen and a visit rebooked for Friday."},
+    {"Key worker", "Staff are alright. I want to see my mum more.",
+     "The home was calm; the child showed me their college application.",
+     "The child was out with friends; the key worker confirmed they were safe."},
+    {"Foster carers", "I got a merit at school this week.",
+     "The child was relaxed and chatty with the carers.",
+     "The carers cancelled: the child was unwell; a call was made to the child instead."},
+    {"Grandmother", "Nan's house is home now.", "Good routines: homework at the table after tea.",
+     "No one was at home; the grandmother rang back to rearrange."},
+    {"Support worker", "I'm managing my money better.", "The flat was clean; food in the cupboards.",
+     "The young person did not answer; the support worker was asked to check on them."},
+    {"", "I don't want to move again.",
+     "The child was worried about the review and asked who would be there.",
+     "The child refused to come out of their room; the carer passed on a note."},
+};
+constexpr std::string_view kWhereFound[] = {"Found by the police at a friend's house in the town",
+                                            "Came back by themself in the early hours",
+                                            "Found at their mother's address",
+                                            "Seen in the town centre by staff and brought back",
+                                            "Found by the police at a railway station",
+                                            "With an older boyfriend; collected by the police"};
+constexpr std::string_view kInterviewFindings[] = {
+    "Went to see friends and lost track of time; no concerns about who they were with.",
+    "Went to mother's house because they miss her; wants more contact.",
+    "Says older young people gave them a lift and cannabis; names shared with the police.",
+    "Was upset after an argument with staff about phone time; agreed a plan for next time.",
+    "Stayed with a boyfriend who is 19; concerns of sexual exploitation raised with the police.",
+    "Was asked to carry a package to another town; a referral to the national referral mechanism."};
+constexpr std::string_view kScreeningSummaries[] = {
+    "Repeated missing episodes, unexplained money and a new phone; older associates in the town.",
+    "Links to a county line reported by the police; found out of area twice.",
+    "An older boyfriend and gifts; the child does not see it as exploitation.",
+    "No indicators found: missing to see family, and the child talks openly about where they go."};
+
 // The LA number of the council's UPNs (Norfolk's). CouncilOptions has no field for it yet.
 constexpr std::string_view kLaNumber = "926";
 // Service calls share one transaction in batches of this many actions: each call's own
@@ -169,13 +220,13 @@ struct StaffNumbers {
 StaffNumbers further_staff(Scale scale) {
   switch (scale) {
     case Scale::kSmall:
-      return {2, 3, 0, 0, 1, 0};
+      return {2, 3, 0, 1, 1, 0};
     case Scale::kCouncil:
-      return {8, 260, 3, 2, 2, 1};
+      return {8, 260, 3, 17, 2, 1};  // about 60 children in care for each reviewing officer
     case Scale::kLarge:
-      return {10, 520, 3, 1, 3, 2};
+      return {10, 520, 3, 35, 3, 2};
   }
-  return {2, 3, 0, 0, 1, 0};
+  return {2, 3, 0, 1, 1, 0};
 }
 
 constexpr std::string_view kFrontDoorTeam = "Front door (CADS)";
@@ -187,6 +238,7 @@ constexpr std::string_view kCaseworkTeams[] = {"Assessment team north", "Assessm
 struct Workforce {
   std::vector<User> front_door;
   std::vector<User> social_workers;
+  std::vector<User> reviewing_officers;               // the demo reviewing officer first
   std::vector<User> managers;                         // who authorise front door decisions
   std::map<std::string, std::vector<User>> partners;  // by agency
   User analyst;                                       // who reads the front door's figures
@@ -215,6 +267,7 @@ Result<Workforce> add_workforce(AuthService& auth, const CouncilOptions& options
     }
     if (role == Role::kFrontDoorSocialWorker) w.front_door.push_back(*user);
     if (role == Role::kSocialWorker) w.social_workers.push_back(*user);
+    if (role == Role::kIndependentReviewingOfficer) w.reviewing_officers.push_back(*user);
     if (role == Role::kTeamManager && (username == kDemoManager || team == kFrontDoorTeam))
       w.managers.push_back(*user);
     if (role == Role::kMashPartner) w.partners[user->agency].push_back(*user);
@@ -367,6 +420,24 @@ std::string_view action_name(ActionKind kind) {
       return "recording a visit";
     case ActionKind::kSupervise:
       return "recording case supervision";
+    case ActionKind::kStartCare:
+      return "recording the child becoming looked after";
+    case ActionKind::kChangeCare:
+      return "recording a change of placement or legal status";
+    case ActionKind::kEndCare:
+      return "recording the end of care";
+    case ActionKind::kAppointReviewingOfficer:
+      return "appointing the reviewing officer";
+    case ActionKind::kCareReview:
+      return "recording a looked-after review";
+    case ActionKind::kGoMissing:
+      return "reporting the child missing";
+    case ActionKind::kComeBack:
+      return "recording the child's return";
+    case ActionKind::kReturnInterview:
+      return "recording the return interview";
+    case ActionKind::kScreenExploitation:
+      return "recording an exploitation screening";
   }
   return "an action";
 }
@@ -376,6 +447,7 @@ struct MemberState {
   int64_t version = 0;
   PersonDetails details;  // as the record now holds them
   bool died = false;
+  int64_t missing = 0;  // missing episodes recorded: the latest's number
 };
 
 struct HouseholdState {
@@ -407,6 +479,8 @@ class Player {
         assessments_(db, clock),
         protection_(db, clock),
         visits_(db, clock),
+        looked_after_(db, clock),
+        missing_(db, clock),
         front_door_(db, clock),
         clock_(clock),
         workforce_(workforce),
@@ -466,7 +540,8 @@ class Player {
     const bool by_manager = a.kind == ActionKind::kCloseEpisode || a.kind == ActionKind::kAllocate ||
                             a.kind == ActionKind::kAuthoriseAssessment ||
                             a.kind == ActionKind::kAuthorisePlan || a.kind == ActionKind::kEndPlan ||
-                            a.kind == ActionKind::kSupervise;
+                            a.kind == ActionKind::kSupervise ||
+                            a.kind == ActionKind::kAppointReviewingOfficer;
     const std::vector<User>& pool = by_manager           ? workforce_.managers
                                     : a.by_social_worker ? workforce_.social_workers
                                                          : workforce_.front_door;
@@ -647,8 +722,10 @@ class Player {
         break;
       }
       case ActionKind::kVisit: {
-        const VisitWords& words =
-            kVisitWords[static_cast<size_t>(std::stoi(a.text)) % std::size(kVisitWords)];
+        const std::span<const VisitWords> pool = a.reason == "care"
+                                                     ? std::span<const VisitWords>(kCareVisitWords)
+                                                     : std::span<const VisitWords>(kVisitWords);
+        const VisitWords& words = pool[static_cast<size_t>(std::stoi(a.text)) % pool.size()];
         VisitInput input;
         input.on = on;
         input.seen = a.code != "unseen";
@@ -667,6 +744,87 @@ class Player {
         SupervisionInput input{on, std::string(words.discussion), std::string(words.decisions),
                                std::string(words.actions), std::nullopt};
         version = visits_.record_supervision(**manager, ms.id, ms.version, input, channel_);
+        break;
+      }
+      default:
+        break;
+    }
+    if (!version) return version.error();
+    ms.version = *version;
+    return Status::success();
+  }
+
+  // A child's time in care: the social worker who holds the case records care starting, changing
+  // and ending, and the child going missing and coming back, the return interview and screenings; a
+  // manager appoints the reviewing officer (saying why they open the record), who records reviews.
+  Status care(HouseholdState& state, MemberState& ms, const Action& a) {
+    const User& holder =
+        workforce_.social_workers[static_cast<size_t>(a.holder) % workforce_.social_workers.size()];
+    const auto text = [&](std::span<const std::string_view> words, const std::string& index) {
+      return std::string(words[static_cast<size_t>(std::stoi(index)) % words.size()]);
+    };
+    Result<int64_t> version = Error::internal("unknown care action");
+    const Date on = *a.date;
+    switch (a.kind) {
+      case ActionKind::kStartCare:
+        version = looked_after_.start(holder, ms.id, ms.version,
+                                      StartOfCare{on, a.code, a.reason, *a.placement}, channel_);
+        break;
+      case ActionKind::kChangeCare: {
+        ChangeOfCare change;
+        change.on = on;
+        change.legal_status = a.code;
+        change.placement = a.placement;
+        change.reason_place_change = a.reason;
+        version = looked_after_.change(holder, ms.id, ms.version, change, channel_);
+        break;
+      }
+      case ActionKind::kEndCare:
+        version = looked_after_.end(holder, ms.id, ms.version, on, a.code, channel_);
+        break;
+      case ActionKind::kAppointReviewingOfficer: {
+        const User& manager = worker(a);
+        if (Status s = give_reason_once_a_day(state, -1 - a.worker, manager, ms.id,
+                                              "Appointing the child's independent reviewing officer");
+            !s) {
+          return s;
+        }
+        const std::vector<User>& officers = workforce_.reviewing_officers;
+        version = looked_after_.appoint_reviewing_officer(
+            manager, ms.id, ms.version, officers[static_cast<size_t>(a.officer) % officers.size()].username,
+            channel_);
+        break;
+      }
+      case ActionKind::kCareReview: {
+        const std::vector<User>& officers = workforce_.reviewing_officers;
+        const User& officer = officers[static_cast<size_t>(a.officer) % officers.size()];
+        LookedAfterReviewInput input{on, a.code, a.reason, text(kCareReviewDecisions, a.text)};
+        version = looked_after_.record_review(officer, ms.id, ms.version, 0, input, channel_);
+        break;
+      }
+      case ActionKind::kGoMissing:
+        version = missing_.report(holder, ms.id, ms.version, a.code, on, channel_);
+        if (version) ++ms.missing;
+        break;
+      case ActionKind::kComeBack:
+        version =
+            missing_.returned(holder, ms.id, ms.version, ms.missing, on, text(kWhereFound, a.text), channel_);
+        break;
+      case ActionKind::kReturnInterview: {
+        const bool accepted = a.code == "accepted";
+        ReturnInterview input{on, accepted, accepted ? a.held_on : std::nullopt,
+                              accepted ? text(kInterviewFindings, a.text) : "", ""};
+        version = missing_.record_interview(holder, ms.id, ms.version, ms.missing, input, channel_);
+        break;
+      }
+      case ActionKind::kScreenExploitation: {
+        ExploitationScreening input;
+        input.screened_on = on;
+        input.risk = a.code;
+        input.sexual = a.text.find("sexual") != std::string::npos;
+        input.criminal = a.text.find("criminal") != std::string::npos;
+        input.summary = text(kScreeningSummaries, a.reason);
+        version = missing_.screen(holder, ms.id, ms.version, input, channel_);
         break;
       }
       default:
@@ -779,6 +937,7 @@ class Player {
         a.kind == ActionKind::kSubmitAssessment || a.kind == ActionKind::kAuthoriseAssessment) {
       return assess(state, ms, a);
     }
+    if (a.kind >= ActionKind::kStartCare) return care(state, ms, a);
     if (a.kind >= ActionKind::kStrategyDiscussion) return protect(state, ms, a);
     if (a.by_social_worker) {
       if (Status s = give_reason_once_a_day(state, a.worker, user, ms.id, access_reason(a.kind)); !s)
@@ -842,6 +1001,8 @@ class Player {
   AssessmentService assessments_;
   ProtectionService protection_;
   VisitService visits_;
+  LookedAfterService looked_after_;
+  MissingService missing_;
   FrontDoorService front_door_;
   FixedClock& clock_;
   const Workforce& workforce_;
@@ -902,6 +1063,7 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   context.now = options.now;
   context.front_door_workers = static_cast<int>(workforce->front_door.size());
   context.social_workers = static_cast<int>(workforce->social_workers.size());
+  context.reviewing_officers = static_cast<int>(workforce->reviewing_officers.size());
   context.managers = static_cast<int>(workforce->managers.size());
   context.partners_per_agency = 1 + further_staff(options.scale).partners;
   // A small council hears of too few families a day for a live queue of its own.
@@ -989,6 +1151,9 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   auto protection = ProtectionService(db, clock).figures();
   if (!protection) return protection.error();
   report.protection = *protection;
+  auto care = LookedAfterService(db, clock).figures();
+  if (!care) return care.error();
+  report.care = *care;
   try {
     report.episodes_opened =
         static_cast<int64_t>(PeopleIndex(db.sql()).referrals_between(first_day - 1, today).size());

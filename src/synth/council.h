@@ -1,8 +1,9 @@
 // The synthetic council: a deterministic, realistic population of households, children (some
 // unborn) and adults, with addresses, relationships, identifiers and the ordinary life of a record
 // (moves, changes of name, corrections), six years of the front door's work (contacts, MASH
-// enquiries and answers, decisions, authorisations; synth/front_door_plan.h), and a demo user for
-// every role.
+// enquiries and answers, decisions, authorisations; synth/front_door_plan.h), the casework after it
+// (assessments, protection, plans, visits), children looked after with their placements, reviews,
+// missing episodes and screenings (synth/care_plan.h), and a demo user for every role.
 //
 // Everything is recorded through the same use cases and validation as a worker's entry
 // (app/people.h, app/front_door.h, app/auth.h), at simulated dates: the generator moves a FixedClock
@@ -26,6 +27,7 @@
 
 #include "app/assessments.h"
 #include "app/front_door.h"
+#include "app/looked_after.h"
 #include "app/protection.h"
 #include "core/date.h"
 #include "core/result.h"
@@ -74,6 +76,7 @@ struct CouncilReport {
   int64_t awaiting_authorisation = 0;  // children's decisions waiting for a manager
   AssessmentFigures assessments;       // single assessments, as the app counts them today
   ProtectionFigures protection;        // enquiries, conferences and plans, as the app counts them today
+  CareFigures care;                    // children looked after, reviews, missing, as the app counts them
 };
 
 // How many demo users generate_council adds first (one for every role), before further staff.

@@ -136,6 +136,40 @@ TEST_F(CouncilSmallTest, ChildrenAreProtectedPlannedVisitedAndSupervised) {
                      "AND ended_on IS NULL"));
 }
 
+TEST_F(CouncilSmallTest, ChildrenComeIntoCareAndAreReviewedAndVisited) {
+  ASSERT_NE(report_, nullptr);
+  const int64_t periods = count_of(*db_, "SELECT COUNT(*) FROM person_care_periods");
+  EXPECT_GT(periods, 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_care_periods WHERE end_date IS NULL"), 0);
+  EXPECT_GT(count_of(*db_, "SELECT COUNT(*) FROM person_care_reviews"), 0);
+  // Every period has its reviewing officer; its episodes follow one another with no gap or overlap,
+  // each but the last ending X1, and the reason for each new episode is S only for the first.
+  EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM person_care_periods WHERE reviewing_officer = ''"), 0);
+  EXPECT_EQ(
+      count_of(*db_,
+               "SELECT COUNT(*) FROM person_care_episodes a JOIN person_care_episodes b ON "
+               "a.person_id = b.person_id AND a.period_id = b.period_id AND b.episode_no = a.episode_no + 1 "
+               "WHERE a.end_date IS NULL OR a.end_date <> b.start_date OR a.reason_ceased <> 'X1'"),
+      0);
+  EXPECT_EQ(
+      count_of(*db_,
+               "SELECT COUNT(*) FROM person_care_episodes WHERE (episode_no = 1) <> (reason_new = 'S')"),
+      0);
+  EXPECT_EQ(periods, count_of(*db_, "SELECT COUNT(*) FROM person_care_episodes WHERE episode_no = 1"));
+  // A closed Children in Need episode has no open period of care: care ended first.
+  EXPECT_EQ(
+      count_of(*db_,
+               "SELECT COUNT(*) FROM person_care_periods p JOIN cin_episodes e ON e.person_id = p.person_id "
+               "AND e.episode_id = p.cin_episode_id WHERE p.end_date IS NULL AND e.closed_on IS NOT NULL"),
+      0);
+  // Children in care are visited at their placements.
+  EXPECT_GT(
+      count_of(*db_,
+               "SELECT COUNT(*) FROM person_visits v JOIN person_care_periods p ON p.person_id = v.person_id "
+               "WHERE v.visited_on >= p.start_date AND (p.end_date IS NULL OR v.visited_on < p.end_date)"),
+      0);
+}
+
 TEST_F(CouncilSmallTest, RecordsEveryKindOfRelationshipOnce) {
   std::set<std::string> types;
   for (const SqlRow& row : db_->sql().query("SELECT DISTINCT type FROM person_relationships"))

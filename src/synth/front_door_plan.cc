@@ -8,7 +8,9 @@
 
 #include "domain/child_journey.h"
 #include "rules/front_door.h"
+#include "synth/care_plan.h"
 #include "synth/names.h"
+#include "synth/office_time.h"
 
 namespace safeguard::synth {
 namespace {
@@ -38,67 +40,6 @@ constexpr double kReturned = 0.06;
 // ones were forgotten.
 constexpr double kLiveUndecided = 0.7;
 constexpr double kForgotten = 0.03;
-
-// ---- office time: front door, managers and partners work 08:30 to 17:30 on working days ----
-
-constexpr int kOpens = 8 * 60 + 30;
-constexpr int kCloses = 17 * 60 + 30;
-
-int local_minute(Timestamp t) {
-  int64_t s = t.millis() / 1000 + int64_t{london_utc_offset_minutes(t)} * 60;
-  s %= 86400;
-  if (s < 0) s += 86400;
-  return static_cast<int>(s / 60);
-}
-
-Timestamp local_moment(Date day, int minute, int second) {
-  return london_time(day, minute / 60, minute % 60).plus_seconds(second);
-}
-
-Date working_day_on_or_after(const WorkingDayCalendar& calendar, Date day) {
-  return calendar.is_working_day(day) ? day : calendar.add_working_days(day, 1);
-}
-
-// `t` if the office is open then, else the next opening.
-Timestamp office_on_or_after(const WorkingDayCalendar& calendar, Timestamp t) {
-  const Date day = london_date(t);
-  const int minute = local_minute(t);
-  if (calendar.is_working_day(day)) {
-    if (minute >= kOpens && minute < kCloses) return t;
-    if (minute < kOpens) return local_moment(day, kOpens, 0);
-  }
-  return local_moment(calendar.add_working_days(day, 1), kOpens, 0);
-}
-
-// `minutes` of office time after `t` (counted from the next opening if the office is closed).
-Timestamp add_office_minutes(const WorkingDayCalendar& calendar, Timestamp t, int64_t minutes) {
-  t = office_on_or_after(calendar, t);
-  for (;;) {
-    const int64_t left = kCloses - local_minute(t);
-    if (minutes < left) return t.plus_seconds(minutes * 60);
-    minutes -= left;
-    t = local_moment(calendar.add_working_days(london_date(t), 1), kOpens, 0);
-  }
-}
-
-// Office minutes between two moments (0 if `to` is not after `from`).
-int64_t office_minutes_between(const WorkingDayCalendar& calendar, Timestamp from, Timestamp to) {
-  from = office_on_or_after(calendar, from);
-  int64_t total = 0;
-  while (from < to) {
-    const Date day = london_date(from);
-    const Timestamp closes = local_moment(day, kCloses, 0);
-    if (to <= closes) return total + to.seconds_since(from) / 60;
-    total += closes.seconds_since(from) / 60;
-    from = local_moment(calendar.add_working_days(day, 1), kOpens, 0);
-  }
-  return total;
-}
-
-// A moment in office hours on a working day.
-Timestamp office_moment(Rng& rng, Date day) {
-  return local_moment(day, rng.between(kOpens, kCloses - 15), rng.between(0, 59));
-}
 
 // ---- who is on a contact ----
 
@@ -835,12 +776,6 @@ constexpr std::string_view kAnalyses[] = {
     "The concerns were not substantiated; the family has support from school and extended family.",
     "Neglect of the child's basic care is persistent and has not improved with early help."};
 
-// Who holds the child's case from a moment on.
-struct HeldBy {
-  Timestamp from;
-  int holder = 0;
-};
-
 // The single assessment of an episode allocated at holders.front().from: started by the allocated
 // social worker within a few working days, the child seen (once born), written up and sent to a
 // manager, and authorised after a duration drawn from the national distribution, but before the
@@ -1296,8 +1231,11 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
   };
   Rng assessing(context.seed, static_cast<uint64_t>(h.number), Purpose::kAssessments);
   Rng protecting(context.seed, static_cast<uint64_t>(h.number), Purpose::kProtection);
-  const auto close = [&](int child, const Open& o) {
-    const std::string_view reason = kClosureReasons[rng.weighted(kClosureWeights)];
+  Rng caring(context.seed, static_cast<uint64_t>(h.number), Purpose::kCare);
+  // Closes the episode (planning all that happens in it); returns when it closes, or `now` if it
+  // is still open when the history ends.
+  const auto close = [&](int child, Open o) -> Timestamp {
+    std::string reason(kClosureReasons[rng.weighted(kClosureWeights)]);
     const Timestamp end = std::min(o.close_at, context.now);
     // The first allocation.
     static constexpr int kDelays[][2] = {{0, 2}, {3, 7}, {8, 20}, {21, 60}};
@@ -1323,11 +1261,25 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
           holders.push_back({change, holder});
         }
       }
+      // A child who comes into care keeps the episode open at least until some weeks after care
+      // ends; the protection work before care ends when care starts.
+      Timestamp protection_until = o.close_at;
+      if (std::optional<PlannedCare> care = plan_care(context, h, child, holders, caring)) {
+        reason = care->closure_reason;
+        protection_until = care->starts_at;
+        if (care->ends) {
+          const Date after = calendar.add_working_days(*care->ends, rng.between(5, 30));
+          o.close_at = std::max({o.close_at, office_moment(rng, after), care->last_at.plus_seconds(3600)});
+        } else {
+          o.close_at = std::max(o.close_at, context.now);
+        }
+      }
       const AssessmentPlanned assessed =
           plan_assessment(context, h, child, holders, reason, o.close_at, assessing);
-      plan_protection(context, h, child, holders, reason, o.opened_at, o.close_at, assessed, protecting);
+      plan_protection(context, h, child, holders, reason, o.opened_at, protection_until, assessed,
+                      protecting);
     }
-    if (o.close_at >= context.now) return;
+    if (o.close_at >= context.now) return context.now;
     Action a;
     a.kind = ActionKind::kCloseEpisode;
     a.at = o.close_at;
@@ -1336,14 +1288,22 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
     a.code = std::string(reason);
     a.date = london_date(o.close_at);
     h.actions.push_back(std::move(a));
+    return o.close_at;
   };
+  // When each child's last closed episode closed: a referral before then (the episode stayed open
+  // while the child was in care) opens none.
+  std::vector<Timestamp> closed_at(h.members.size());
   for (const FinalReferral& r : referrals) {
     std::optional<Open>& o = open[static_cast<size_t>(r.child)];
     if (o && o->close_at > r.final_at) {
       if (r.until > o->until) o = Open{o->opened_at, closing(r.until), r.until};
       continue;
     }
-    if (o) close(r.child, *o);
+    if (o) {
+      closed_at[static_cast<size_t>(r.child)] = close(r.child, *o);
+      o.reset();
+    }
+    if (r.final_at <= closed_at[static_cast<size_t>(r.child)]) continue;
     o = Open{r.final_at, closing(r.until), r.until};
   }
   for (size_t child = 0; child < open.size(); ++child) {

@@ -18,7 +18,8 @@
 //   (section 4.7); while it lasts, news about the child goes to their social worker, not the front
 //   door. A manager allocates the child to a social worker, mostly within two working days, some
 //   much later (so the unallocated list is never empty), changes worker in some long episodes, and
-//   closes the episode with a DfE reason when its length has passed.
+//   closes the episode with a DfE reason when its length has passed. A child who comes into care in
+//   the episode (care_plan.h) keeps it open until some weeks after care ends.
 // - Decisions are mostly made within the working day after receipt; some are late, some wait for
 //   MASH answers or for a manager. Partners mostly answer on time, some late, a few never.
 // - Contacts of the last working day or two are mostly still undecided when the history ends, and a

@@ -8,6 +8,7 @@
 
 #include "domain/identifiers.h"
 #include "synth/front_door_plan.h"
+#include "synth/office_time.h"
 
 namespace safeguard::synth {
 namespace {
@@ -17,14 +18,6 @@ namespace {
 Date random_date(Rng& rng, Date lo, Date hi) {
   if (hi <= lo) return lo;
   return lo + static_cast<int32_t>(rng.below(static_cast<uint64_t>(hi - lo) + 1));
-}
-
-Date working_day_on_or_after(const WorkingDayCalendar& calendar, Date date) {
-  return calendar.is_working_day(date) ? date : calendar.add_working_days(date, 1);
-}
-
-Date working_day_on_or_before(const WorkingDayCalendar& calendar, Date date) {
-  return calendar.is_working_day(date) ? date : calendar.add_working_days(date, -1);
 }
 
 // The instant at a wall-clock time in London on a date. Times here are in the day, far from the

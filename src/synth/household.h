@@ -3,7 +3,8 @@
 // family first comes to the front door, and what happens to the record afterwards (a birth, a move,
 // a marriage, a correction, a death), each as an action at a simulated moment. The family's contacts
 // with the front door, from the first one on, and what the front door, its managers and the MASH
-// partners do with each, are planned by front_door_plan.h into the same list of actions.
+// partners do with each, are planned by front_door_plan.h into the same list of actions, and a
+// child's time in care by care_plan.h.
 //
 // Planning is pure: the same seed, household number and context give the same plan, with no I/O.
 // council.cc sorts every household's actions by time and records them through the app's use cases,
@@ -27,6 +28,7 @@
 #include "app/people.h"
 #include "core/calendar.h"
 #include "core/date.h"
+#include "domain/care.h"
 #include "domain/contact.h"
 #include "domain/person.h"
 #include "synth/names.h"
@@ -106,6 +108,21 @@ enum class ActionKind {
   kEndPlan,        // manager `worker` ends the open plan of type `code` on `date`, reason `reason`
   kVisit,          // a visit on `date`: `code` "alone", "seen" or "unseen"; words `text` (an index)
   kSupervise,      // manager `worker` supervises the case on `date`; words `text` (an index)
+  // Children looked after (care_plan.h), by the holder unless it says otherwise:
+  kStartCare,   // the member becomes looked after on `date`: legal status `code`, category of need
+                // `reason`, in `placement`
+  kChangeCare,  // on `date`: legal status `code` (empty: unchanged) and/or `placement`; the old
+                // placement ended for `reason` (REASON_PLACE_CHANGE)
+  kEndCare,     // care ends on `date` for `code` (REC)
+  kAppointReviewingOfficer,  // manager `worker` appoints reviewing officer `officer`
+  kCareReview,               // reviewing officer `officer` holds a review on `date`: participation `code`,
+                             // permanence plan `reason`, decisions `text` (an index)
+  kGoMissing,                // the member went missing (`code` M) or away (A) on `date`
+  kComeBack,            // the member's latest missing episode ended on `date`; where found `text` (an index)
+  kReturnInterview,     // offered on `date`; `code` "accepted" (held on `held_on`, findings `text`, an
+                        // index) or "declined"
+  kScreenExploitation,  // on `date`: risk `code`, kinds `text` ("sexual", "criminal", both
+                        // comma-separated, or empty), summary `reason` (an index)
 };
 
 struct Action {
@@ -122,10 +139,13 @@ struct Action {
   // Who records it: a front door worker, or a social worker who first says why they need the record.
   // Front door actions: a front door worker, a manager or a partner of the agency, by kind.
   bool by_social_worker = false;
-  int worker = 0;          // index into that pool
-  int contact = -1;        // front door actions: index into Household::contacts
-  int holder = -1;         // kAllocate: index into the social workers
-  DecisionInput decision;  // kDecide
+  int worker = 0;                      // index into that pool
+  int contact = -1;                    // front door actions: index into Household::contacts
+  int holder = -1;                     // kAllocate: index into the social workers
+  DecisionInput decision;              // kDecide
+  int officer = -1;                    // care: index into the reviewing officers
+  std::optional<Placement> placement;  // kStartCare, kChangeCare
+  std::optional<Date> held_on;         // kReturnInterview
 };
 
 // A MASH partner agency's part in a contact's enquiry.
@@ -175,6 +195,7 @@ struct PlanContext {
   Timestamp now;  // the moment the history ends: nothing is planned at or after it
   int front_door_workers = 1;
   int social_workers = 1;       // who hold children's cases
+  int reviewing_officers = 1;   // independent reviewing officers of children looked after
   int managers = 1;             // team managers who authorise front door decisions
   int partners_per_agency = 1;  // MASH partner users of each agency
   // The chance that a household also has a contact in the last few working days before `now`, so

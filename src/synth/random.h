@@ -40,6 +40,7 @@ enum class Purpose : uint64_t {
   kEpisodes = 12,        // when Children in Need episodes close, and why
   kAssessments = 13,     // how single assessments run: when seen, how long, what they find
   kProtection = 14,      // strategy discussions, enquiries, conferences, plans, visits and supervision
+  kCare = 15,            // who comes into care, placements, moves, reviews, visits, missing, exploitation
 };
 
 class Rng {

@@ -1,6 +1,7 @@
 // The JSON API for children looked after, so migrations and partner systems record what workers
 // record in the browser, and read a child's time in care back:
 //
+//   GET  /api/v1/children-in-care                  the children-in-care dashboard (figures only, no names)
 //   GET  /api/v1/people/{id}/looked-after           every period of care with its SSDA903 episodes and
 //                                                  reviews, and the care deadlines as they stand today
 //   POST /api/v1/people/{id}/looked-after           {expected_version, on, legal_status, category_of_need,
@@ -177,6 +178,12 @@ Response review(const Request& request, LookedAfterService& service, int64_t per
 
 std::optional<Response> looked_after_api(const Request& request, Database& db, const Clock& clock,
                                          const User& user, const Channel& channel) {
+  if (request.path == "/api/v1/children-in-care") {
+    if (request.method != "GET") return api_error(405, "method_not_allowed", "Use GET to read the figures");
+    auto d = LookedAfterService(db, clock).dashboard(user);
+    if (!d) return api_error(d.error());
+    return json_response(200, care_dashboard_json(*d));
+  }
   const auto parts = split(request.path, '/');  // "", "api", "v1", "people", id, "looked-after" [, what]
   if (parts.size() < 6 || parts.size() > 7 || parts[1] != "api" || parts[2] != "v1" || parts[3] != "people" ||
       parts[5] != "looked-after") {

@@ -361,9 +361,9 @@ double rounded_percent(int64_t part, int64_t whole) {
 
 namespace {
 
-json counts_json(const std::vector<Dashboard::Count>& counts, int64_t whole = -1) {
+json counts_json(const std::vector<LabelledCount>& counts, int64_t whole = -1) {
   json out = json::array();
-  for (const Dashboard::Count& c : counts) {
+  for (const LabelledCount& c : counts) {
     json item = {{"key", c.key}, {"label", c.label}, {"count", c.count}};
     if (whole >= 0) item["percent"] = rounded_percent(c.count, whole);
     out.push_back(item);
@@ -372,6 +372,40 @@ json counts_json(const std::vector<Dashboard::Count>& counts, int64_t whole = -1
 }
 
 }  // namespace
+
+json care_dashboard_json(const CareDashboard& d) {
+  const CareFigures& f = d.figures;
+  json officers = json::array();
+  for (const CareDashboard::Officer& o : d.officers) {
+    officers.push_back({{"username", o.username},
+                        {"name", o.name},
+                        {"children", o.children},
+                        {"reviews_overdue", o.reviews_overdue}});
+  }
+  return json{{"from", d.from.iso()},
+              {"to", d.to.iso()},
+              {"looked_after", f.looked_after},
+              {"started", f.started},
+              {"ceased", f.ceased},
+              {"reviews", f.reviews},
+              {"reviews_on_time", f.reviews_on_time},
+              {"reviews_on_time_percent", rounded_percent(f.reviews_on_time, f.reviews)},
+              {"reviews_overdue", d.reviews_overdue},
+              {"visits", d.visits},
+              {"visits_on_time", d.visits_on_time},
+              {"visits_on_time_percent", rounded_percent(d.visits_on_time, d.visits)},
+              {"visits_overdue", d.visits_overdue},
+              {"went_missing", f.went_missing},
+              {"missing_episodes", f.missing_episodes},
+              {"returns", d.returns},
+              {"interviews_offered_in_time", d.interviews_offered_in_time},
+              {"at_risk_of_exploitation", f.at_risk_of_exploitation},
+              {"by_legal_status", counts_json(d.by_legal_status, f.looked_after)},
+              {"by_placement", counts_json(d.by_placement, f.looked_after)},
+              {"by_age", counts_json(d.by_age, f.looked_after)},
+              {"by_placements_in_year", counts_json(d.by_placements)},
+              {"reviewing_officers", officers}};
+}
 
 json dashboard_json(const Dashboard& d) {
   json mash = json::array();

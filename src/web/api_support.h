@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "app/front_door.h"
+#include "app/looked_after.h"
 #include "app/people.h"
 #include "core/result.h"
 #include "rules/deadline.h"
@@ -70,6 +71,8 @@ Result<AddressInput> address_of(const json& object, const std::string& prefix);
 double rounded_percent(int64_t part, int64_t whole);
 // The front door's figures, for the API and the dashboard page's JSON.
 json dashboard_json(const Dashboard& dashboard);
+// The children-in-care dashboard, for the API and the page's JSON.
+json care_dashboard_json(const CareDashboard& dashboard);
 
 extern const std::set<std::string> kAddressKeys;
 extern const std::set<std::string> kDetailKeys;

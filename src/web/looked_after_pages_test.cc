@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/looked_after.h"
 #include "app/my_work.h"
 #include "rules/child_deadlines.h"
 #include "store/people_read_model.h"
@@ -236,6 +237,51 @@ TEST_F(LookedAfterPagesTest, TheApiRecordsCareAndNamesTheFieldAtFault) {
   for (const json& d : history["deadlines"])
     review_clock = review_clock || d["kind"] == "looked_after_review";
   EXPECT_TRUE(review_clock);
+}
+
+// The children-in-care dashboard counts the child looked after (ten days ago, in foster care with
+// relatives, under an interim care order), her overdue first visit and her reviewing officer; the
+// same figures come as JSON from the page and the API; a social worker may not see them.
+TEST_F(LookedAfterPagesTest, TheChildrenInCareDashboardCountsTheCouncilsChildren) {
+  const Date today = clock_.today();
+  LookedAfterService care(*db_, clock_);
+  StartOfCare start{today, "C1", "N1", {"U3", "PR1", "Mary Fielding (grandmother)", "NR2 1AA", "SC100300"}};
+  auto v = care.start(users_["jess"], child_, version(), start, {"test", ""});
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  ASSERT_TRUE(care.appoint_reviewing_officer(users_["manager"], child_, *v, "iris", {"test", ""}).ok());
+  clock_.advance_seconds(10 * 86400);
+
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  Response r = manager.get("/children-in-care");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "href=\"/children-in-care\""));  // in the navigation
+  EXPECT_TRUE(contains(r.body, "data-testid=\"figure-looked-after\"><p class=\"sg-figure__value\">1</p>"));
+  EXPECT_TRUE(contains(r.body, "Interim care order"));
+  EXPECT_TRUE(contains(r.body, "Foster care with relatives or friends"));
+  EXPECT_TRUE(contains(r.body, "10 to 15"));
+  EXPECT_TRUE(contains(r.body, "Test iris"));
+  EXPECT_FALSE(contains(r.body, "Ellie"));  // figures only: no child is named
+
+  r = manager.get("/children-in-care?format=json");
+  ASSERT_EQ(r.status, 200);
+  const json page = json::parse(r.body);
+  EXPECT_EQ(page["looked_after"], 1);
+  EXPECT_EQ(page["started"], 1);
+  EXPECT_EQ(page["visits_overdue"], 1);   // the first visit was due within a week
+  EXPECT_EQ(page["reviews_overdue"], 0);  // the first review is due within 20 working days
+  EXPECT_EQ(page["by_legal_status"][0]["key"], "C1");
+  EXPECT_EQ(page["by_placements_in_year"][0]["count"], 1);
+  EXPECT_EQ(page["reviewing_officers"][0]["username"], "iris");
+  EXPECT_EQ(page["reviewing_officers"][0]["children"], 1);
+  r = api("iris", "GET", "/api/v1/children-in-care", nullptr);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(json::parse(r.body), page);
+
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  EXPECT_EQ(jess.get("/children-in-care").status, 403);
+  EXPECT_EQ(api("jess", "GET", "/api/v1/children-in-care", nullptr).status, 403);
 }
 
 }  // namespace

@@ -66,6 +66,8 @@ std::optional<Response> protection_pages(PageContext& context);
 std::optional<Response> visit_pages(PageContext& context);
 // Children looked after (pages_looked_after.cc).
 std::optional<Response> looked_after_pages(PageContext& context);
+// The children-in-care dashboard, /children-in-care (pages_children_in_care.cc).
+std::optional<Response> children_in_care_pages(PageContext& context);
 // Missing children and exploitation (pages_missing.cc): the child's missing episodes, return
 // interviews and screenings, their forms, and the missing and exploitation team's page (/missing).
 std::optional<Response> missing_pages(PageContext& context);

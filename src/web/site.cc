@@ -6,6 +6,7 @@
 #include "app/access_policy.h"
 #include "app/drafts.h"
 #include "app/front_door.h"
+#include "app/looked_after.h"
 #include "core/crypto.h"
 #include "core/text.h"
 #include "web/page_context.h"
@@ -61,6 +62,9 @@ Layout PageContext::layout(std::string title, std::string_view active) const {
     if (has_my_work(*user)) l.navigation.push_back({"My work", "/my-work", active == "my-work"});
     if (can_allocate(*user)) l.navigation.push_back({"Allocation", "/allocation", active == "allocation"});
     if (can_record_missing(*user)) l.navigation.push_back({"Missing", "/missing", active == "missing"});
+    if (can_see_care_figures(*user)) {
+      l.navigation.push_back({"Children in care", "/children-in-care", active == "children-in-care"});
+    }
     if (can_see_front_door_figures(*user))
       l.navigation.push_back({"Dashboard", "/front-door/dashboard", active == "dashboard"});
     if (can_administer(*user) || can_view_access_log(*user))
@@ -274,6 +278,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = protection_pages(context)) return *r;
   if (auto r = visit_pages(context)) return *r;
   if (auto r = looked_after_pages(context)) return *r;
+  if (auto r = children_in_care_pages(context)) return *r;
   if (auto r = missing_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;

@@ -1,6 +1,7 @@
 // A child's time in care in Debian's Chromium: a child referred three weeks ago is allocated to the social worker,
 // who records that she became looked after two weeks ago (a missing Ofsted URN is shown at its field
-// and nothing typed is lost). The manager appoints the independent reviewing officer, who finds the
+// and nothing typed is lost). The manager appoints the independent reviewing officer (and sees the
+// children-in-care dashboard count the child with that officer's children), who finds the
 // child in his work and records the first review (what he typed survives a closed browser). The
 // social worker records a statutory visit, a move to new carers with the reason the old placement
 // ended, and the end of care; the looked-after page shows each SSDA903 episode as it goes.
@@ -55,6 +56,12 @@ test('becoming looked after, a review, a visit, a move and leaving care', async 
     await m.getByLabel('David Lowe').check();
     await m.getByRole('button', { name: 'Appoint' }).click();
     await m.getByText('Reviewing officer appointed', { exact: true }).waitFor();
+    // The children-in-care dashboard counts her, with her reviewing officer's children.
+    await m.getByRole('link', { name: 'Children in care' }).click();
+    const lookedAfter = Number(await m.getByTestId('figure-looked-after').locator('.sg-figure__value').textContent());
+    assert.ok(lookedAfter >= 1);
+    const officer = m.getByTestId('reviewing-officers').getByRole('row').filter({ hasText: 'David Lowe' });
+    assert.ok(Number(await officer.getByRole('cell').nth(1).textContent()) >= 1);
 
     // The reviewing officer finds her in his work; his review survives a closed browser.
     let r = await reviewer.context.newPage();

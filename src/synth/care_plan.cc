@@ -1,0 +1,610 @@
+#include "synth/care_plan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+#include <string_view>
+
+#include "synth/names.h"
+#include "synth/office_time.h"
+
+namespace safeguard::synth {
+namespace {
+
+// ---- the model's parameters (calibrated against data-and-volumes.md 4.8 with `safeguard demo`) ----
+
+// The chance that an allocated episode brings the child into care, by age band when allocated (an
+// unborn child counts as under 1): under 1, 1-4, 5-9, 10-15, 16-17. The bands weigh the national age
+// mix of entries (16%, 15%, 15%, 26%, 29%) against the age mix of referrals.
+constexpr double kCareChance[] = {0.115, 0.06, 0.034, 0.057, 0.175};
+
+int age_band(int age) { return age < 1 ? 0 : age < 5 ? 1 : age < 10 ? 2 : age < 16 ? 3 : 4; }
+
+// Days from the allocation to coming into care: at once (an emergency), within months, or later.
+constexpr int kEntryDelays[][2] = {{0, 5}, {20, 120}, {121, 365}};
+constexpr double kEntryDelayWeights[] = {40, 35, 25};
+
+// The way out of care, chosen at entry by age band.
+enum Path : size_t { kHome, kSpecialGuardianship, kChildArrangements, kAdoption, kUntilAdult };
+constexpr double kPathWeights[][5] = {
+    // home, special guardianship, child arrangements, adoption, until 18
+    {33, 18, 2, 25, 22},  // under 1
+    {38, 18, 3, 16, 25},  // 1-4
+    {42, 12, 4, 1, 41},   // 5-9
+    {45, 5, 2, 0, 48},    // 10-15
+    {35, 0, 0, 0, 65},    // 16-17
+};
+
+// Category of need (SSDA903 CIN) on entry: abuse or neglect for most.
+constexpr std::string_view kNeeds[] = {"N1", "N2", "N3", "N4", "N5", "N6", "N8"};
+constexpr double kNeedWeights[] = {64, 3, 3, 14, 8, 3, 5};
+
+// Placement types by age band (the FOI mix of 2024, conditioned on age: supported accommodation
+// only from 16, children's homes mostly for 10-17).
+constexpr std::string_view kTypes[] = {"U6", "U3", "U4", "R3", "K2", "K3", "S1", "K1"};
+constexpr double kTypeWeights[][8] = {
+    {62, 25, 3, 10, 0, 0, 0, 0},   // under 1
+    {64, 26, 10, 0, 0, 0, 0, 0},   // 1-4
+    {56, 24, 12, 0, 6, 0, 2, 0},   // 5-9
+    {40, 16, 10, 0, 29, 0, 4, 1},  // 10-15
+    {22, 10, 6, 0, 24, 38, 0, 0},  // 16-17
+};
+
+// Why placements end (REASON_PLACE_CHANGE, 2024 national mix of moves that were not a change of
+// status only).
+constexpr std::string_view kMoveReasons[] = {"CARPL", "OTHER", "CREQB", "CREQO", "CHILD",
+                                             "LAREQ", "STAND", "CLOSE", "ALLEG", "APPRR"};
+constexpr double kMoveReasonWeights[] = {31, 22, 8, 6, 3, 1, 1, 1, 1, 0.5};
+
+// Review participation (REVIEW_CODE) for children of 4 and over.
+constexpr std::string_view kParticipation[] = {"PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"};
+constexpr double kParticipationWeights[] = {55, 10, 5, 5, 10, 10, 5};
+
+// Invented names for establishments and carers' surnames (no real provision is named).
+constexpr std::string_view kHomes[] = {"Oak Lodge",       "Willow House", "The Limes",    "Beacon View",
+                                       "Riverside House", "Hazel Court",  "Fern Cottage", "Kestrel House"};
+constexpr std::string_view kSupported[] = {"Harbour Lodge supported housing", "Quayside Foyer",
+                                           "Elm Street supported lodgings", "Northgate young people's flats"};
+constexpr std::string_view kKin[] = {"grandmother",    "grandparents",  "aunt",
+                                     "uncle and aunt", "family friend", "older sister"};
+// Postcode districts outside the county, for placements out of area.
+constexpr std::string_view kOutOfArea[] = {"PE1", "CB4", "IP3", "LN6", "LE4", "NG7", "MK9", "CO4"};
+
+// Missing: the share of children of 11 and over in care who go missing, and how often a year those
+// who do (about 8 a year in care all year; nationally 6 to 7 for each child who went missing, some
+// in care for part of the year); how many days an incident lasts (90% two or fewer).
+constexpr double kMissingProne = 0.3;
+constexpr double kMissingRates[] = {3, 6, 12, 24};
+constexpr double kMissingRateWeights[] = {35, 35, 20, 10};
+constexpr int kMissingDays[][2] = {{0, 0}, {1, 1}, {2, 2}, {3, 10}};
+constexpr double kMissingDayWeights[] = {50, 25, 15, 10};
+// Missing episodes, reviews' visits and screenings are modelled in the last two years of the history
+// (the SSDA903 year and the one before it); visits in the last half year, like other casework.
+constexpr int kMissingWindowDays = 730;
+constexpr int kVisitWindowDays = 183;
+
+constexpr std::string_view kRisks[] = {"high", "medium", "low", "none"};
+constexpr double kRiskWeights[] = {25, 35, 30, 10};
+
+Date later(Date a, Date b) { return a < b ? b : a; }
+
+// Days drawn from an exponential distribution with the mean given (at least `least`).
+int exponential_days(Rng& rng, double mean, int least) {
+  const double u = std::max(rng.uniform(), 1e-9);
+  return std::max(least, static_cast<int>(-mean * std::log(u)));
+}
+
+// How long a placement of the type lasts on average before a move, in days (moves are likeliest in
+// children's homes and short-term foster care).
+double mean_stay(std::string_view type) {
+  if (type == "K2" || type == "K1") return 260;
+  if (type == "K3") return 330;
+  if (type == "U6") return 420;
+  if (type == "R3") return 90;
+  if (type == "U4" || type == "U1") return 1100;
+  if (type == "U3") return 900;
+  return 600;
+}
+
+std::string urn(Rng& rng) {
+  std::string out = "SC";
+  for (int i = 0; i < 6; ++i) out += static_cast<char>('0' + rng.below(10));
+  return out;
+}
+
+std::string out_of_area_postcode(Rng& rng) {
+  std::string out(kOutOfArea[rng.below(std::size(kOutOfArea))]);
+  out += ' ';
+  out += static_cast<char>('1' + rng.below(9));
+  static constexpr std::string_view kLetters = "ABDEFGHJLNPQRSTUWXY";
+  out += kLetters[rng.below(kLetters.size())];
+  out += kLetters[rng.below(kLetters.size())];
+  return out;
+}
+
+struct Family {
+  const Household* h;
+  std::string surname;  // the child's surname, for relatives who care for them
+  Heritage heritage;
+};
+
+// A placement of `type` for a child in the family, with a provider, carers or establishment, a
+// postcode and an Ofsted URN where the return wants one.
+Placement placement_of(Rng& rng, std::string_view type, const Family& f, Date on) {
+  Placement p;
+  p.type = std::string(type);
+  const PlannedAddress& home = f.h->addresses.front();
+  const auto provider = [&](std::initializer_list<std::pair<std::string_view, double>> choices) {
+    std::vector<double> weights;
+    for (const auto& c : choices) weights.push_back(c.second);
+    return std::string((choices.begin() + rng.weighted(weights))->first);
+  };
+  const auto foster_name = [&] {
+    const std::string surname = family_surname(rng, rng.chance(0.85) ? Heritage::kBritish : f.heritage);
+    return rng.chance(0.7) ? "Mr and Mrs " + surname : rng.chance(0.8) ? "Ms " + surname : "Mr " + surname;
+  };
+  if (type == "U1" || type == "U2" || type == "U3") {
+    p.provider = provider({{"PR1", 90}, {"PR4", 10}});
+    const std::string_view kin = kKin[rng.below(std::size(kKin))];
+    const std::string name = kin == "family friend"
+                                 ? foster_name()
+                                 : forename(rng, f.heritage, 'F', on.year() - 55) + " " + f.surname;
+    p.carer = name + " (" + std::string(kin) + ")";
+    p.postcode = nearby_address(rng, home).postcode;
+  } else if (type == "U4" || type == "U5" || type == "U6") {
+    p.provider = provider({{"PR1", 55}, {"PR4", 45}});
+    p.carer = foster_name();
+    p.postcode = random_address(rng).postcode;
+  } else if (type == "A5" || type == "A6") {
+    p.provider = provider({{"PR1", 50}, {"PR2", 20}, {"PR5", 30}});
+    p.carer = foster_name() + " (adopters)";
+    p.postcode = rng.chance(0.5) ? random_address(rng).postcode : out_of_area_postcode(rng);
+  } else if (type == "K2") {
+    p.provider = provider({{"PR4", 80}, {"PR1", 15}, {"PR5", 5}});
+    p.carer = std::string(kHomes[rng.below(std::size(kHomes))]) + " children's home";
+    p.postcode = rng.chance(0.3) ? out_of_area_postcode(rng) : random_address(rng).postcode;
+  } else if (type == "K3") {
+    p.provider = provider({{"PR4", 60}, {"PR5", 30}, {"PR1", 10}});
+    p.carer = std::string(kSupported[rng.below(std::size(kSupported))]);
+    p.postcode = random_address(rng).postcode;
+  } else if (type == "K1") {
+    p.provider = provider({{"PR1", 60}, {"PR2", 40}});
+    p.carer = "Ashdown secure children's home";
+    p.postcode = out_of_area_postcode(rng);
+  } else if (type == "R3") {
+    p.provider = provider({{"PR4", 60}, {"PR5", 40}});
+    p.carer = "Meadowview family centre (with mother)";
+    p.postcode = random_address(rng).postcode;
+  } else if (type == "S1") {
+    p.provider = provider({{"PR4", 70}, {"PR5", 30}});
+    p.carer = "Hillcrest residential school";
+    p.postcode = out_of_area_postcode(rng);
+  } else if (type == "P1") {
+    p.provider = "PR0";
+    p.carer = rng.chance(0.7) ? "Mother" : "Parents";
+    p.postcode = home.postcode;
+  }
+  if (type != "P1") p.urn = urn(rng);
+  return p;
+}
+
+// A placement type for a child of `age` (U5 for fostering for adoption on the adoption path).
+std::string_view type_for(Rng& rng, int age, bool adoption) {
+  const std::string_view type = kTypes[rng.weighted(kTypeWeights[age_band(age)])];
+  if (adoption && age < 5 && type == "U6" && rng.chance(0.35)) return "U5";
+  return type;
+}
+
+// The permanence plan a review confirms for the path (the first is often not yet decided).
+std::string permanence_for(Path path, std::string_view placement, int age, bool first, Rng& rng) {
+  if (first && rng.chance(0.4)) return "not_yet_decided";
+  switch (path) {
+    case kHome:
+      return "return_home";
+    case kSpecialGuardianship:
+      return "special_guardianship";
+    case kChildArrangements:
+      return "child_arrangements";
+    case kAdoption:
+      return "adoption";
+    case kUntilAdult:
+      break;
+  }
+  if (age >= 16) return "independent_living";
+  if (placement == "K2" || placement == "K1") return "residential";
+  return "long_term_fostering";
+}
+
+// A change of the period of care as planned: a new legal status and/or placement.
+struct Change {
+  Date on;
+  std::string legal_status;  // empty: unchanged
+  std::optional<Placement> placement;
+  std::string reason;  // why the old placement ended
+};
+
+}  // namespace
+
+std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, int child,
+                                     const std::vector<HeldBy>& holders, Rng& rng) {
+  const WorkingDayCalendar& calendar = *context.calendar;
+  const Member& m = h.members[static_cast<size_t>(child)];
+  const Date today = london_date(context.now);
+  Timestamp earliest = holders.front().from;
+  for (const Action& a : h.actions) {
+    if (a.member != child) continue;
+    if (a.kind == ActionKind::kDeath) return std::nullopt;
+    if (a.kind == ActionKind::kBirth) earliest = std::max(earliest, a.at);
+  }
+  if (m.recorded_unborn && earliest == holders.front().from && m.born > london_date(earliest)) {
+    return std::nullopt;  // not born (or the birth not recorded) in the history
+  }
+  // The rules by age read the date of birth on the record: a child first recorded with a mistyped
+  // one is not planned into care (a simplification that loses very few).
+  const std::optional<Date>& recorded_birth = m.input.details.date_of_birth;
+  if (recorded_birth && *recorded_birth != m.born) return std::nullopt;
+  const Date allocated_on = london_date(holders.front().from);
+  const int age_then = m.born > allocated_on ? 0 : age_in_years(m.born, allocated_on);
+  if (!rng.chance(kCareChance[age_band(age_then)])) return std::nullopt;
+
+  // ---- coming into care ----
+  const bool emergency_band = rng.weighted(kEntryDelayWeights) == 0;
+  Date start;
+  if (m.born >= allocated_on) {
+    start = later(m.born, london_date(earliest)) + static_cast<int32_t>(rng.between(0, 3));
+  } else {
+    const auto& delay = kEntryDelays[emergency_band ? 0 : 1 + rng.below(2)];
+    start = allocated_on + static_cast<int32_t>(rng.between(delay[0], delay[1]));
+  }
+  start = later(start, london_date(earliest));
+  const Date eighteenth = add_years(m.born, 18);
+  if (start + 60 >= eighteenth || start >= today) return std::nullopt;
+  const int age = age_in_years(m.born, start);
+  const bool emergency = emergency_band || m.born >= allocated_on;
+  Path path = static_cast<Path>(rng.weighted(kPathWeights[age_band(age)]));
+
+  // ---- legal status ----
+  std::vector<Change> changes;
+  std::string status;
+  if (path == kAdoption) {
+    status = "C1";
+  } else if (age >= 16) {
+    status = rng.chance(0.8) ? "V2" : "C1";
+  } else if (age >= 10) {
+    status = rng.chance(0.45) ? "V2" : "C1";
+  } else {
+    status = path == kHome && rng.chance(0.45) ? "V2" : "C1";
+  }
+  if (emergency && age < 10 && status == "C1" && rng.chance(0.3)) {
+    status = rng.chance(0.6) ? "L2" : "L1";
+    changes.push_back({start + static_cast<int32_t>(rng.between(2, 8)), "C1", std::nullopt, ""});
+  }
+  const std::string first_status = status;
+
+  // ---- the way out ----
+  Date end = start;  // the day care ends (after `today`: still looked after)
+  std::string rec;
+  Date adoption_status_on;  // E1 (the adoption path)
+  Date adoption_placed_on;  // placed for adoption
+  switch (path) {
+    case kHome:
+      end = start + static_cast<int32_t>(rng.chance(0.55) ? rng.between(14, 180) : rng.between(181, 900));
+      rec = rng.chance(0.85) ? "E4A" : rng.chance(0.67) ? "E4B" : "E13";
+      break;
+    case kSpecialGuardianship:
+      end = start + static_cast<int32_t>(rng.between(365, 900));
+      break;
+    case kChildArrangements:
+      end = start + static_cast<int32_t>(rng.between(200, 600));
+      rec = "E41";
+      break;
+    case kAdoption:
+      adoption_status_on = start + static_cast<int32_t>(rng.between(250, 420));
+      adoption_placed_on = adoption_status_on + static_cast<int32_t>(rng.between(40, 150));
+      end = adoption_placed_on + static_cast<int32_t>(rng.between(120, 300));
+      rec = rng.chance(0.3) ? "E11" : "E12";
+      break;
+    case kUntilAdult:
+      end = eighteenth;
+      break;
+  }
+  if (end >= eighteenth) {
+    end = eighteenth;
+    if (path != kUntilAdult) {
+      path = kUntilAdult;
+      rec.clear();
+    }
+  }
+  // Care orders: an interim order becomes a full one at the final hearing; some accommodated
+  // children come under an order later.
+  const Date care_last = std::min(end, today);  // care's last day in the history
+  const Date order_on = start + static_cast<int32_t>(rng.between(120, 300));
+  const bool interim = first_status == "C1" || first_status == "L1" || first_status == "L2";
+  if (interim && rng.chance(0.9) && (path != kAdoption || order_on < adoption_status_on)) {
+    changes.push_back({order_on, "C2", std::nullopt, ""});
+  } else if (first_status == "V2" && path != kHome && rng.chance(0.2)) {
+    changes.push_back({start + static_cast<int32_t>(rng.between(30, 200)), "C1", std::nullopt, ""});
+  }
+  if (path == kAdoption) changes.push_back({adoption_status_on, "E1", std::nullopt, ""});
+
+  // ---- placements and moves ----
+  const Family family{&h, m.true_surname.empty() ? m.input.details.name.surname : m.true_surname, m.heritage};
+  Placement current = placement_of(rng, type_for(rng, age, path == kAdoption), family, start);
+  const Placement first_placement = current;
+  // The forced last move of each path: to adopters, to relatives who will be special guardians,
+  // home to parents before care ends.
+  std::optional<Change> last_move;
+  if (path == kAdoption) {
+    Placement adopters = current;
+    if (current.type == "U5" && rng.chance(0.8)) {
+      adopters.type = "A5";  // the foster carers who are also approved adopters adopt
+    } else {
+      adopters = placement_of(rng, "A6", family, adoption_placed_on);
+    }
+    last_move = Change{adoption_placed_on, "", adopters, "CARPL"};
+  } else if (path == kSpecialGuardianship && rng.chance(0.5)) {
+    last_move = Change{end - static_cast<int32_t>(rng.between(120, 250)), "",
+                       placement_of(rng, "U3", family, end), "CARPL"};
+  } else if (path == kHome && end - start > 150 && rng.chance(0.4)) {
+    last_move = Change{end - static_cast<int32_t>(rng.between(40, 120)), "",
+                       placement_of(rng, "P1", family, end), "CARPL"};
+  }
+  const Date moves_until = std::min(last_move ? last_move->on : end, care_last);
+  Date placed = start;
+  for (int moves = 0; moves < 12; ++moves) {
+    const Date next = placed + static_cast<int32_t>(exponential_days(rng, mean_stay(current.type), 7));
+    // A short-term foster or relative placement that lasts becomes long-term with the same carers.
+    if ((current.type == "U6" || current.type == "U3") && path == kUntilAdult && next - placed > 400 &&
+        rng.chance(0.6)) {
+      const Date becomes = placed + static_cast<int32_t>(rng.between(300, 400));
+      if (becomes < moves_until) {
+        Placement long_term = current;
+        long_term.type = current.type == "U6" ? "U4" : "U1";
+        changes.push_back({becomes, "", long_term, "PLACE"});
+        current = long_term;
+        placed = becomes;
+        continue;
+      }
+    }
+    if (next >= moves_until) break;
+    const int age_now = age_in_years(m.born, next);
+    std::string_view type = type_for(rng, age_now, false);
+    if (current.type == "R3") type = rng.chance(0.5) ? "U6" : "U3";  // after the assessment with mother
+    Placement moved = placement_of(rng, type, family, next);
+    changes.push_back({next, "", moved, std::string(kMoveReasons[rng.weighted(kMoveReasonWeights)])});
+    current = moved;
+    placed = next;
+  }
+  if (last_move) {
+    // A move home needs a legal status other than section 20 (rule 378).
+    bool v2 = first_status == "V2";
+    for (const Change& c : changes) {
+      if (!c.legal_status.empty() && c.on < last_move->on) v2 = c.legal_status == "V2";
+    }
+    if (!(last_move->placement->type == "P1" && v2)) {
+      if (last_move->placement->type == "A5" && current.type != "U5") {
+        last_move->placement = placement_of(rng, "A6", family, last_move->on);
+      }
+      changes.push_back(*last_move);
+      current = *last_move->placement;
+    }
+  }
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const Change& a, const Change& b) { return a.on < b.on; });
+  // One change a day, each after the one before and before the end.
+  std::vector<Change> kept;
+  Date previous = start;
+  for (Change c : changes) {
+    if (c.on <= previous) c.on = previous + 1;
+    if (c.on >= end) continue;
+    previous = c.on;
+    kept.push_back(std::move(c));
+  }
+  // The placement care ends in decides the reason where the path did not.
+  std::string end_type = first_placement.type;
+  for (const Change& c : kept) {
+    if (c.placement) end_type = c.placement->type;
+  }
+  const bool foster = end_type.size() == 2 && end_type[0] == 'U';
+  if (path == kAdoption && end_type != "A5" && end_type != "A6") {
+    rec = "E8";
+  } else if (path == kSpecialGuardianship) {
+    rec = !foster ? (rng.chance(0.7) ? "E47" : "E48") : end_type <= "U3" ? "E45" : "E46";
+  } else if (path == kUntilAdult) {
+    rec = end_type == "K3" ? (rng.chance(0.7) ? "E5" : "E6")
+          : foster         ? (rng.chance(0.55)  ? "E17"
+                              : rng.chance(0.6) ? "E5"
+                                                : "E8")
+                           : (rng.chance(0.5) ? "E5" : "E8");
+  }
+
+  // ---- the actions, in date order ----
+  struct Item {
+    Date on;
+    int order;  // within a day: changes, then reviews, visits, missing, screenings
+    Action action;
+  };
+  std::vector<Item> items;
+  const auto item = [&](ActionKind kind, Date on, int order) -> Action& {
+    Action a;
+    a.kind = kind;
+    a.member = child;
+    a.date = on;
+    items.push_back({on, order, std::move(a)});
+    return items.back().action;
+  };
+  {
+    Action& a = item(ActionKind::kStartCare, start, 0);
+    a.code = first_status;
+    a.reason = std::string(kNeeds[rng.weighted(kNeedWeights)]);
+    a.placement = first_placement;
+  }
+  for (const Change& c : kept) {
+    Action& a = item(ActionKind::kChangeCare, c.on, 1);
+    a.code = c.legal_status;
+    a.placement = c.placement;
+    a.reason = c.placement ? c.reason : "";
+  }
+  if (end < today) item(ActionKind::kEndCare, end, 9).code = rec;
+  {
+    Action& a =
+        item(ActionKind::kAppointReviewingOfficer, calendar.add_working_days(start, rng.between(1, 5)), 2);
+    a.worker = static_cast<int>(rng.below(static_cast<uint64_t>(std::max(1, context.managers))));
+    a.officer = static_cast<int>(rng.below(static_cast<uint64_t>(std::max(1, context.reviewing_officers))));
+  }
+  // Reviews: within 20 working days, then 3 months, then every 6 months; most on time.
+  Date review = calendar.add_working_days(start, rng.chance(0.88) ? rng.between(8, 20) : rng.between(21, 35));
+  const auto officer_of = [&] {
+    for (const Item& i : items) {
+      if (i.action.kind == ActionKind::kAppointReviewingOfficer) return i.action.officer;
+    }
+    return 0;
+  };
+  const int officer = officer_of();
+  for (int n = 0; review < care_last; ++n) {
+    Action& a = item(ActionKind::kCareReview, review, 3);
+    a.officer = officer;
+    const int age_at = age_in_years(m.born, review);
+    a.code = age_at < 4 ? "PN0" : std::string(kParticipation[rng.weighted(kParticipationWeights)]);
+    std::string placement_then = first_placement.type;
+    for (const Change& c : kept) {
+      if (c.on <= review && c.placement) placement_then = c.placement->type;
+    }
+    a.reason = permanence_for(path, placement_then, age_at, n == 0, rng);
+    a.text = std::to_string(rng.below(8));
+    const Date due = add_months(review, n == 0 ? 3 : 6);
+    review =
+        working_day_on_or_after(calendar, rng.chance(0.88) ? due - static_cast<int32_t>(rng.between(1, 20))
+                                                           : due + static_cast<int32_t>(rng.between(1, 30)));
+  }
+  // Statutory visits in the last half year: within a week of each placement starting, then about
+  // every six weeks (three months in a long-term placement after its first year).
+  const Date visit_window = today - kVisitWindowDays;
+  std::vector<std::pair<Date, std::string>> placements{{start, first_placement.type}};
+  for (const Change& c : kept) {
+    if (c.placement) placements.emplace_back(c.on, c.placement->type);
+  }
+  for (size_t i = 0; i < placements.size(); ++i) {
+    const Date from = placements[i].first;
+    const Date until = i + 1 < placements.size() ? placements[i + 1].first : care_last;
+    if (until < visit_window) continue;
+    const bool long_term = placements[i].second == "U1" || placements[i].second == "U4";
+    Date visit = from + static_cast<int32_t>(rng.chance(0.88) ? rng.between(1, 7) : rng.between(8, 14));
+    while (visit < until) {
+      if (visit >= visit_window) {
+        Action& a = item(ActionKind::kVisit, visit, 4);
+        const bool alone_age = age_in_years(m.born, visit) >= 4;
+        a.code = rng.chance(0.04) ? "unseen" : alone_age && rng.chance(0.7) ? "alone" : "seen";
+        a.text = std::to_string(rng.below(6));
+        a.reason = "care";
+      }
+      const bool settled = long_term && visit - from > 365;
+      const int gap = settled            ? rng.between(60, 92)
+                      : rng.chance(0.85) ? rng.between(28, 42)
+                                         : rng.between(43, 70);
+      visit = visit + static_cast<int32_t>(gap);
+    }
+  }
+  // Missing episodes and exploitation screenings in the last two years, for children of 11 and over.
+  const Date missing_window = today - kMissingWindowDays;
+  const bool prone = age_in_years(m.born, care_last) >= 11 && rng.chance(kMissingProne);
+  std::optional<Date> first_missing;
+  if (prone) {
+    const double rate = kMissingRates[rng.weighted(kMissingRateWeights)];
+    Date day = later(start, missing_window);
+    while (true) {
+      day = day + static_cast<int32_t>(exponential_days(rng, 365.0 / rate, 1));
+      if (day >= care_last || age_in_years(m.born, day) < 11) {
+        if (day >= care_last) break;
+        continue;
+      }
+      const auto& length = kMissingDays[rng.weighted(kMissingDayWeights)];
+      const Date back = day + static_cast<int32_t>(rng.between(length[0], length[1]));
+      item(ActionKind::kGoMissing, day, 5).code = rng.chance(0.7) ? "M" : "A";
+      if (!first_missing) first_missing = day;
+      if (back >= today) break;  // still missing when the history ends
+      item(ActionKind::kComeBack, back, 6).text = std::to_string(rng.below(6));
+      const Date offered =
+          back + static_cast<int32_t>(rng.chance(0.85) ? rng.between(0, 3) : rng.between(4, 10));
+      const Date held = offered + static_cast<int32_t>(rng.between(0, 2));
+      const bool accepted = rng.chance(0.6) && held < today;
+      if (offered < today) {
+        // Recorded once held (the day it was offered when the child declined).
+        Action& interview = item(ActionKind::kReturnInterview, accepted ? held : offered, 7);
+        interview.date = offered;
+        interview.code = accepted ? "accepted" : "declined";
+        if (accepted) {
+          interview.held_on = held;
+          interview.text = std::to_string(rng.below(6));
+        }
+      }
+      day = std::max(back, accepted ? held : offered) + 1;
+    }
+  }
+  // Screenings: after a child's first missing episode (then as often as the risk asks), and once for
+  // some other teenagers in care.
+  std::optional<Date> screen;
+  if (first_missing) {
+    screen = *first_missing + static_cast<int32_t>(rng.between(1, 14));
+  } else if (age_in_years(m.born, care_last) >= 12 && rng.chance(0.15)) {
+    screen = later(later(start, missing_window), add_years(m.born, 12)) +
+             static_cast<int32_t>(rng.between(30, 120));
+  }
+  size_t risk = rng.weighted(kRiskWeights);
+  if (!first_missing && risk < 2) risk = 2;
+  while (screen && *screen < care_last && *screen < eighteenth && *screen >= missing_window) {
+    Action& a = item(ActionKind::kScreenExploitation, *screen, 8);
+    a.code = std::string(kRisks[risk]);
+    const double kind = rng.uniform();
+    a.text = risk == 3 ? "" : kind < 0.35 ? "sexual" : kind < 0.75 ? "criminal" : "sexual,criminal";
+    a.reason = std::to_string(rng.below(4));
+    if (risk == 3 || !first_missing) break;
+    const int months = risk == 0 ? 1 : risk == 1 ? 3 : 6;
+    screen = add_months(*screen, months) +
+             static_cast<int32_t>(rng.chance(0.85) ? -rng.between(0, 10) : rng.between(1, 30));
+    if (rng.chance(0.3)) risk = std::min<size_t>(3, risk + 1);  // the risk eases for some
+  }
+
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    return a.on != b.on ? a.on < b.on : a.order < b.order;
+  });
+  // Recorded in office hours on or after the day, each after the one before; nothing at or after now.
+  const auto holder_at = [&](Timestamp t) {
+    int holder = holders.front().holder;
+    for (const HeldBy& b : holders) {
+      if (b.from <= t) holder = b.holder;
+    }
+    return holder;
+  };
+  Timestamp last_at = earliest;
+  PlannedCare planned;
+  bool started = false;
+  for (Item& i : items) {
+    Timestamp at = office_moment(rng, working_day_on_or_after(calendar, i.on));
+    if (at <= last_at) at = last_at.plus_seconds(rng.between(60, 900));
+    if (at >= context.now) break;
+    last_at = at;
+    i.action.at = at;
+    i.action.holder = holder_at(at);
+    if (i.action.kind == ActionKind::kStartCare) {
+      planned.starts_at = at;
+      started = true;
+    }
+    if (i.action.kind == ActionKind::kEndCare) planned.ends = i.on;
+    h.actions.push_back(std::move(i.action));
+  }
+  if (!started) return std::nullopt;
+  planned.last_at = last_at;
+  // Adopted (RC1), a special guardianship (RC4) or child arrangements order (RC3), transferred to
+  // adult social care (RC6) for a few who leave at 18, services ceased (RC7) for the rest.
+  const bool special_guardianship = rec == "E45" || rec == "E46" || rec == "E47" || rec == "E48";
+  planned.closure_reason = !planned.ends                            ? "RC7"
+                           : rec == "E11" || rec == "E12"           ? "RC1"
+                           : special_guardianship                   ? "RC4"
+                           : rec == "E41"                           ? "RC3"
+                           : path == kUntilAdult && rng.chance(0.1) ? "RC6"
+                                                                    : "RC7";
+  return planned;
+}
+
+}  // namespace safeguard::synth

@@ -1,0 +1,78 @@
+// The children-in-care dashboard (/children-in-care), for team managers, performance analysts,
+// reviewing officers and inspectors: how many children the council looks after today, by legal
+// status, placement and age; how many started and stopped being looked after in the 12 months;
+// placement stability; whether reviews and statutory visits were on time and how many are overdue
+// today; children who went missing and whether their return interviews were offered in time; and
+// each reviewing officer's children. Figures only: no child is named, so no record is opened.
+// `?format=json` gives the same figures as GET /api/v1/children-in-care.
+#include "app/looked_after.h"
+#include "web/api_support.h"
+#include "web/charts.h"
+#include "web/page_context.h"
+
+namespace safeguard::web {
+namespace {
+
+Response dashboard_page(PageContext& c) {
+  auto result = LookedAfterService(c.db, c.clock).dashboard(*c.user);
+  if (!result) return c.error_page(result.error());
+  const CareDashboard& d = *result;
+  if (c.query.get("format") == "json") return json_response(200, care_dashboard_json(d));
+  const CareFigures& f = d.figures;
+  Layout l = c.layout("Children in care", "children-in-care");
+  std::string main = "<span class=\"govuk-caption-l\">" +
+                     escape("Today, and the twelve months from " + long_date_text(d.from)) +
+                     "</span><h1 class=\"govuk-heading-l\">Children in care</h1>";
+  main += "<div class=\"govuk-grid-row sg-figures\">";
+  main += figure(std::to_string(f.looked_after), "Looked after today",
+                 std::to_string(f.started) + " started and " + std::to_string(f.ceased) +
+                     " stopped in the twelve months",
+                 "figure-looked-after");
+  main += figure(percent_text(f.reviews_on_time, f.reviews), "Reviews on time",
+                 std::to_string(f.reviews) + " reviews held; " + std::to_string(d.reviews_overdue) +
+                     " children overdue today",
+                 "figure-reviews");
+  main += figure(percent_text(d.visits_on_time, d.visits), "Statutory visits on time",
+                 std::to_string(d.visits) + " visits made; " + std::to_string(d.visits_overdue) +
+                     " children overdue today",
+                 "figure-visits");
+  main += figure(std::to_string(f.went_missing), "Children who went missing",
+                 std::to_string(f.missing_episodes) + " times; " +
+                     percent_text(d.interviews_offered_in_time, d.returns) +
+                     " of returns offered an interview within 72 hours",
+                 "figure-missing");
+  main += "</div>";
+  main += counts_table("Legal status today", "Legal status", d.by_legal_status, true, "by-legal-status");
+  main += counts_table("Placements today", "Placement", d.by_placement, true, "by-placement");
+  main += counts_table("Ages today", "Age", d.by_age, true, "by-age");
+  main +=
+      counts_table("Placement stability: children looked after in the twelve months by placements in them",
+                   "Placements", d.by_placements, true, "by-placements");
+  std::vector<std::vector<std::string>> rows;
+  for (const CareDashboard::Officer& o : d.officers) {
+    rows.push_back({escape(o.name), std::to_string(o.children), std::to_string(o.reviews_overdue)});
+  }
+  main += "<div data-testid=\"reviewing-officers\">" +
+          table("Independent reviewing officers", {"Reviewing officer", "Children", "Reviews overdue"}, rows,
+                "No reviewing officer is appointed to a child looked after today.") +
+          "</div>";
+  main += "<p class=\"govuk-body-s\">" +
+          escape(std::to_string(f.at_risk_of_exploitation) +
+                 " children (in care or not) are at risk of exploitation by their latest screening; the "
+                 "missing and exploitation team's page lists them.") +
+          "</p>";
+  return c.page(l, main);
+}
+
+}  // namespace
+
+std::optional<Response> children_in_care_pages(PageContext& c) {
+  if (c.request.path != "/children-in-care" || c.request.method != "GET") return std::nullopt;
+  if (!can_see_care_figures(*c.user)) {
+    return c.problem(403, "You cannot see this",
+                     "Team managers, performance analysts, reviewing officers and inspectors see this page.");
+  }
+  return dashboard_page(c);
+}
+
+}  // namespace safeguard::web
