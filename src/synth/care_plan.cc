@@ -16,7 +16,7 @@ namespace {
 // The chance that an allocated episode brings the child into care, by age band when allocated (an
 // unborn child counts as under 1): under 1, 1-4, 5-9, 10-15, 16-17. The bands weigh the national age
 // mix of entries (16%, 15%, 15%, 26%, 29%) against the age mix of referrals.
-constexpr double kCareChance[] = {0.115, 0.06, 0.034, 0.057, 0.175};
+constexpr double kCareChance[] = {0.11, 0.057, 0.032, 0.054, 0.165};
 
 int age_band(int age) { return age < 1 ? 0 : age < 5 ? 1 : age < 10 ? 2 : age < 16 ? 3 : 4; }
 
@@ -28,11 +28,11 @@ constexpr double kEntryDelayWeights[] = {40, 35, 25};
 enum Path : size_t { kHome, kSpecialGuardianship, kChildArrangements, kAdoption, kUntilAdult };
 constexpr double kPathWeights[][5] = {
     // home, special guardianship, child arrangements, adoption, until 18
-    {33, 18, 2, 25, 22},  // under 1
-    {38, 18, 3, 16, 25},  // 1-4
-    {42, 12, 4, 1, 41},   // 5-9
-    {45, 5, 2, 0, 48},    // 10-15
-    {35, 0, 0, 0, 65},    // 16-17
+    {22, 22, 2, 34, 20},  // under 1
+    {28, 22, 3, 24, 23},  // 1-4
+    {33, 16, 4, 2, 45},   // 5-9
+    {36, 7, 2, 0, 55},    // 10-15
+    {30, 0, 0, 0, 70},    // 16-17
 };
 
 // Category of need (SSDA903 CIN) on entry: abuse or neglect for most.
@@ -269,11 +269,11 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   if (path == kAdoption) {
     status = "C1";
   } else if (age >= 16) {
-    status = rng.chance(0.8) ? "V2" : "C1";
+    status = rng.chance(0.65) ? "V2" : "C1";
   } else if (age >= 10) {
-    status = rng.chance(0.45) ? "V2" : "C1";
+    status = rng.chance(0.3) ? "V2" : "C1";
   } else {
-    status = path == kHome && rng.chance(0.45) ? "V2" : "C1";
+    status = path == kHome && rng.chance(0.35) ? "V2" : "C1";
   }
   if (emergency && age < 10 && status == "C1" && rng.chance(0.3)) {
     status = rng.chance(0.6) ? "L2" : "L1";
@@ -300,8 +300,8 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
       break;
     case kAdoption:
       adoption_status_on = start + static_cast<int32_t>(rng.between(250, 420));
-      adoption_placed_on = adoption_status_on + static_cast<int32_t>(rng.between(40, 150));
-      end = adoption_placed_on + static_cast<int32_t>(rng.between(120, 300));
+      adoption_placed_on = adoption_status_on + static_cast<int32_t>(rng.between(60, 300));
+      end = adoption_placed_on + static_cast<int32_t>(rng.between(150, 300));
       rec = rng.chance(0.3) ? "E11" : "E12";
       break;
     case kUntilAdult:
@@ -345,7 +345,7 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   } else if (path == kSpecialGuardianship && rng.chance(0.5)) {
     last_move = Change{end - static_cast<int32_t>(rng.between(120, 250)), "",
                        placement_of(rng, "U3", family, end), "CARPL"};
-  } else if (path == kHome && end - start > 150 && rng.chance(0.4)) {
+  } else if (path == kHome && end - start > 150 && rng.chance(0.6)) {
     last_move = Change{end - static_cast<int32_t>(rng.between(40, 120)), "",
                        placement_of(rng, "P1", family, end), "CARPL"};
   }
