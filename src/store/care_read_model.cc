@@ -1,17 +1,6 @@
 #include "store/care_read_model.h"
 
 namespace safeguard {
-namespace {
-
-std::vector<int64_t> ids_of(const std::vector<SqlRow>& rows) {
-  std::vector<int64_t> out;
-  out.reserve(rows.size());
-  for (const SqlRow& row : rows) out.push_back(row.integer(0));
-  return out;
-}
-
-}  // namespace
-
 bool CareIndex::is_reviewing_officer_of(int64_t person_id, std::string_view username) {
   return !db_.query(
                  "SELECT 1 FROM person_care_periods WHERE person_id = ? AND reviewing_officer = ?"

@@ -1,17 +1,6 @@
 #include "store/missing_read_model.h"
 
 namespace safeguard {
-namespace {
-
-std::vector<int64_t> ids_of(const std::vector<SqlRow>& rows) {
-  std::vector<int64_t> out;
-  out.reserve(rows.size());
-  for (const SqlRow& row : rows) out.push_back(row.integer(0));
-  return out;
-}
-
-}  // namespace
-
 std::vector<int64_t> MissingIndex::children_missing_since(Date from) {
   return ids_of(
       db_.query("SELECT DISTINCT person_id FROM person_missing WHERE ended_on IS NULL OR ended_on >= ?"

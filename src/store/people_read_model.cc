@@ -71,13 +71,6 @@ constexpr const char* kSummaryColumns =
     "address,"
     " postcode";
 
-std::vector<int64_t> ids_of(const std::vector<SqlRow>& rows) {
-  std::vector<int64_t> ids;
-  ids.reserve(rows.size());
-  for (const SqlRow& r : rows) ids.push_back(r.integer(0));
-  return ids;
-}
-
 }  // namespace
 
 const std::vector<ReadModelTable>& people_read_model_tables() {

@@ -129,4 +129,11 @@ void FaultInjectingConnection::commit() {
   inner_->commit();
 }
 
+std::vector<int64_t> ids_of(const std::vector<SqlRow>& rows) {
+  std::vector<int64_t> ids;
+  ids.reserve(rows.size());
+  for (const SqlRow& r : rows) ids.push_back(r.integer(0));
+  return ids;
+}
+
 }  // namespace safeguard

@@ -54,6 +54,9 @@ class SqlRow {
   std::vector<SqlValue> values_;
 };
 
+// The first column of each row as an integer: the ids a query of ids returns.
+std::vector<int64_t> ids_of(const std::vector<SqlRow>& rows);
+
 class SqlError : public std::runtime_error {
  public:
   enum class Kind { kUniqueViolation, kBusy, kConnection, kOther };
