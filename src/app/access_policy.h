@@ -49,8 +49,9 @@ bool can_allocate(const User& user);
 bool can_assess(const User& user);
 bool can_authorise_assessments(const User& user);
 // Social workers and team managers record a child becoming looked after, changes of placement and
-// legal status, and the end of care; team managers and reviewing officers appoint a looked-after
-// child's independent reviewing officer; reviewing officers record looked-after reviews.
+// legal status, the end of care, and the child's health and education; team managers and reviewing officers
+// appoint a looked-after child's independent reviewing officer; reviewing officers record looked-after
+// reviews.
 bool can_record_care(const User& user);
 bool can_appoint_reviewing_officer(const User& user);
 bool can_review_care(const User& user);

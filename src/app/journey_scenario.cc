@@ -413,6 +413,28 @@ class Runner {
       input.by = kWorker;
       return one(exploitation_screened(child_, input, today_));
     }
+    if (verb == "health check") {
+      // health check KIND: initial_assessment, review_assessment, dental, development
+      if (!exactly(4)) return malformed("this is: health check KIND");
+      return one(health_check_recorded(child_, {0, w[3], today_, "Well; growth on track.", kWorker}, today_));
+    }
+    if (w[1] == "sdq") {
+      // sdq SCORE | sdq REASON
+      if (!exactly(3)) return malformed("this is: sdq SCORE | sdq SDQn");
+      SdqRecord input{0, today_, std::nullopt, "", kWorker};
+      if (const auto score = parse_int(w[2])) {
+        input.score = static_cast<int>(*score);
+      } else {
+        input.reason = w[2];
+      }
+      return one(sdq_recorded(child_, input, today_));
+    }
+    if (w[1] == "pep") {
+      if (!exactly(2)) return malformed("this is: pep");
+      return one(education_plan_recorded(
+          child_, {0, today_, "Hillside Primary", "Reading target: a book a week with her carer.", kWorker},
+          today_));
+    }
     if (w[1] == "visit") {
       VisitInput input;
       input.on = today_;

@@ -6,6 +6,7 @@
 #include "app/access_policy.h"
 #include "app/settings.h"
 #include "domain/codes.h"
+#include "domain/health.h"
 #include "rules/child_deadlines.h"
 #include "store/accounts.h"
 #include "store/care_read_model.h"
@@ -167,6 +168,8 @@ Result<CareDashboard> LookedAfterService::council_figures() {
       const std::vector<ChildDeadline> deadlines = child_deadlines(person, today, calendar, timescales);
       bool review_overdue = false;
       bool visit_overdue = false;
+      bool health_overdue = false;
+      bool education_overdue = false;
       for (const ChildDeadline& dl : deadlines) {
         const bool in_year = dl.status.met_on && *dl.status.met_on >= d.from && *dl.status.met_on <= today;
         const bool on_time = dl.status.state == DeadlineState::kMetOnTime;
@@ -179,7 +182,26 @@ Result<CareDashboard> LookedAfterService::council_figures() {
           d.visits += in_year;
           d.visits_on_time += in_year && on_time;
           visit_overdue |= overdue;
+        } else if (dl.kind == "health_assessment") {
+          f.health_assessments += in_year;
+          f.health_assessments_on_time += in_year && on_time;
+          health_overdue |= overdue;
+        } else if (dl.kind == "education_plan") {
+          education_overdue |= overdue;
         }
+      }
+      if (const std::optional<Oc2Outcomes> oc2 = oc2_outcomes(person, today)) {
+        CareDashboard::Outcomes& o = d.outcomes;
+        ++o.children;
+        o.health_assessment += oc2->health_assessment;
+        o.teeth_check += oc2->teeth_check;
+        o.immunisations += oc2->immunisations;
+        o.under_five += oc2->health_check.has_value();
+        o.health_check += oc2->health_check.value_or(false);
+        o.sdq_due += oc2->sdq_due;
+        o.sdq_score += oc2->sdq_due && oc2->sdq_score.has_value();
+        o.substance_misuse += oc2->substance_misuse;
+        o.convicted += oc2->convicted;
       }
       int in_year = 0;
       for (const PeriodOfCare& period : person.periods_of_care) {
@@ -192,6 +214,8 @@ Result<CareDashboard> LookedAfterService::council_figures() {
         ++f.looked_after;
         d.reviews_overdue += review_overdue;
         d.visits_overdue += visit_overdue;
+        d.health_assessments_overdue += health_overdue;
+        d.education_plans_overdue += education_overdue;
         const CareEpisode& episode = now->episodes.back();
         add(d.by_legal_status, episode.legal_status,
             std::string(

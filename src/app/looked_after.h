@@ -24,14 +24,16 @@ namespace safeguard {
 
 // How the council's children in care are doing (for the demo report, dashboards and analysts).
 struct CareFigures {
-  int64_t looked_after = 0;             // children looked after today
-  int64_t started = 0;                  // periods of care started in the 12 months to today
-  int64_t ceased = 0;                   // periods of care ended in the 12 months
-  int64_t reviews = 0;                  // looked-after reviews held in the 12 months
-  int64_t reviews_on_time = 0;          // of them, held by the day they were due
-  int64_t went_missing = 0;             // children looked after in the 12 months who went missing in them
-  int64_t missing_episodes = 0;         // those children's missing episodes that started in the 12 months
-  int64_t at_risk_of_exploitation = 0;  // children whose latest screening found a risk
+  int64_t looked_after = 0;                // children looked after today
+  int64_t started = 0;                     // periods of care started in the 12 months to today
+  int64_t ceased = 0;                      // periods of care ended in the 12 months
+  int64_t reviews = 0;                     // looked-after reviews held in the 12 months
+  int64_t reviews_on_time = 0;             // of them, held by the day they were due
+  int64_t health_assessments = 0;          // health assessments due in the 12 months and held
+  int64_t health_assessments_on_time = 0;  // of them, by the day they were due
+  int64_t went_missing = 0;                // children looked after in the 12 months who went missing in them
+  int64_t missing_episodes = 0;            // those children's missing episodes that started in the 12 months
+  int64_t at_risk_of_exploitation = 0;     // children whose latest screening found a risk
 };
 
 // The children-in-care dashboard: who is looked after today, and how the council did as corporate
@@ -50,6 +52,22 @@ struct CareDashboard {
   int64_t visits_on_time = 0;              // of them, by the day they were due
   int64_t reviews_overdue = 0;             // children whose review is overdue today
   int64_t visits_overdue = 0;              // children whose statutory visit is overdue today
+  int64_t health_assessments_overdue = 0;  // children whose health assessment is overdue today
+  int64_t education_plans_overdue = 0;     // children whose personal education plan is overdue today
+  // The SSDA903 OC2 measures for the children looked after for the whole 12 months to today
+  // (domain/health.h oc2_outcomes).
+  struct Outcomes {
+    int64_t children = 0;           // looked after for the whole 12 months
+    int64_t health_assessment = 0;  // with a health assessment in them
+    int64_t teeth_check = 0;        // with a dental check in them
+    int64_t immunisations = 0;      // with immunisations up to date
+    int64_t under_five = 0;         // under 5 today
+    int64_t health_check = 0;       // of them, with a development check in the 12 months
+    int64_t sdq_due = 0;            // aged 4 to 16 today
+    int64_t sdq_score = 0;          // of them, with an SDQ score in the 12 months
+    int64_t substance_misuse = 0;   // with a substance misuse problem identified in them
+    int64_t convicted = 0;          // convicted in them
+  } outcomes;
   int64_t returns = 0;                     // returns from missing in the 12 months, of children looked after
   int64_t interviews_offered_in_time = 0;  // of them, a return interview offered within 72 hours
   struct Officer {

@@ -220,12 +220,14 @@ void print_front_door(const synth::CouncilReport& r) {
   const CareFigures& c = r.care;
   std::printf(
       "Children looked after: %lld today; %lld started and %lld ceased in the twelve months; %lld reviews "
-      "held (%.0f%% on time); %lld children in care went missing %lld times; %lld children at risk of "
-      "exploitation.\n",
+      "held (%.0f%% on time); %lld health assessments (%.0f%% on time); %lld children in care went missing "
+      "%lld times; %lld children at risk of exploitation.\n",
       static_cast<long long>(c.looked_after), static_cast<long long>(c.started),
       static_cast<long long>(c.ceased), static_cast<long long>(c.reviews),
-      Dashboard::percent(c.reviews_on_time, c.reviews), static_cast<long long>(c.went_missing),
-      static_cast<long long>(c.missing_episodes), static_cast<long long>(c.at_risk_of_exploitation));
+      Dashboard::percent(c.reviews_on_time, c.reviews), static_cast<long long>(c.health_assessments),
+      Dashboard::percent(c.health_assessments_on_time, c.health_assessments),
+      static_cast<long long>(c.went_missing), static_cast<long long>(c.missing_episodes),
+      static_cast<long long>(c.at_risk_of_exploitation));
 }
 
 int demo(DemoOptions o, const std::string& executable) {

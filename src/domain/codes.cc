@@ -490,6 +490,21 @@ constexpr std::array kMissingType{
     Code{"A", "Away from placement without authorisation: whereabouts known"},
 };
 
+constexpr std::array kHealthCheck{
+    Code{"initial_assessment", "Initial health assessment"},
+    Code{"review_assessment", "Review health assessment"},
+    Code{"dental", "Dental check"},
+    Code{"development", "Development check (under 5)"},
+};
+
+constexpr std::array kSdqReason{
+    Code{"SDQ1", "No form returned: the child was under 4 or over 16"},
+    Code{"SDQ2", "The carer refused to complete the form"},
+    Code{"SDQ3", "Not possible because of the severity of the child's disability"},
+    Code{"SDQ4", "Other reason"},
+    Code{"SDQ5", "The young person refused to complete the form"},
+};
+
 constexpr std::array kExploitationRisk{
     Code{"none", "No risk identified"},
     Code{"low", "Low risk"},
@@ -577,6 +592,10 @@ std::span<const Code> codes(CodeList list) {
       return kMissingType;
     case CodeList::kExploitationRisk:
       return kExploitationRisk;
+    case CodeList::kHealthCheck:
+      return kHealthCheck;
+    case CodeList::kSdqReason:
+      return kSdqReason;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -663,6 +682,10 @@ std::string_view code_list_name(CodeList list) {
       return "missing or away";
     case CodeList::kExploitationRisk:
       return "exploitation risk";
+    case CodeList::kHealthCheck:
+      return "health check";
+    case CodeList::kSdqReason:
+      return "strengths and difficulties reason";
   }
   return "code";
 }

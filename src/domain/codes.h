@@ -59,6 +59,8 @@ enum class CodeList {
   kPermanencePlan,       // Safeguard's own: the permanence plan a looked-after review confirms
   kMissingType,          // DfE SSDA903 MISSING: M missing, A away without authorisation
   kExploitationRisk,     // Safeguard's own: the risk level an exploitation screening finds
+  kHealthCheck,          // Safeguard's own: the health checks of a child looked after (SSDA903 OC2)
+  kSdqReason,            // DfE SSDA903 SDQ_REASON: why a child has no SDQ score
 };
 
 // Every code of the list, in display order. The span refers to static storage.

@@ -20,6 +20,7 @@ constexpr CodeList kAllLists[] = {
     CodeList::kCategoryOfNeed,      CodeList::kPlacementType,     CodeList::kPlacementProvider,
     CodeList::kReasonEpisodeCeased, CodeList::kReasonPlaceChange, CodeList::kReviewParticipation,
     CodeList::kPermanencePlan,      CodeList::kMissingType,       CodeList::kExploitationRisk,
+    CodeList::kHealthCheck,         CodeList::kSdqReason,
 };
 
 std::vector<std::string> code_strings(CodeList list) {
@@ -76,6 +77,7 @@ TEST(CodesTest, LookedAfterListsAreExactlyTheSsda903Codes) {
   EXPECT_EQ(code_strings(CodeList::kCategoryOfNeed), (V{"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"}));
   EXPECT_EQ(code_strings(CodeList::kMissingType), (V{"M", "A"}));
   EXPECT_EQ(code_strings(CodeList::kExploitationRisk), (V{"none", "low", "medium", "high"}));
+  EXPECT_EQ(code_strings(CodeList::kSdqReason), (V{"SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"}));
 }
 
 TEST(CodesTest, ListNamesAreDistinctLowerCaseWords) {

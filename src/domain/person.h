@@ -25,6 +25,7 @@
 #include "domain/care.h"
 #include "domain/child_journey.h"
 #include "domain/event.h"
+#include "domain/health.h"
 #include "domain/missing.h"
 #include "domain/plan.h"
 #include "domain/protection.h"
@@ -115,6 +116,7 @@ struct Person {
   std::vector<PeriodOfCare> periods_of_care;             // times looked after, oldest first
   std::vector<MissingEpisode> missing;                   // times missing or away, oldest first
   std::vector<ExploitationScreening> exploitation_screenings;  // oldest first
+  HealthAndEducation health;                                   // of a child looked after
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "domain/health.h"
+
 namespace safeguard {
 namespace {
 
@@ -178,6 +180,70 @@ void add_looked_after_visit_clocks(const Person& child, const PeriodOfCare& peri
   }
 }
 
+// A period of care's health assessments: the initial one within 20 working days of its start, each
+// later one within 6 months (under 5) or 12 months (from 5) of the last.
+void add_health_assessment_clocks(const Person& child, const PeriodOfCare& period, bool open, Date today,
+                                  const WorkingDayCalendar& calendar, std::vector<ChildDeadline>& out) {
+  const Date born = *child.details.date_of_birth;
+  const std::optional<Date> ended = by(period.end(), today);
+  Date due = calendar.add_working_days(period.start, kInitialHealthAssessmentWorkingDays);
+  const char* label = "Initial health assessment";
+  for (const HealthCheck& c : child.health.checks) {
+    if (!c.is_assessment() || c.held_on < period.start || c.held_on > today || (ended && c.held_on > *ended))
+      continue;
+    out.push_back({"health_assessment", label, period.episode_id, period.id,
+                   deadline_status(due, c.held_on, true, today, calendar)});
+    due = add_months(c.held_on, health_review_months(born, c.held_on));
+    label = "Review health assessment";
+  }
+  out.push_back({"health_assessment", label, period.episode_id, period.id,
+                 deadline_status(due, std::nullopt, open, today, calendar)});
+}
+
+// A period of care's SDQs: yearly from the start of care or the 4th birthday, whichever is later,
+// while the next falls due before the 17th birthday.
+void add_sdq_clocks(const Person& child, const PeriodOfCare& period, bool open, Date today,
+                    const WorkingDayCalendar& calendar, std::vector<ChildDeadline>& out) {
+  const Date born = *child.details.date_of_birth;
+  const Date from = std::max(period.start, add_years(born, 4));
+  const Date seventeen = add_years(born, 17);
+  const std::optional<Date> ended = by(period.end(), today);
+  if (from > today || from >= seventeen || (ended && from > *ended)) return;
+  Date due = add_months(from, kSdqMonths);
+  for (const SdqRecord& s : child.health.sdqs) {
+    if (s.on < from || s.on > today || (ended && s.on > *ended)) continue;
+    out.push_back({"sdq", "Strengths and difficulties questionnaire", period.episode_id, period.id,
+                   deadline_status(due, s.on, true, today, calendar)});
+    due = add_months(s.on, kSdqMonths);
+  }
+  if (due >= seventeen) return;
+  out.push_back({"sdq", "Strengths and difficulties questionnaire", period.episode_id, period.id,
+                 deadline_status(due, std::nullopt, open, today, calendar)});
+}
+
+// A period of care's personal education plans while the child is of school age: the first within 20
+// working days of the start of care or of school, then one each term.
+void add_education_plan_clocks(const Person& child, const PeriodOfCare& period, bool open, Date today,
+                               const WorkingDayCalendar& calendar, std::vector<ChildDeadline>& out) {
+  const Date born = *child.details.date_of_birth;
+  const Date from = std::max(period.start, reception_starts(born));
+  const Date last_day = year_eleven_ends(born);
+  const std::optional<Date> ended = by(period.end(), today);
+  if (from > today || from > last_day || (ended && from > *ended)) return;
+  Date due = calendar.add_working_days(from, kFirstEducationPlanWorkingDays);
+  const char* label = "Personal education plan";
+  for (const EducationPlan& plan : child.health.education_plans) {
+    if (plan.held_on < from || plan.held_on > today || (ended && plan.held_on > *ended)) continue;
+    out.push_back({"education_plan", label, period.episode_id, period.id,
+                   deadline_status(due, plan.held_on, true, today, calendar)});
+    due = end_of_next_term(plan.held_on);
+    label = "Personal education plan reviewed this term";
+  }
+  if (due > last_day) return;
+  out.push_back({"education_plan", label, period.episode_id, period.id,
+                 deadline_status(due, std::nullopt, open, today, calendar)});
+}
+
 void add_care_clocks(const Person& child, Date today, const WorkingDayCalendar& calendar,
                      const CaseworkTimescales& timescales, std::vector<ChildDeadline>& out) {
   for (const PeriodOfCare& period : child.periods_of_care) {
@@ -185,6 +251,10 @@ void add_care_clocks(const Person& child, Date today, const WorkingDayCalendar& 
     const bool open = !by(period.end(), today);
     add_looked_after_review_clocks(period, open, today, calendar, out);
     add_looked_after_visit_clocks(child, period, open, today, calendar, timescales, out);
+    if (!child.details.date_of_birth) continue;
+    add_health_assessment_clocks(child, period, open, today, calendar, out);
+    add_sdq_clocks(child, period, open, today, calendar, out);
+    add_education_plan_clocks(child, period, open, today, calendar, out);
   }
 }
 
@@ -219,6 +289,18 @@ void add_exploitation_clocks(const Person& child, Date today, const WorkingDayCa
 }
 
 }  // namespace
+
+bool is_health_deadline(std::string_view kind) {
+  return kind == "health_assessment" || kind == "sdq" || kind == "education_plan";
+}
+
+bool is_care_deadline(std::string_view kind) {
+  return kind == "looked_after_review" || kind == "looked_after_visit" || is_health_deadline(kind);
+}
+
+bool is_missing_deadline(std::string_view kind) {
+  return kind == "return_interview" || kind == "exploitation_review";
+}
 
 Date latest_next_supervision(const Person& child, Date on, const CaseworkTimescales& timescales) {
   return on + 7 * (on_protection_plan(child, on) ? timescales.protection_supervision_weeks

@@ -27,6 +27,15 @@
 // - "looked_after_visit": a statutory visit at which the child is seen within the council's days
 //   (at most 7) of each move to new carers, then within its weeks (at most 6) of the last visit; for
 //   a long-term foster placement (U1, U4) that has lasted a year, within its months (at most 3).
+// - "health_assessment": the initial health assessment within 20 working days of the child becoming
+//   looked after, then a review health assessment within 6 months of the last (under 5) or 12
+//   months (from 5).
+// - "sdq": a Strengths and Difficulties Questionnaire (a score, or the reason there is none) within
+//   12 months of the start of care or the 4th birthday, whichever is later, then of the last, while
+//   that falls before the 17th birthday.
+// - "education_plan": a personal education plan within 20 working days of the start of care or of
+//   school (reception), whichever is later, then one each school term (domain/health.h) until the
+//   end of year 11.
 // - "return_interview": a return home interview offered within 72 hours (3 days) of a child coming
 //   back from being missing or away without authorisation, whether or not they are looked after.
 // - "exploitation_review": a child screened at risk of exploitation is screened again within a month
@@ -43,6 +52,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.h"
@@ -60,6 +70,9 @@ inline constexpr int kFirstLookedAfterReviewWorkingDays = 20;
 inline constexpr int kSecondLookedAfterReviewMonths = 3;
 inline constexpr int kLookedAfterReviewMonths = 6;
 inline constexpr int kReturnInterviewDays = 3;  // 72 hours
+inline constexpr int kInitialHealthAssessmentWorkingDays = 20;
+inline constexpr int kSdqMonths = 12;
+inline constexpr int kFirstEducationPlanWorkingDays = 20;
 
 // The council's own timescales for the clocks that are local policy (settings.h).
 struct CaseworkTimescales {
@@ -80,13 +93,22 @@ Date latest_next_supervision(const Person& child, Date on, const CaseworkTimesca
 struct ChildDeadline {
   std::string kind;   // "assessment", "icpc", "core_group", "review_conference", "cin_plan_review",
                       // "visit", "supervision", "looked_after_review", "looked_after_visit",
-                      // "return_interview", "exploitation_review"
+                      // "health_assessment", "sdq", "education_plan", "return_interview",
+                      // "exploitation_review"
   std::string label;  // what must happen, in a worker's words
   int64_t episode_id = 0;
   int64_t item_id = 0;  // the assessment, enquiry, plan, period of care, missing episode or screening
                         // it belongs to; 0 before an assessment exists, and for supervision
   DeadlineStatus status;
 };
+
+// The kinds of a child's health and education clocks ("health_assessment", "sdq",
+// "education_plan"); of their time in care (the looked-after reviews and visits, and those); and
+// of missing and exploitation ("return_interview", "exploitation_review"): what each page and API
+// call about them shows.
+bool is_health_deadline(std::string_view kind);
+bool is_care_deadline(std::string_view kind);
+bool is_missing_deadline(std::string_view kind);
 
 // Every deadline on the child's record as it stood on `today`, soonest due first.
 std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,

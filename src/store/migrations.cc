@@ -403,6 +403,16 @@ CREATE TABLE person_exploitation_screenings (
 ){strict};
 CREATE INDEX person_exploitation_screenings_by_person ON person_exploitation_screenings (person_id);
 )SQL"},
+      {11, "dated records of children in care and care leavers: health and education", R"SQL(
+CREATE TABLE person_care_records (
+  person_id {int} NOT NULL,
+  kind {text} NOT NULL,
+  record_id {int} NOT NULL,
+  on_date {text} NOT NULL,
+  value {text} NOT NULL
+){strict};
+CREATE INDEX person_care_records_by_person ON person_care_records (person_id);
+)SQL"},
   };
   return kMigrations;
 }

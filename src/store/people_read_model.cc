@@ -66,6 +66,48 @@ PersonSummary summary_from_row(const SqlRow& row) {
   return s;
 }
 
+// One health or education row of person_care_records back into the record's lists (dates and
+// values, no notes).
+void add_health_record(HealthAndEducation& h, const std::string& kind, int64_t id, Date on,
+                       const std::string& value) {
+  if (kind == "immunisations") {
+    h.immunisations.push_back({id, on, value == "1", ""});
+  } else if (kind == "sdq") {
+    SdqRecord s;
+    s.id = id;
+    s.on = on;
+    if (!value.empty() && value[0] >= '0' && value[0] <= '9') {
+      s.score = std::stoi(value);
+    } else {
+      s.reason = value;
+    }
+    h.sdqs.push_back(std::move(s));
+  } else if (kind == "substance_misuse") {
+    h.substance_misuse.push_back(
+        {id, on, "", value == "offered" || value == "received", value == "received", ""});
+  } else if (kind == "conviction") {
+    h.convictions.push_back({id, on, "", ""});
+  } else if (kind == "education_plan") {
+    h.education_plans.push_back({id, on, "", "", ""});
+  } else {
+    h.checks.push_back({id, kind, on, "", ""});
+  }
+}
+
+// In date order, ties by id: the fold's order.
+void sort_health_records(HealthAndEducation& h) {
+  const auto in_order = [](auto& items, auto on) {
+    std::sort(items.begin(), items.end(),
+              [&](const auto& a, const auto& b) { return on(a) != on(b) ? on(a) < on(b) : a.id < b.id; });
+  };
+  in_order(h.checks, [](const HealthCheck& x) { return x.held_on; });
+  in_order(h.immunisations, [](const ImmunisationStatus& x) { return x.as_at; });
+  in_order(h.sdqs, [](const SdqRecord& x) { return x.on; });
+  in_order(h.substance_misuse, [](const SubstanceMisuse& x) { return x.identified_on; });
+  in_order(h.convictions, [](const Conviction& x) { return x.convicted_on; });
+  in_order(h.education_plans, [](const EducationPlan& x) { return x.held_on; });
+}
+
 constexpr const char* kSummaryColumns =
     "person_id, full_name, forename, surname, date_of_birth, expected_date_of_birth, date_of_death, sex, "
     "address,"
@@ -132,6 +174,9 @@ const std::vector<ReadModelTable>& people_read_model_tables() {
       {"person_exploitation_screenings",
        {"person_id", "screening_id", "screened_on", "sexual", "criminal", "risk"},
        "person_id, screening_id"},
+      {"person_care_records",
+       {"person_id", "kind", "record_id", "on_date", "value"},
+       "person_id, kind, record_id"},
   };
   return kTables;
 }
@@ -244,6 +289,24 @@ std::vector<ReadModelRow> project_person(const Person& p) {
                     {sql_int(p.id), sql_int(s.id), sql_text(s.screened_on.iso()), sql_int(s.sexual ? 1 : 0),
                      sql_int(s.criminal ? 1 : 0), sql_text(s.risk)}});
   }
+  const auto health = [&](const std::string& kind, int64_t id, Date on, std::string value) {
+    rows.push_back(
+        {&tables[17],
+         {sql_int(p.id), sql_text(kind), sql_int(id), sql_text(on.iso()), sql_text(std::move(value))}});
+  };
+  const HealthAndEducation& h = p.health;
+  for (const HealthCheck& c : h.checks) health(c.kind, c.id, c.held_on, "");
+  for (const ImmunisationStatus& i : h.immunisations)
+    health("immunisations", i.id, i.as_at, i.up_to_date ? "1" : "0");
+  for (const SdqRecord& q : h.sdqs) health("sdq", q.id, q.on, q.score ? std::to_string(*q.score) : q.reason);
+  for (const SubstanceMisuse& m : h.substance_misuse) {
+    health("substance_misuse", m.id, m.identified_on,
+           m.intervention_received  ? "received"
+           : m.intervention_offered ? "offered"
+                                    : "");
+  }
+  for (const Conviction& c : h.convictions) health("conviction", c.id, c.convicted_on, "");
+  for (const EducationPlan& e : h.education_plans) health("education_plan", e.id, e.held_on, "");
   return rows;
 }
 
@@ -638,8 +701,17 @@ std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& i
                         s.risk = row.text(5);
                         person->second.exploitation_screenings.push_back(std::move(s));
                       });
+  for_each_in_batches(
+      db_, "SELECT person_id, kind, record_id, on_date, value FROM person_care_records WHERE person_id IN ",
+      ids, [&](const SqlRow& row) {
+        const auto person = out.find(row.integer(0));
+        if (person == out.end()) return;
+        add_health_record(person->second.health, row.text(1), row.integer(2),
+                          Date::parse_iso(row.text(3)).value_or(Date()), row.text(4));
+      });
   // In the order the record holds them.
   for (auto& [id, p] : out) {
+    sort_health_records(p.health);
     std::sort(p.missing.begin(), p.missing.end(),
               [](const MissingEpisode& a, const MissingEpisode& b) { return a.id < b.id; });
     std::sort(p.exploitation_screenings.begin(), p.exploitation_screenings.end(),

@@ -110,7 +110,8 @@ class PeopleIndex {
   // from the read models: the id, the date of birth, Children in Need episodes, assessments (ids,
   // dates, outcome), section 47 enquiries (dates, outcome), plans (type, dates, first core group,
   // review dates), visits (date, seen), supervisions (date, next due), periods of care, missing
-  // episodes and exploitation screenings, nothing else. For lists over many children ("My work") without
+  // episodes, exploitation screenings, and the dates and OC2 values of health and education records
+  // (no notes), nothing else. For lists over many children ("My work") without
   // folding every stream; a person with no episode is absent.
   std::map<int64_t, Person> casework_of(const std::vector<int64_t>& person_ids);
 

@@ -5,6 +5,7 @@
 #include <span>
 #include <string_view>
 
+#include "domain/health.h"
 #include "synth/names.h"
 #include "synth/office_time.h"
 
@@ -67,6 +68,12 @@ constexpr std::string_view kSupported[] = {"Harbour Lodge supported housing", "Q
                                            "Elm Street supported lodgings", "Northgate young people's flats"};
 constexpr std::string_view kKin[] = {"grandmother",    "grandparents",  "aunt",
                                      "uncle and aunt", "family friend", "older sister"};
+// Invented schools (no real school is named).
+constexpr std::string_view kPrimarySchools[] = {"Riverside Primary School",      "Oakfield Junior School",
+                                                "St Edmund's CE Primary School", "Meadow Lane Infant School",
+                                                "Brook Valley Primary Academy",  "Hillside Primary School"};
+constexpr std::string_view kSecondarySchools[] = {"Northgate High School", "Marshland Academy",
+                                                  "Broadland Free School", "Hillcrest Academy"};
 // Postcode districts outside the county, for placements out of area.
 constexpr std::string_view kOutOfArea[] = {"PE1", "CB4", "IP3", "LN6", "LE4", "NG7", "MK9", "CO4"};
 
@@ -222,6 +229,100 @@ struct Change {
   std::optional<Placement> placement;
   std::string reason;  // why the old placement ended
 };
+
+// Health and education in care (domain/health.h), on days from `start` to before `last` (national
+// shares for children in care all year, data-and-volumes.md 4.8: about 89% with a health assessment
+// in the year, 80% a dental check, 85% immunisations up to date, 88% of under-5s development checks,
+// 78% an SDQ score; a few per cent with a substance misuse problem or a conviction):
+// - the initial health assessment, 75% within 20 working days; reviews every 6 months under 5 and
+//   yearly from 5, 80% on time and some months late, with the immunisations noted at each;
+// - dental checks from age 1 about yearly; development checks about yearly under 5;
+// - an SDQ a year from 4 to 16, a score for 82%, else the carer or young person refused or another
+//   reason;
+// - personal education plans each school term (a few terms missed), the first within about 20
+//   working days of coming into care or starting school;
+// - from 12, each year in care a 5% chance of a substance misuse problem identified (most offered an
+//   intervention, most of them taking it) and a 3% chance of a conviction.
+template <typename Add>
+void plan_health(Date born, Date start, Date last, const WorkingDayCalendar& calendar, Rng& rng, Add add) {
+  const auto findings = [&](Action& a) { a.text = std::to_string(rng.below(6)); };
+  Date check = calendar.add_working_days(start, rng.chance(0.75) ? rng.between(5, 20) : rng.between(21, 50));
+  for (bool initial = true; check < last; initial = false) {
+    Action& a = add(ActionKind::kHealthCheck, check);
+    a.code = initial ? "initial_assessment" : "review_assessment";
+    a.reason = rng.chance(0.86) ? "yes" : "no";
+    findings(a);
+    const Date due = add_months(check, health_review_months(born, check));
+    const double when = rng.uniform();
+    check = when < 0.8    ? due - static_cast<int32_t>(rng.between(1, 40))
+            : when < 0.92 ? due + static_cast<int32_t>(rng.between(1, 60))
+                          : due + static_cast<int32_t>(rng.between(61, 200));
+  }
+  for (Date dental = later(start, add_years(born, 1)) + static_cast<int32_t>(rng.between(20, 200));
+       dental < last; dental = dental + static_cast<int32_t>(rng.between(180, 450))) {
+    if (rng.chance(0.85)) {
+      Action& a = add(ActionKind::kHealthCheck, dental);
+      a.code = "dental";
+      findings(a);
+    }
+  }
+  const Date fifth = add_years(born, 5);
+  for (Date development = later(start + 30, born + 180); development < last && development < fifth;
+       development = development + static_cast<int32_t>(rng.between(300, 380))) {
+    if (rng.chance(0.9)) {
+      Action& a = add(ActionKind::kHealthCheck, development);
+      a.code = "development";
+      findings(a);
+    }
+  }
+  const Date seventeenth = add_years(born, 17);
+  for (Date sdq = later(start, add_years(born, 4)) + static_cast<int32_t>(rng.between(60, 330));
+       sdq < last && sdq < seventeenth;
+       sdq = add_months(sdq, 12) + static_cast<int32_t>(rng.between(-30, 30))) {
+    Action& a = add(ActionKind::kSdq, sdq);
+    if (rng.chance(0.82)) {
+      const double score = 14 + 6.5 * (rng.uniform() + rng.uniform() + rng.uniform() - 1.5) * 2;
+      a.code = std::to_string(std::clamp(static_cast<int>(std::lround(score)), 0, 40));
+    } else {
+      const bool teenager = age_in_years(born, sdq) >= 11;
+      a.code = teenager && rng.chance(0.5) ? "SDQ5" : rng.chance(0.6) ? "SDQ2" : "SDQ4";
+    }
+  }
+  const Date school_from = later(start, reception_starts(born));
+  const Date school_to = std::min(last, year_eleven_ends(born));
+  const std::string_view primary = kPrimarySchools[rng.below(std::size(kPrimarySchools))];
+  const std::string_view secondary = kSecondarySchools[rng.below(std::size(kSecondarySchools))];
+  Date pep =
+      calendar.add_working_days(school_from, rng.chance(0.8) ? rng.between(5, 20) : rng.between(21, 45));
+  while (pep < school_to) {
+    if (rng.chance(0.93)) {
+      Action& a = add(ActionKind::kEducationPlan, pep);
+      a.text = std::to_string(rng.below(6));
+      a.reason = std::string(age_in_years(born, pep) < 11 ? primary : secondary);
+    }
+    // Early in the next term: autumn from September, spring from January, summer from April.
+    const Date term_end = end_of_next_term(pep);
+    const Date next_term_start = term_end.month() == 3   ? Date::from_ymd(term_end.year(), 1, 4)
+                                 : term_end.month() == 8 ? Date::from_ymd(term_end.year(), 4, 15)
+                                                         : Date::from_ymd(term_end.year(), 9, 8);
+    pep = working_day_on_or_after(calendar, next_term_start + static_cast<int32_t>(rng.between(0, 60)));
+  }
+  for (Date year = later(start, add_years(born, 12)); year < last; year = add_years(year, 1)) {
+    if (rng.chance(0.05)) {
+      const Date on = year + static_cast<int32_t>(rng.between(0, 364));
+      if (on < last) {
+        Action& a = add(ActionKind::kSubstanceMisuse, on);
+        a.text = std::to_string(rng.below(4));
+        a.code = rng.chance(0.75) ? (rng.chance(0.6) ? "received" : "offered") : "";
+      }
+    }
+    if (rng.chance(0.03)) {
+      const Date on = year + static_cast<int32_t>(rng.between(0, 364));
+      if (on < last && age_in_years(born, on) >= 10)
+        add(ActionKind::kConviction, on).text = std::to_string(rng.below(5));
+    }
+  }
+}
 
 }  // namespace
 
@@ -421,8 +522,9 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   // ---- the actions, in date order ----
   struct Item {
     Date on;
-    int order;  // within a day: changes, then reviews, visits, missing, screenings
+    int order;  // within a day: changes, then reviews, visits, missing, screenings, health
     Action action;
+    bool health = false;  // drawn from the health stream, its time too
   };
   std::vector<Item> items;
   const auto item = [&](ActionKind kind, Date on, int order) -> Action& {
@@ -565,6 +667,17 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     if (rng.chance(0.3)) risk = std::min<size_t>(3, risk + 1);  // the risk eases for some
   }
 
+  // Health and education, from their own stream so the rest of the council stays as it was.
+  Rng health(context.seed,
+             mix64(static_cast<uint64_t>(h.number)) ^ (static_cast<uint64_t>(child) << 40) ^
+                 static_cast<uint64_t>(start.days_since_epoch()),
+             Purpose::kHealth);
+  plan_health(m.born, start, care_last, calendar, health, [&](ActionKind kind, Date on) -> Action& {
+    Action& a = item(kind, on, 10);
+    items.back().health = true;
+    return a;
+  });
+
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.on != b.on ? a.on < b.on : a.order < b.order;
   });
@@ -580,8 +693,9 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   PlannedCare planned;
   bool started = false;
   for (Item& i : items) {
-    Timestamp at = office_moment(rng, working_day_on_or_after(calendar, i.on));
-    if (at <= last_at) at = last_at.plus_seconds(rng.between(60, 900));
+    Rng& times = i.health ? health : rng;
+    Timestamp at = office_moment(times, working_day_on_or_after(calendar, i.on));
+    if (at <= last_at) at = last_at.plus_seconds(times.between(60, 900));
     if (at >= context.now) break;
     last_at = at;
     i.action.at = at;

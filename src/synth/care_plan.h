@@ -1,6 +1,6 @@
 // The council as corporate parent in the synthetic council: which children come into care from a
 // Children in Need episode, and their time in care, each step an action of the household's plan
-// (household.h) that council.cc plays through app/looked_after.h and app/missing.h.
+// (household.h) that council.cc plays through app/looked_after.h, app/missing.h and app/health.h.
 //
 // The model (data-and-volumes.md section 4.8):
 // - Coming into care: a chance per allocated episode that depends on age (highest for babies, often
@@ -21,6 +21,10 @@
 // - Missing episodes concentrated in a minority of older children (most home within two days),
 //   each with a return interview mostly offered within 72 hours; exploitation screenings for them
 //   and for some other teenagers.
+// - Health and education: health assessments, dental and development checks, immunisations, SDQs,
+//   personal education plans each term, and a few substance misuse problems and convictions, at
+//   about the national rates (plan_health in care_plan.cc), drawn from their own stream (Purpose
+//   kHealth) so that adding them left the rest of the council as it was.
 //
 // Pure: the same seed, household and context give the same plan.
 //

@@ -21,6 +21,7 @@
 #include "app/assessments.h"
 #include "app/auth.h"
 #include "app/front_door.h"
+#include "app/health.h"
 #include "app/looked_after.h"
 #include "app/missing.h"
 #include "app/people.h"
@@ -157,6 +158,30 @@ constexpr std::string_view kScreeningSummaries[] = {
     "Links to a county line reported by the police; found out of area twice.",
     "An older boyfriend and gifts; the child does not see it as exploitation.",
     "No indicators found: missing to see family, and the child talks openly about where they go."};
+// The words of a child's health and education in care.
+constexpr std::string_view kHealthFindings[] = {
+    "Well and growing as expected; the health plan continues.",
+    "Eczema managed with creams; the carer to book an optician's appointment.",
+    "Asthma reviewed: inhaler technique good. Referred to the school nurse about sleep.",
+    "Weight above the healthy range: a plan for activity and meals agreed with the carer.",
+    "Speech and language referral made; hearing test booked.",
+    "Anxiety at night: a referral to the children's mental health service agreed with the child."};
+constexpr std::string_view kEducationPlanWords[] = {
+    "Attendance 96%. Reading below age: daily reading with the carer and a tutor twice a week.",
+    "Settled in class and making friends. Target: times tables to 10; pupil premium plus for a tutor.",
+    "Two fixed-term exclusions this term: a support plan with the designated teacher and a mentor.",
+    "On track in English and maths. Wants to join the football club: the school to fund the kit.",
+    "Exam year: revision sessions after school; careers advice booked for college applications.",
+    "Part-time timetable while settling after the move; full time by half term is the goal."};
+constexpr std::string_view kSubstanceNotes[] = {
+    "Cannabis most days with older friends; the young person wants to cut down.",
+    "Drinking at weekends and coming home drunk; the carers worried about safety.",
+    "Vaping and cannabis; linked to missing episodes.",
+    "Using ketamine at parties; the young person says it is under control."};
+constexpr std::string_view kOffences[] = {
+    "Theft from a shop: a referral order.", "Criminal damage: a youth caution became a referral order.",
+    "Possession of cannabis with intent to supply: a youth rehabilitation order.",
+    "Assault: a referral order with reparation.", "Robbery: a youth rehabilitation order with supervision."};
 
 // The LA number of the council's UPNs (Norfolk's). CouncilOptions has no field for it yet.
 constexpr std::string_view kLaNumber = "926";
@@ -438,6 +463,16 @@ std::string_view action_name(ActionKind kind) {
       return "recording the return interview";
     case ActionKind::kScreenExploitation:
       return "recording an exploitation screening";
+    case ActionKind::kHealthCheck:
+      return "recording a health check";
+    case ActionKind::kSdq:
+      return "recording an SDQ";
+    case ActionKind::kEducationPlan:
+      return "recording a personal education plan";
+    case ActionKind::kSubstanceMisuse:
+      return "recording substance misuse";
+    case ActionKind::kConviction:
+      return "recording a conviction";
   }
   return "an action";
 }
@@ -481,6 +516,7 @@ class Player {
         visits_(db, clock),
         looked_after_(db, clock),
         missing_(db, clock),
+        health_(db, clock),
         front_door_(db, clock),
         clock_(clock),
         workforce_(workforce),
@@ -827,6 +863,39 @@ class Player {
         version = missing_.screen(holder, ms.id, ms.version, input, channel_);
         break;
       }
+      case ActionKind::kHealthCheck: {
+        HealthCheck input{0, a.code, on, text(kHealthFindings, a.text), ""};
+        version = health_.record_check(holder, ms.id, ms.version, input, channel_);
+        if (version && !a.reason.empty()) {
+          ms.version = *version;
+          version = health_.record_immunisations(holder, ms.id, ms.version, {0, on, a.reason == "yes", ""},
+                                                 channel_);
+        }
+        break;
+      }
+      case ActionKind::kSdq: {
+        SdqRecord input{0, on, std::nullopt, "", ""};
+        if (a.code.starts_with("SDQ")) {
+          input.reason = a.code;
+        } else {
+          input.score = std::stoi(a.code);
+        }
+        version = health_.record_sdq(holder, ms.id, ms.version, input, channel_);
+        break;
+      }
+      case ActionKind::kEducationPlan:
+        version = health_.record_education_plan(
+            holder, ms.id, ms.version, {0, on, a.reason, text(kEducationPlanWords, a.text), ""}, channel_);
+        break;
+      case ActionKind::kSubstanceMisuse:
+        version = health_.record_substance_misuse(
+            holder, ms.id, ms.version,
+            {0, on, text(kSubstanceNotes, a.text), !a.code.empty(), a.code == "received", ""}, channel_);
+        break;
+      case ActionKind::kConviction:
+        version = health_.record_conviction(holder, ms.id, ms.version, {0, on, text(kOffences, a.text), ""},
+                                            channel_);
+        break;
       default:
         break;
     }
@@ -1003,6 +1072,7 @@ class Player {
   VisitService visits_;
   LookedAfterService looked_after_;
   MissingService missing_;
+  HealthService health_;
   FrontDoorService front_door_;
   FixedClock& clock_;
   const Workforce& workforce_;

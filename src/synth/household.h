@@ -123,6 +123,13 @@ enum class ActionKind {
                         // index) or "declined"
   kScreenExploitation,  // on `date`: risk `code`, kinds `text` ("sexual", "criminal", both
                         // comma-separated, or empty), summary `reason` (an index)
+  kHealthCheck,         // a health check of kind `code` on `date`, findings `text` (an index); when
+                        // `reason` is "yes" or "no", immunisations up to date or not as at that day
+  kSdq,                 // an SDQ on `date`: `code` the score, or the reason there is none (SDQ2..SDQ5)
+  kEducationPlan,       // a personal education plan meeting on `date`, the plan `text` (an index)
+  kSubstanceMisuse,     // identified on `date`, `text` (an index); intervention `code` "", "offered",
+                        // "received"
+  kConviction,          // on `date`, offence `text` (an index)
 };
 
 struct Action {

@@ -41,6 +41,7 @@ enum class Purpose : uint64_t {
   kAssessments = 13,     // how single assessments run: when seen, how long, what they find
   kProtection = 14,      // strategy discussions, enquiries, conferences, plans, visits and supervision
   kCare = 15,            // who comes into care, placements, moves, reviews, visits, missing, exploitation
+  kHealth = 16,          // health checks, SDQs, education plans, substance misuse and convictions in care
 };
 
 class Rng {

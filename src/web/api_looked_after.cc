@@ -24,8 +24,6 @@
 namespace safeguard::web {
 namespace {
 
-constexpr std::string_view kCareKinds[] = {"looked_after_review", "looked_after_visit"};
-
 json episode_json(const CareEpisode& e) {
   return json{{"start", e.start.iso()},
               {"reason_new", e.reason_new},
@@ -64,7 +62,7 @@ Response history(const PersonRecord& record, const Clock& clock) {
   for (const PeriodOfCare& p : record.person.periods_of_care) periods.push_back(period_json(p));
   json deadlines = json::array();
   for (const ChildDeadline& d : record.deadlines) {
-    if (std::find(std::begin(kCareKinds), std::end(kCareKinds), d.kind) != std::end(kCareKinds)) {
+    if (is_care_deadline(d.kind)) {
       deadlines.push_back(child_deadline_json(d));
     }
   }

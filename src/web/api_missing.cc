@@ -21,8 +21,6 @@
 namespace safeguard::web {
 namespace {
 
-constexpr std::string_view kMissingKinds[] = {"return_interview", "exploitation_review"};
-
 json missing_json(const MissingEpisode& m) {
   json interview = nullptr;
   if (m.interview) {
@@ -55,7 +53,7 @@ Response history(const PersonRecord& record, const Clock& clock) {
   for (const ExploitationScreening& s : p.exploitation_screenings) screenings.push_back(screening_json(s));
   json deadlines = json::array();
   for (const ChildDeadline& d : record.deadlines) {
-    if (std::find(std::begin(kMissingKinds), std::end(kMissingKinds), d.kind) != std::end(kMissingKinds)) {
+    if (is_missing_deadline(d.kind)) {
       deadlines.push_back(child_deadline_json(d));
     }
   }

@@ -375,6 +375,7 @@ json counts_json(const std::vector<LabelledCount>& counts, int64_t whole = -1) {
 
 json care_dashboard_json(const CareDashboard& d) {
   const CareFigures& f = d.figures;
+  const CareDashboard::Outcomes& year = d.outcomes;
   json officers = json::array();
   for (const CareDashboard::Officer& o : d.officers) {
     officers.push_back({{"username", o.username},
@@ -395,6 +396,23 @@ json care_dashboard_json(const CareDashboard& d) {
               {"visits_on_time", d.visits_on_time},
               {"visits_on_time_percent", rounded_percent(d.visits_on_time, d.visits)},
               {"visits_overdue", d.visits_overdue},
+              {"health_assessments", f.health_assessments},
+              {"health_assessments_on_time", f.health_assessments_on_time},
+              {"health_assessments_on_time_percent",
+               rounded_percent(f.health_assessments_on_time, f.health_assessments)},
+              {"health_assessments_overdue", d.health_assessments_overdue},
+              {"education_plans_overdue", d.education_plans_overdue},
+              {"outcomes",
+               {{"children", year.children},
+                {"health_assessment", year.health_assessment},
+                {"teeth_check", year.teeth_check},
+                {"immunisations", year.immunisations},
+                {"under_five", year.under_five},
+                {"health_check", year.health_check},
+                {"sdq_due", year.sdq_due},
+                {"sdq_score", year.sdq_score},
+                {"substance_misuse", year.substance_misuse},
+                {"convicted", year.convicted}}},
               {"went_missing", f.went_missing},
               {"missing_episodes", f.missing_episodes},
               {"returns", d.returns},

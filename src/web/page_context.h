@@ -71,6 +71,10 @@ std::optional<Response> children_in_care_pages(PageContext& context);
 // Missing children and exploitation (pages_missing.cc): the child's missing episodes, return
 // interviews and screenings, their forms, and the missing and exploitation team's page (/missing).
 std::optional<Response> missing_pages(PageContext& context);
+// The health and education of a child looked after (pages_health.cc): /people/{id}/health and its
+// forms, /people/{id}/health/<form> for the forms is_health_form names.
+std::optional<Response> health_pages(PageContext& context);
+bool is_health_form(std::string_view form);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);
@@ -101,6 +105,10 @@ std::optional<Response> looked_after_api(const Request& request, Database& db, c
 // screenings, and the missing and exploitation team's overview.
 std::optional<Response> missing_api(const Request& request, Database& db, const Clock& clock,
                                     const User& user, const Channel& channel);
+// Health and education of children looked after (api_health.cc): health checks, immunisations,
+// SDQs, substance misuse, convictions, personal education plans, and the child's record of them.
+std::optional<Response> health_api(const Request& request, Database& db, const Clock& clock, const User& user,
+                                   const Channel& channel);
 std::optional<Response> protection_api(const Request& request, Database& db, const Clock& clock,
                                        const User& user, const Channel& channel);
 // Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.

@@ -2,9 +2,10 @@
 // reviewing officers and inspectors: how many children the council looks after today, by legal
 // status, placement and age; how many started and stopped being looked after in the 12 months;
 // placement stability; whether reviews and statutory visits were on time and how many are overdue
-// today; children who went missing and whether their return interviews were offered in time; and
-// each reviewing officer's children. Figures only: no child is named, so no record is opened.
-// `?format=json` gives the same figures as GET /api/v1/children-in-care.
+// today; health assessments on time, and the OC2 health and education measures of the children
+// looked after all year; children who went missing and whether their return interviews were
+// offered in time; and each reviewing officer's children. Figures only: no child is named, so no
+// record is opened. `?format=json` gives the same figures as GET /api/v1/children-in-care.
 #include "app/looked_after.h"
 #include "web/api_support.h"
 #include "web/charts.h"
@@ -12,6 +13,32 @@
 
 namespace safeguard::web {
 namespace {
+
+// The SSDA903 OC2 measures, each a share of the children it applies to.
+std::string outcomes_table(const CareDashboard& d) {
+  const CareDashboard::Outcomes& o = d.outcomes;
+  const auto row = [](std::string_view what, int64_t part, int64_t whole) {
+    return std::vector<std::string>{escape(what), std::to_string(part) + " of " + std::to_string(whole),
+                                    escape(percent_text(part, whole)) + " " + bar(part, whole)};
+  };
+  const std::vector<std::vector<std::string>> rows{
+      row("Health assessment in the twelve months", o.health_assessment, o.children),
+      row("Dental check in the twelve months", o.teeth_check, o.children),
+      row("Immunisations up to date", o.immunisations, o.children),
+      row("Development checks up to date (under 5)", o.health_check, o.under_five),
+      row("SDQ score (aged 4 to 16)", o.sdq_score, o.sdq_due),
+      row("Substance misuse problem identified", o.substance_misuse, o.children),
+      row("Convicted in the twelve months", o.convicted, o.children),
+  };
+  return "<div data-testid=\"health-outcomes\">" +
+         table("Health and education of the " + std::to_string(o.children) +
+                   " children looked after for the whole twelve months (SSDA903 OC2)",
+               {"Measure", "Children", "Share"}, rows, "") +
+         "<p class=\"govuk-body\">" +
+         escape(std::to_string(d.education_plans_overdue) +
+                " children looked after today have a personal education plan overdue.") +
+         "</p></div>";
+}
 
 Response dashboard_page(PageContext& c) {
   auto result = LookedAfterService(c.db, c.clock).dashboard(*c.user);
@@ -36,6 +63,12 @@ Response dashboard_page(PageContext& c) {
                  std::to_string(d.visits) + " visits made; " + std::to_string(d.visits_overdue) +
                      " children overdue today",
                  "figure-visits");
+  main +=
+      figure(percent_text(f.health_assessments_on_time, f.health_assessments), "Health assessments on time",
+             std::to_string(f.health_assessments) + " held; " + std::to_string(d.health_assessments_overdue) +
+                 " children overdue today",
+             "figure-health");
+  main += "</div><div class=\"govuk-grid-row sg-figures\">";
   main += figure(std::to_string(f.went_missing), "Children who went missing",
                  std::to_string(f.missing_episodes) + " times; " +
                      percent_text(d.interviews_offered_in_time, d.returns) +
@@ -48,6 +81,7 @@ Response dashboard_page(PageContext& c) {
   main +=
       counts_table("Placement stability: children looked after in the twelve months by placements in them",
                    "Placements", d.by_placements, true, "by-placements");
+  main += outcomes_table(d);
   std::vector<std::vector<std::string>> rows;
   for (const CareDashboard::Officer& o : d.officers) {
     rows.push_back({escape(o.name), std::to_string(o.children), std::to_string(o.reviews_overdue)});

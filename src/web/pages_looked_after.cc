@@ -1,5 +1,6 @@
 // The looked-after pages: the child's time in care (current placement and legal status, reviewing
-// officer, deadlines, every SSDA903 episode and review) and the forms that change it: becoming
+// officer, every deadline of their care with the health and education ones, every SSDA903 episode
+// and review, a link to their health and education) and the forms that change it: becoming
 // looked after, a change of placement or legal status, the end of care, appointing the reviewing
 // officer, and a looked-after review. Each form keeps a draft while typed; every change goes
 // through LookedAfterService, and the reason for each new episode is derived, never asked for.
@@ -11,8 +12,6 @@
 
 namespace safeguard::web {
 namespace {
-
-constexpr std::string_view kCareKinds[] = {"looked_after_review", "looked_after_visit"};
 
 std::string care_href(int64_t id) { return person_href(id) + "/looked-after"; }
 
@@ -60,7 +59,7 @@ void set_placement(FormData& values, const Placement& p) {
 std::string deadlines_of(const PersonRecord& record) {
   std::vector<std::vector<std::string>> rows;
   for (const ChildDeadline& d : record.deadlines) {
-    if (std::find(std::begin(kCareKinds), std::end(kCareKinds), d.kind) == std::end(kCareKinds)) continue;
+    if (!is_care_deadline(d.kind)) continue;
     if (!still_to_meet(d.status.state)) continue;
     rows.push_back({escape(d.label), escape(long_date_text(d.status.due)), deadline_tag(d.status),
                     escape(deadline_words(d.status))});
@@ -112,6 +111,8 @@ Response care_page(PageContext& c, const PersonRecord& record) {
               link_button("End care", base + "/end", "govuk-button--warning") + "</div>";
     }
     if (can_review_care(*c.user)) main += link_button("Record a review", base + "/reviews/new");
+    main += "<p class=\"govuk-body\">" + link("Health and education", person_href(p.id) + "/health") +
+            ": health assessments, dental checks, immunisations, SDQs and personal education plans.</p>";
     main += deadlines_of(record);
   } else {
     main += "<p class=\"govuk-body\">" +

@@ -13,8 +13,6 @@
 namespace safeguard::web {
 namespace {
 
-constexpr std::string_view kMissingKinds[] = {"return_interview", "exploitation_review"};
-
 std::string missing_href(int64_t id) { return person_href(id) + "/missing"; }
 
 std::string type_words(const std::string& type) {
@@ -79,7 +77,7 @@ Response child_page(PageContext& c, const PersonRecord& record) {
 
   std::vector<std::vector<std::string>> deadlines;
   for (const ChildDeadline& d : record.deadlines) {
-    if (std::find(std::begin(kMissingKinds), std::end(kMissingKinds), d.kind) == std::end(kMissingKinds)) {
+    if (!is_missing_deadline(d.kind)) {
       continue;
     }
     if (!still_to_meet(d.status.state)) continue;

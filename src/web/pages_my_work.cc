@@ -28,6 +28,7 @@ std::string action_link(const WorkItem& item) {
   if (item.deadline.kind == "supervision") return link("Supervision", base + "/supervision");
   if (item.deadline.kind == "looked_after_visit") return link("Record a visit", base + "/visits/new");
   if (item.deadline.kind == "looked_after_review") return link("Looked after", base + "/looked-after");
+  if (is_health_deadline(item.deadline.kind)) return link("Health and education", base + "/health");
   return link("Open record", base);
 }
 

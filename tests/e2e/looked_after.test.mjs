@@ -3,7 +3,7 @@
 // and nothing typed is lost). The manager appoints the independent reviewing officer (and sees the
 // children-in-care dashboard count the child with that officer's children), who finds the
 // child in his work and records the first review (what he typed survives a closed browser). The
-// social worker records a statutory visit, a move to new carers with the reason the old placement
+// social worker records her initial health assessment and education plan, a statutory visit, a move to new carers with the reason the old placement
 // ended, and the end of care; the looked-after page shows each SSDA903 episode as it goes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -85,6 +85,31 @@ test('becoming looked after, a review, a visit, a move and leaving care', async 
     await r.getByRole('button', { name: 'Record review' }).click();
     await r.getByText('Review recorded', { exact: true }).waitFor();
     assert.match(await r.getByTestId('care-reviews').textContent(), /David Lowe.*Return to parents or family/s);
+
+    // Her initial health assessment five days ago (the findings survive a missing choice), and her
+    // personal education plan: the deadlines move on to the review and the next term's plan.
+    await w.goto(care);
+    await w.getByRole('link', { name: 'Health and education' }).click();
+    assert.match(await w.getByTestId('health-deadlines').textContent(), /Initial health assessment/);
+    await w.getByRole('button', { name: 'Record a health check' }).click();
+    await fillDate(w, 'When was it?', daysAgo(5));
+    await w.getByLabel('What was found, and what follows').fill('Eczema: cream prescribed. Dentist booked.');
+    await w.getByRole('button', { name: 'Record check' }).click();
+    await w.getByText('Choose the kind of health check').first().waitFor();
+    assert.match(await w.getByLabel('What was found, and what follows').inputValue(), /Dentist booked/);
+    await w.getByLabel('Initial health assessment').check();
+    await w.getByRole('button', { name: 'Record check' }).click();
+    await w.getByText('Health check recorded', { exact: true }).waitFor();
+    assert.match(await w.getByTestId('health-deadlines').textContent(), /Review health assessment/);
+    assert.match(await w.getByTestId('health-checks').textContent(), /Dentist booked/);
+    await w.getByRole('button', { name: 'Record a PEP meeting' }).click();
+    await fillDate(w, 'When was the meeting?', daysAgo(4));
+    await w.getByLabel('School, college or nursery').fill('Riverside Academy');
+    await w.getByLabel('The plan').fill('Maths tutor twice a week; Tamsin wants to join the choir.');
+    await w.getByRole('button', { name: 'Record plan' }).click();
+    await w.getByText('Personal education plan recorded', { exact: true }).waitFor();
+    assert.match(await w.getByTestId('education-plans').textContent(), /Riverside Academy/);
+    assert.match(await w.getByTestId('health-deadlines').textContent(), /reviewed this term/);
 
     // A statutory visit, then a move to new carers three days ago.
     await w.goto(care);

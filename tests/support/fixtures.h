@@ -144,7 +144,8 @@ inline const std::vector<std::string>& all_tables() {
                                                    "person_care_episodes",
                                                    "person_care_reviews",
                                                    "person_missing",
-                                                   "person_exploitation_screenings"};
+                                                   "person_exploitation_screenings",
+                                                   "person_care_records"};
   return kTables;
 }
 
