@@ -413,6 +413,19 @@ class Runner {
       input.by = kWorker;
       return one(exploitation_screened(child_, input, today_));
     }
+    if (verb == "pathway plan") {
+      if (!exactly(3)) return malformed("this is: pathway plan");
+      return one(pathway_plan_recorded(
+          child_, {0, today_, false, "Staying with her carers until 18; college in September.", kWorker}, today_));
+    }
+    if (verb == "care leaver") {
+      // care leaver contact IN_TOUCH [ACTIV ACCOM]
+      if ((!exactly(5) && !exactly(7)) || w[3] != "contact") {
+        return malformed("this is: care leaver contact IN_TOUCH [ACTIV ACCOM]");
+      }
+      CareLeaverContact input{0, today_, w[4], exactly(7) ? w[5] : "", exactly(7) ? w[6] : "", "", kWorker};
+      return one(care_leaver_contact_recorded(child_, input, today_));
+    }
     if (verb == "health check") {
       // health check KIND: initial_assessment, review_assessment, dental, development
       if (!exactly(4)) return malformed("this is: health check KIND");

@@ -201,7 +201,8 @@ Result<CareDashboard> LookedAfterService::council_figures() {
         o.sdq_due += oc2->sdq_due;
         o.sdq_score += oc2->sdq_due && oc2->sdq_score.has_value();
         o.substance_misuse += oc2->substance_misuse;
-        o.convicted += oc2->convicted;
+        o.ten_or_over += oc2->convicted.has_value();
+        o.convicted += oc2->convicted.value_or(false);
       }
       int in_year = 0;
       for (const PeriodOfCare& period : person.periods_of_care) {
@@ -250,6 +251,21 @@ Result<CareDashboard> LookedAfterService::council_figures() {
     }
     f.at_risk_of_exploitation =
         static_cast<int64_t>(MissingIndex(db_.sql()).children_at_risk_of_exploitation().size());
+    // Care leavers aged 19 to 21: born from the day after the 22nd birthday's to the 19th's.
+    const auto leavers =
+        PeopleIndex(db_.sql()).casework_of(CareIndex(db_.sql()).ever_looked_after_born_between(
+            add_years(today, -22) + 1, add_years(today, -19)));
+    for (const auto& [id, person] : leavers) {
+      if (care_leaver_category(person, today) != "former_relevant") continue;
+      CareDashboard::Leavers& l = d.leavers;
+      ++l.aged_19_to_21;
+      const CareLeaverContact* last = latest_contact(person, today);
+      if (!last || last->on < d.from) continue;
+      ++l.contacted;
+      l.in_touch += last->in_touch == "YES";
+      l.suitable += last->accommodation.size() == 2 && last->accommodation[1] == '1';
+      l.education_or_work += last->activity.starts_with('F') || last->activity.starts_with('P');
+    }
     const auto by_key = [](const LabelledCount& a, const LabelledCount& b) { return a.key < b.key; };
     std::sort(d.by_legal_status.begin(), d.by_legal_status.end(),
               [](const LabelledCount& a, const LabelledCount& b) {

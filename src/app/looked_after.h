@@ -66,8 +66,18 @@ struct CareDashboard {
     int64_t sdq_due = 0;            // aged 4 to 16 today
     int64_t sdq_score = 0;          // of them, with an SDQ score in the 12 months
     int64_t substance_misuse = 0;   // with a substance misuse problem identified in them
-    int64_t convicted = 0;          // convicted in them
+    int64_t ten_or_over = 0;        // 10 or over today
+    int64_t convicted = 0;          // of them, convicted in the 12 months          // convicted in them
   } outcomes;
+  // Care leavers aged 19 to 21 today (former relevant, domain/care_leaver.h), and what their latest
+  // contact in the 12 months said: the national measures.
+  struct Leavers {
+    int64_t aged_19_to_21 = 0;
+    int64_t contacted = 0;  // with a contact in the 12 months
+    int64_t in_touch = 0;
+    int64_t suitable = 0;           // in accommodation recorded as suitable
+    int64_t education_or_work = 0;  // in education, training or employment
+  } leavers;
   int64_t returns = 0;                     // returns from missing in the 12 months, of children looked after
   int64_t interviews_offered_in_time = 0;  // of them, a return interview offered within 72 hours
   struct Officer {

@@ -277,7 +277,8 @@ bool is_significant_event(const DomainEvent& e) {
   return !describe_journey_event(e).empty() || !describe_assessment_event(e).empty() ||
          !describe_protection_event(e).empty() || !describe_plan_event(e).empty() ||
          !describe_visit_event(e).empty() || !describe_care_event(e).empty() ||
-         !describe_missing_event(e).empty() || !describe_health_event(e).empty();
+         !describe_missing_event(e).empty() || !describe_health_event(e).empty() ||
+         !describe_care_leaver_event(e).empty();
 }
 
 bool apply_journey_event(Person& p, const DomainEvent& e) {

@@ -505,6 +505,64 @@ constexpr std::array kSdqReason{
     Code{"SDQ5", "The young person refused to complete the form"},
 };
 
+constexpr std::array kInTouch{
+    Code{"YES", "Yes: the council is in touch with the young person"},
+    Code{"NO", "No: the council is not in touch"},
+    Code{"DIED", "The young person has died"},
+    Code{"REFU", "The young person refuses contact"},
+    Code{"NREQ", "The young person no longer needs services"},
+    Code{"RHOM", "The young person has returned home to their parents for 6 months or more"},
+};
+
+constexpr std::array kCareLeaverActivity{
+    Code{"F1", "Full-time in higher education"},
+    Code{"P1", "Part-time in higher education"},
+    Code{"F2", "Full-time in education other than higher education"},
+    Code{"P2", "Part-time in education other than higher education"},
+    Code{"F4", "Full-time apprenticeship"},
+    Code{"P4", "Part-time apprenticeship"},
+    Code{"F5", "Full-time training or employment"},
+    Code{"P5", "Part-time training or employment"},
+    Code{"G4", "Not in education, employment or training: illness or disability"},
+    Code{"G5", "Not in education, employment or training: other reasons"},
+    Code{"G6", "Not in education, employment or training: pregnancy or parenting"},
+    Code{"0", "Not applicable: not in touch"},
+};
+
+constexpr std::array kCareLeaverAccommodation{
+    Code{"B1", "With parents or relatives: suitable"},
+    Code{"B2", "With parents or relatives: not suitable"},
+    Code{"C1", "Community home or other residential care: suitable"},
+    Code{"C2", "Community home or other residential care: not suitable"},
+    Code{"D1", "Semi-independent, transitional accommodation: suitable"},
+    Code{"D2", "Semi-independent, transitional accommodation: not suitable"},
+    Code{"E1", "Supported lodgings: suitable"},
+    Code{"E2", "Supported lodgings: not suitable"},
+    Code{"G1", "Gone abroad: suitable"},
+    Code{"G2", "Gone abroad: not suitable"},
+    Code{"H1", "Deported: suitable"},
+    Code{"H2", "Deported: not suitable"},
+    Code{"K1", "Ordinary lodgings, without support: suitable"},
+    Code{"K2", "Ordinary lodgings, without support: not suitable"},
+    Code{"R1", "Residence not known: suitable"},
+    Code{"R2", "Residence not known: not suitable"},
+    Code{"S2", "No fixed abode or homeless: not suitable"},
+    Code{"T1", "Foyer or similar supported accommodation: suitable"},
+    Code{"T2", "Foyer or similar supported accommodation: not suitable"},
+    Code{"U1", "Independent living: suitable"},
+    Code{"U2", "Independent living: not suitable"},
+    Code{"V1", "Emergency accommodation: suitable"},
+    Code{"V2", "Emergency accommodation: not suitable"},
+    Code{"W1", "Bed and breakfast: suitable"},
+    Code{"W2", "Bed and breakfast: not suitable"},
+    Code{"X2", "In custody: not suitable"},
+    Code{"Y1", "Other accommodation: suitable"},
+    Code{"Y2", "Other accommodation: not suitable"},
+    Code{"Z1", "With former foster carers (staying put): suitable"},
+    Code{"Z2", "With former foster carers (staying put): not suitable"},
+    Code{"0", "Not applicable: not in touch"},
+};
+
 constexpr std::array kExploitationRisk{
     Code{"none", "No risk identified"},
     Code{"low", "Low risk"},
@@ -596,6 +654,12 @@ std::span<const Code> codes(CodeList list) {
       return kHealthCheck;
     case CodeList::kSdqReason:
       return kSdqReason;
+    case CodeList::kInTouch:
+      return kInTouch;
+    case CodeList::kCareLeaverActivity:
+      return kCareLeaverActivity;
+    case CodeList::kCareLeaverAccommodation:
+      return kCareLeaverAccommodation;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -686,6 +750,12 @@ std::string_view code_list_name(CodeList list) {
       return "health check";
     case CodeList::kSdqReason:
       return "strengths and difficulties reason";
+    case CodeList::kInTouch:
+      return "in touch";
+    case CodeList::kCareLeaverActivity:
+      return "care leaver activity";
+    case CodeList::kCareLeaverAccommodation:
+      return "care leaver accommodation";
   }
   return "code";
 }

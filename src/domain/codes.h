@@ -61,6 +61,9 @@ enum class CodeList {
   kExploitationRisk,     // Safeguard's own: the risk level an exploitation screening finds
   kHealthCheck,          // Safeguard's own: the health checks of a child looked after (SSDA903 OC2)
   kSdqReason,            // DfE SSDA903 SDQ_REASON: why a child has no SDQ score
+  kInTouch,              // DfE SSDA903 IN_TOUCH: whether the council is in touch with a care leaver
+  kCareLeaverActivity,   // DfE SSDA903 ACTIV: a care leaver's main activity
+  kCareLeaverAccommodation,  // DfE SSDA903 ACCOM: a care leaver's accommodation, 1 suitable, 2 not
 };
 
 // Every code of the list, in display order. The span refers to static storage.

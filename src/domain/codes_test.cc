@@ -11,16 +11,38 @@ namespace safeguard {
 namespace {
 
 constexpr CodeList kAllLists[] = {
-    CodeList::kEthnicity,           CodeList::kDisability,        CodeList::kSex,
-    CodeList::kFirstLanguage,       CodeList::kReligion,          CodeList::kRelationship,
-    CodeList::kIdentifierType,      CodeList::kReferralSource,    CodeList::kPrimaryNeed,
-    CodeList::kReasonForClosure,    CodeList::kCategoryOfAbuse,   CodeList::kAssessmentFactor,
-    CodeList::kAssessmentOutcome,   CodeList::kStrategyAgency,    CodeList::kStrategyDecision,
-    CodeList::kSection47Outcome,    CodeList::kPlanEndReason,     CodeList::kLegalStatus,
-    CodeList::kCategoryOfNeed,      CodeList::kPlacementType,     CodeList::kPlacementProvider,
-    CodeList::kReasonEpisodeCeased, CodeList::kReasonPlaceChange, CodeList::kReviewParticipation,
-    CodeList::kPermanencePlan,      CodeList::kMissingType,       CodeList::kExploitationRisk,
-    CodeList::kHealthCheck,         CodeList::kSdqReason,
+    CodeList::kEthnicity,
+    CodeList::kDisability,
+    CodeList::kSex,
+    CodeList::kFirstLanguage,
+    CodeList::kReligion,
+    CodeList::kRelationship,
+    CodeList::kIdentifierType,
+    CodeList::kReferralSource,
+    CodeList::kPrimaryNeed,
+    CodeList::kReasonForClosure,
+    CodeList::kCategoryOfAbuse,
+    CodeList::kAssessmentFactor,
+    CodeList::kAssessmentOutcome,
+    CodeList::kStrategyAgency,
+    CodeList::kStrategyDecision,
+    CodeList::kSection47Outcome,
+    CodeList::kPlanEndReason,
+    CodeList::kLegalStatus,
+    CodeList::kCategoryOfNeed,
+    CodeList::kPlacementType,
+    CodeList::kPlacementProvider,
+    CodeList::kReasonEpisodeCeased,
+    CodeList::kReasonPlaceChange,
+    CodeList::kReviewParticipation,
+    CodeList::kPermanencePlan,
+    CodeList::kMissingType,
+    CodeList::kExploitationRisk,
+    CodeList::kHealthCheck,
+    CodeList::kSdqReason,
+    CodeList::kInTouch,
+    CodeList::kCareLeaverActivity,
+    CodeList::kCareLeaverAccommodation,
 };
 
 std::vector<std::string> code_strings(CodeList list) {
@@ -78,6 +100,13 @@ TEST(CodesTest, LookedAfterListsAreExactlyTheSsda903Codes) {
   EXPECT_EQ(code_strings(CodeList::kMissingType), (V{"M", "A"}));
   EXPECT_EQ(code_strings(CodeList::kExploitationRisk), (V{"none", "low", "medium", "high"}));
   EXPECT_EQ(code_strings(CodeList::kSdqReason), (V{"SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"}));
+  EXPECT_EQ(code_strings(CodeList::kInTouch), (V{"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"}));
+  EXPECT_EQ(code_strings(CodeList::kCareLeaverActivity),
+            (V{"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0"}));
+  // SSDA903 rule 133's list: S1 and X1 are not valid.
+  EXPECT_EQ(code_strings(CodeList::kCareLeaverAccommodation),
+            (V{"B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2",
+               "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0"}));
 }
 
 TEST(CodesTest, ListNamesAreDistinctLowerCaseWords) {

@@ -214,13 +214,17 @@ std::optional<Oc2Outcomes> oc2_outcomes(const Person& child, Date year_end) {
   const Date first_day = add_years(year_end, -1) + 1;
   bool continuous = false;
   for (const PeriodOfCare& p : child.periods_of_care) {
-    if (p.start <= first_day && (!p.end() || *p.end() > year_end)) continuous = true;
+    if (p.start <= first_day && (!p.end() || *p.end() >= year_end)) continuous = true;
+    for (const CareEpisode& e : p.episodes) {
+      const bool in_year = e.start <= year_end && (!e.end || *e.end >= first_day);
+      if (in_year && (e.legal_status == "V3" || e.legal_status == "V4")) return std::nullopt;
+    }
   }
   if (!continuous) return std::nullopt;
   const HealthAndEducation& h = child.health;
   Oc2Outcomes out;
   const int age = age_in_years(*born, year_end);
-  out.sdq_due = age >= 4 && age <= 16;
+  out.sdq_due = add_years(*born, 4) <= year_end && add_years(*born, 17) >= first_day;
   for (const SdqRecord& s : h.sdqs) {
     if (!in_year(s.on, year_end)) continue;
     if (s.score) {
@@ -230,7 +234,10 @@ std::optional<Oc2Outcomes> oc2_outcomes(const Person& child, Date year_end) {
       out.sdq_reason = s.reason;
     }
   }
-  for (const Conviction& c : h.convictions) out.convicted |= in_year(c.convicted_on, year_end);
+  if (add_years(*born, 10) < year_end) {
+    out.convicted = false;
+    for (const Conviction& c : h.convictions) *out.convicted |= in_year(c.convicted_on, year_end);
+  }
   if (age < 5) out.health_check = false;
   for (const HealthCheck& c : h.checks) {
     if (!in_year(c.held_on, year_end)) continue;
@@ -241,11 +248,17 @@ std::optional<Oc2Outcomes> oc2_outcomes(const Person& child, Date year_end) {
   for (const ImmunisationStatus& i : h.immunisations) {
     if (i.as_at <= year_end) out.immunisations = i.up_to_date;
   }
+  bool offered = false;
+  bool received = false;
   for (const SubstanceMisuse& s : h.substance_misuse) {
     if (!in_year(s.identified_on, year_end)) continue;
     out.substance_misuse = true;
-    out.intervention_offered |= s.intervention_offered;
-    out.intervention_received |= s.intervention_received;
+    offered |= s.intervention_offered;
+    received |= s.intervention_received;
+  }
+  if (out.substance_misuse) {
+    out.intervention_received = received;
+    if (!received) out.intervention_offered = offered;
   }
   return out;
 }

@@ -116,21 +116,25 @@ Result<DomainEvent> conviction_recorded(const Person& child, const Conviction& i
 Result<DomainEvent> education_plan_recorded(const Person& child, const EducationPlan& input, Date today);
 
 // The SSDA903 OC2 outcomes of a child for the year ending `year_end` (31 March for the return; any
-// day for a dashboard): returned for a child looked after on every day of the 12 months to it.
-// The flags say what happened in those 12 months; HEALTH_CHECK only for a child under 5 at the
-// end, SDQ for a child aged 4 to 16 at the end.
+// day for a dashboard), for a child looked after continuously for the 12 months to it, as the
+// validator's rules read that (returns.md): a period of care begun by the year's first day and not
+// ended before its last, with no short break (V3, V4) in the year. The flags say what happened in
+// those 12 months, with the validator's blanks as none: HEALTH_CHECK only under 5 at the end (rules
+// 545, 546); CONVICTED only from 10 (542, 543); INTERVENTION_RECEIVED only with a substance misuse
+// problem, and INTERVENTION_OFFERED only when it was not received (158, 159, 192, 193); an SDQ is
+// expected when the child was 4 by the end and not yet 17 at the start (186, 188, 189, 197B).
 struct Oc2Outcomes {
   std::optional<int> sdq_score;  // the latest SDQ in the year with a score
   std::string sdq_reason;        // else the latest reason given in the year; else empty
-  bool convicted = false;
-  std::optional<bool> health_check;  // development checks up to date: under 5 only
+  bool sdq_due = false;
+  std::optional<bool> convicted;
+  std::optional<bool> health_check;  // development checks in the year
   bool immunisations = false;        // up to date by the latest status recorded by the year end
   bool teeth_check = false;
   bool health_assessment = false;
   bool substance_misuse = false;
-  bool intervention_received = false;
-  bool intervention_offered = false;
-  bool sdq_due = false;  // aged 4 to 16 at the year end: an SDQ score or reason is expected
+  std::optional<bool> intervention_received;
+  std::optional<bool> intervention_offered;
 };
 std::optional<Oc2Outcomes> oc2_outcomes(const Person& child, Date year_end);
 

@@ -156,15 +156,24 @@ TEST(Health, Oc2OutcomesAreForChildrenInCareTheWholeYear) {
   const Date year_end = Date::from_ymd(2026, 3, 31);
   EXPECT_FALSE(oc2_outcomes(looked_after_child(Date::from_ymd(2014, 5, 1), Date::from_ymd(2025, 4, 2)),
                             year_end));  // in care from 2 April: not the whole year
-  EXPECT_FALSE(oc2_outcomes(
+  // Leaving care on the year's last day still counts (the validator's reading); the day before not.
+  EXPECT_TRUE(oc2_outcomes(
       looked_after_child(Date::from_ymd(2014, 5, 1), Date::from_ymd(2025, 4, 1), Date::from_ymd(2026, 3, 31)),
-      year_end));  // left care on the last day
+      year_end));
+  EXPECT_FALSE(oc2_outcomes(
+      looked_after_child(Date::from_ymd(2014, 5, 1), Date::from_ymd(2025, 4, 1), Date::from_ymd(2026, 3, 30)),
+      year_end));
+  Person respite = looked_after_child(Date::from_ymd(2014, 5, 1), Date::from_ymd(2025, 4, 1));
+  respite.periods_of_care[0].episodes[0].legal_status = "V4";
+  EXPECT_FALSE(oc2_outcomes(respite, year_end));  // short breaks are not in the outcomes return
   Person child = looked_after_child(Date::from_ymd(2014, 5, 1), Date::from_ymd(2025, 4, 1));
   const Date today = Date::from_ymd(2026, 4, 30);
   std::optional<Oc2Outcomes> o = oc2_outcomes(child, year_end);
   ASSERT_TRUE(o);
   EXPECT_TRUE(o->sdq_due);
-  EXPECT_FALSE(o->sdq_score || o->health_assessment || o->teeth_check || o->immunisations || o->convicted);
+  EXPECT_FALSE(o->sdq_score || o->health_assessment || o->teeth_check || o->immunisations);
+  EXPECT_EQ(o->convicted, false);             // 11: convictions are returned from 10
+  EXPECT_FALSE(o->intervention_received);     // blank with no substance misuse problem
   EXPECT_FALSE(o->health_check.has_value());  // 11: not under 5
   fold(child,
        health_check_recorded(child, {0, "initial_assessment", Date::from_ymd(2025, 4, 20), "", ""}, today));
@@ -183,9 +192,9 @@ TEST(Health, Oc2OutcomesAreForChildrenInCareTheWholeYear) {
   EXPECT_TRUE(o->sdq_reason.empty());
   EXPECT_TRUE(o->immunisations);
   EXPECT_TRUE(o->substance_misuse);
-  EXPECT_TRUE(o->intervention_offered);
-  EXPECT_FALSE(o->intervention_received);
-  EXPECT_FALSE(o->convicted);  // after the year end
+  EXPECT_EQ(o->intervention_received, false);
+  EXPECT_EQ(o->intervention_offered, true);  // returned because none was received
+  EXPECT_EQ(o->convicted, false);            // after the year end
 
   Person baby = looked_after_child(Date::from_ymd(2024, 5, 1), Date::from_ymd(2025, 3, 1));
   fold(baby, health_check_recorded(baby, {0, "development", Date::from_ymd(2025, 11, 1), "", ""}, today));
@@ -193,6 +202,7 @@ TEST(Health, Oc2OutcomesAreForChildrenInCareTheWholeYear) {
   ASSERT_TRUE(o);
   EXPECT_EQ(o->health_check, true);
   EXPECT_FALSE(o->sdq_due);
+  EXPECT_FALSE(o->convicted.has_value());  // under 10
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "core/result.h"
 #include "domain/assessment.h"
 #include "domain/care.h"
+#include "domain/care_leaver.h"
 #include "domain/child_journey.h"
 #include "domain/event.h"
 #include "domain/health.h"
@@ -117,6 +118,7 @@ struct Person {
   std::vector<MissingEpisode> missing;                   // times missing or away, oldest first
   std::vector<ExploitationScreening> exploitation_screenings;  // oldest first
   HealthAndEducation health;                                   // of a child looked after
+  LeavingCare leaving_care;                                    // pathway plans, adviser, contacts
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

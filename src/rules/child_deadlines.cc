@@ -258,6 +258,57 @@ void add_care_clocks(const Person& child, Date today, const WorkingDayCalendar& 
   }
 }
 
+// A care leaver's pathway plan: the needs assessment and plan within 3 months of qualifying, each
+// review within 6 months of the last, until 21.
+void add_pathway_plan_clocks(const Person& p, Date born, Date qualified, Date today,
+                             const WorkingDayCalendar& calendar, std::vector<ChildDeadline>& out) {
+  const Date twenty_first = add_years(born, 21);
+  Date due = add_months(qualified, kPathwayPlanMonths);
+  const char* label = "Needs assessment and pathway plan";
+  for (const PathwayPlan& plan : p.leaving_care.plans) {
+    if (plan.on > today) break;
+    out.push_back({"pathway_plan", label, 0, plan.id, deadline_status(due, plan.on, true, today, calendar)});
+    due = add_months(plan.on, kPathwayPlanReviewMonths);
+    label = "Pathway plan reviewed";
+  }
+  if (due >= twenty_first) return;
+  out.push_back({"pathway_plan", label, 0, 0,
+                 deadline_status(due, std::nullopt, today < twenty_first, today, calendar)});
+}
+
+// A care leaver's contact around each birthday from 17 to 21 once they have left care: from 3
+// months before the birthday, by a month after it. The item is the age.
+void add_birthday_contact_clocks(const Person& p, Date born, Date today, const WorkingDayCalendar& calendar,
+                                 std::vector<ChildDeadline>& out) {
+  for (int age = 17; age <= 21; ++age) {
+    const Date birthday = add_years(born, age);
+    const Date opens = add_months(birthday, -kBirthdayContactMonthsBefore);
+    if (opens > today) break;
+    if (!qualified_on(p, birthday) || looked_after_on(p, birthday)) continue;
+    std::optional<Date> met;
+    for (const CareLeaverContact& c : p.leaving_care.contacts) {
+      if (c.on >= opens && c.on <= today && c.on < add_years(opens, 1)) {
+        met = c.on;
+        break;
+      }
+    }
+    out.push_back(
+        {"care_leaver_contact",
+         "Contact around the " + std::to_string(age) + (age == 21 ? "st" : "th") + " birthday", 0, age,
+         deadline_status(add_months(birthday, kBirthdayContactMonthsAfter), met, true, today, calendar)});
+  }
+}
+
+void add_care_leaver_clocks(const Person& p, Date today, const WorkingDayCalendar& calendar,
+                            std::vector<ChildDeadline>& out) {
+  const std::optional<Date>& born = p.details.date_of_birth;
+  if (!born) return;
+  const std::optional<Date> qualified = qualified_on(p, today);
+  if (!qualified) return;
+  add_pathway_plan_clocks(p, *born, *qualified, today, calendar, out);
+  add_birthday_contact_clocks(p, *born, today, calendar, out);
+}
+
 void add_return_interview_clocks(const Person& child, Date today, const WorkingDayCalendar& calendar,
                                  std::vector<ChildDeadline>& out) {
   for (const MissingEpisode& m : child.missing) {
@@ -298,6 +349,10 @@ bool is_care_deadline(std::string_view kind) {
   return kind == "looked_after_review" || kind == "looked_after_visit" || is_health_deadline(kind);
 }
 
+bool is_care_leaver_deadline(std::string_view kind) {
+  return kind == "pathway_plan" || kind == "care_leaver_contact";
+}
+
 bool is_missing_deadline(std::string_view kind) {
   return kind == "return_interview" || kind == "exploitation_review";
 }
@@ -320,6 +375,7 @@ std::vector<ChildDeadline> child_deadlines(const Person& child, Date today,
     add_supervision_clocks(child, episode, open, today, timescales, calendar, out);
   }
   add_care_clocks(child, today, calendar, timescales, out);
+  add_care_leaver_clocks(child, today, calendar, out);
   add_return_interview_clocks(child, today, calendar, out);
   add_exploitation_clocks(child, today, calendar, out);
   std::stable_sort(out.begin(), out.end(), [](const ChildDeadline& a, const ChildDeadline& b) {

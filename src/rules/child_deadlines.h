@@ -36,6 +36,10 @@
 // - "education_plan": a personal education plan within 20 working days of the start of care or of
 //   school (reception), whichever is later, then one each school term (domain/health.h) until the
 //   end of year 11.
+// - "pathway_plan": for a care leaver (domain/care_leaver.h), the needs assessment and pathway plan
+//   within 3 months of qualifying, then each review within 6 months of the last, until 21.
+// - "care_leaver_contact": for a care leaver who has left care, a contact from 3 months before each
+//   birthday from 17 to 21 to a month after it (what SSDA903 OC3 returns).
 // - "return_interview": a return home interview offered within 72 hours (3 days) of a child coming
 //   back from being missing or away without authorisation, whether or not they are looked after.
 // - "exploitation_review": a child screened at risk of exploitation is screened again within a month
@@ -73,6 +77,10 @@ inline constexpr int kReturnInterviewDays = 3;  // 72 hours
 inline constexpr int kInitialHealthAssessmentWorkingDays = 20;
 inline constexpr int kSdqMonths = 12;
 inline constexpr int kFirstEducationPlanWorkingDays = 20;
+inline constexpr int kPathwayPlanMonths = 3;
+inline constexpr int kPathwayPlanReviewMonths = 6;
+inline constexpr int kBirthdayContactMonthsBefore = 3;
+inline constexpr int kBirthdayContactMonthsAfter = 1;
 
 // The council's own timescales for the clocks that are local policy (settings.h).
 struct CaseworkTimescales {
@@ -93,21 +101,24 @@ Date latest_next_supervision(const Person& child, Date on, const CaseworkTimesca
 struct ChildDeadline {
   std::string kind;   // "assessment", "icpc", "core_group", "review_conference", "cin_plan_review",
                       // "visit", "supervision", "looked_after_review", "looked_after_visit",
-                      // "health_assessment", "sdq", "education_plan", "return_interview",
+                      // "health_assessment", "sdq", "education_plan", "pathway_plan",
+                      // "care_leaver_contact", "return_interview",
                       // "exploitation_review"
   std::string label;  // what must happen, in a worker's words
   int64_t episode_id = 0;
-  int64_t item_id = 0;  // the assessment, enquiry, plan, period of care, missing episode or screening
-                        // it belongs to; 0 before an assessment exists, and for supervision
+  int64_t item_id = 0;  // the assessment, enquiry, plan, period of care, missing episode, screening or
+                        // pathway plan it belongs to, or the age of a birthday contact; 0 before an
+                        // assessment exists, for supervision, and for a pathway plan still to make
   DeadlineStatus status;
 };
 
 // The kinds of a child's health and education clocks ("health_assessment", "sdq",
-// "education_plan"); of their time in care (the looked-after reviews and visits, and those); and
-// of missing and exploitation ("return_interview", "exploitation_review"): what each page and API
-// call about them shows.
+// "education_plan"); of their time in care (the looked-after reviews and visits, and those); of
+// leaving care ("pathway_plan", "care_leaver_contact"); and of missing and exploitation ("return_interview",
+// "exploitation_review"): what each page and API call about them shows.
 bool is_health_deadline(std::string_view kind);
 bool is_care_deadline(std::string_view kind);
+bool is_care_leaver_deadline(std::string_view kind);
 bool is_missing_deadline(std::string_view kind);
 
 // Every deadline on the child's record as it stood on `today`, soonest due first.

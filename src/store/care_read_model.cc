@@ -23,4 +23,11 @@ std::vector<int64_t> CareIndex::looked_after_between(Date from, Date to) {
                 {sql_text(to.iso()), sql_text(from.iso())}));
 }
 
+std::vector<int64_t> CareIndex::ever_looked_after_born_between(Date from, Date to) {
+  return ids_of(db_.query(
+      "SELECT DISTINCT c.person_id FROM person_care_periods c JOIN people p ON p.person_id = c.person_id"
+      " WHERE p.date_of_birth >= ? AND p.date_of_birth <= ? ORDER BY c.person_id",
+      {sql_text(from.iso()), sql_text(to.iso())}));
+}
+
 }  // namespace safeguard

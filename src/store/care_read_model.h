@@ -1,7 +1,7 @@
 // Queries over the looked-after projections (person_care_periods, person_care_episodes and
 // person_care_reviews, kept by people_read_model.h): who is looked after, whose reviewing officer
-// a user is, and who had care in a range of days, for "my work", access and the children-in-care
-// dashboard.
+// a user is, who had care in a range of days, and who of an age was ever in care, for "my work",
+// access and the children-in-care dashboard.
 //
 // Thread safety: functions over a connection that belongs to the calling thread.
 #pragma once
@@ -25,6 +25,9 @@ class CareIndex {
   std::vector<int64_t> children_of_reviewing_officer(std::string_view username);
   // Everyone looked after at some time from `from` to `to` (both included), by id.
   std::vector<int64_t> looked_after_between(Date from, Date to);
+  // Everyone ever looked after who was born from `from` to `to` (both included), by id: the care
+  // leavers of an age.
+  std::vector<int64_t> ever_looked_after_born_between(Date from, Date to);
 
  private:
   SqlConnection& db_;

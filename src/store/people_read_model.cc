@@ -66,11 +66,25 @@ PersonSummary summary_from_row(const SqlRow& row) {
   return s;
 }
 
-// One health or education row of person_care_records back into the record's lists (dates and
-// values, no notes).
-void add_health_record(HealthAndEducation& h, const std::string& kind, int64_t id, Date on,
-                       const std::string& value) {
-  if (kind == "immunisations") {
+// One row of person_care_records back into the record's lists (dates and values, no notes).
+void add_care_record(Person& p, const std::string& kind, int64_t id, Date on, const std::string& value) {
+  HealthAndEducation& h = p.health;
+  if (kind == "pathway_plan") {
+    p.leaving_care.plans.push_back({id, on, value == "review", "", ""});
+  } else if (kind == "care_leaver_contact") {
+    const std::vector<std::string> codes = split(value, ',');
+    CareLeaverContact c;
+    c.id = id;
+    c.on = on;
+    if (codes.size() == 3) {
+      c.in_touch = codes[0];
+      c.activity = codes[1];
+      c.accommodation = codes[2];
+    }
+    p.leaving_care.contacts.push_back(std::move(c));
+  } else if (kind == "personal_adviser") {
+    p.leaving_care.advisers.push_back({value, "", on});
+  } else if (kind == "immunisations") {
     h.immunisations.push_back({id, on, value == "1", ""});
   } else if (kind == "sdq") {
     SdqRecord s;
@@ -95,7 +109,8 @@ void add_health_record(HealthAndEducation& h, const std::string& kind, int64_t i
 }
 
 // In date order, ties by id: the fold's order.
-void sort_health_records(HealthAndEducation& h) {
+void sort_care_records(Person& p) {
+  HealthAndEducation& h = p.health;
   const auto in_order = [](auto& items, auto on) {
     std::sort(items.begin(), items.end(),
               [&](const auto& a, const auto& b) { return on(a) != on(b) ? on(a) < on(b) : a.id < b.id; });
@@ -106,6 +121,8 @@ void sort_health_records(HealthAndEducation& h) {
   in_order(h.substance_misuse, [](const SubstanceMisuse& x) { return x.identified_on; });
   in_order(h.convictions, [](const Conviction& x) { return x.convicted_on; });
   in_order(h.education_plans, [](const EducationPlan& x) { return x.held_on; });
+  in_order(p.leaving_care.plans, [](const PathwayPlan& x) { return x.on; });
+  in_order(p.leaving_care.contacts, [](const CareLeaverContact& x) { return x.on; });
 }
 
 constexpr const char* kSummaryColumns =
@@ -289,24 +306,34 @@ std::vector<ReadModelRow> project_person(const Person& p) {
                     {sql_int(p.id), sql_int(s.id), sql_text(s.screened_on.iso()), sql_int(s.sexual ? 1 : 0),
                      sql_int(s.criminal ? 1 : 0), sql_text(s.risk)}});
   }
-  const auto health = [&](const std::string& kind, int64_t id, Date on, std::string value) {
+  // Health, education and leaving care: one row per dated record.
+  const auto dated = [&](const std::string& kind, int64_t id, Date on, std::string value) {
     rows.push_back(
         {&tables[17],
          {sql_int(p.id), sql_text(kind), sql_int(id), sql_text(on.iso()), sql_text(std::move(value))}});
   };
   const HealthAndEducation& h = p.health;
-  for (const HealthCheck& c : h.checks) health(c.kind, c.id, c.held_on, "");
+  for (const HealthCheck& c : h.checks) dated(c.kind, c.id, c.held_on, "");
   for (const ImmunisationStatus& i : h.immunisations)
-    health("immunisations", i.id, i.as_at, i.up_to_date ? "1" : "0");
-  for (const SdqRecord& q : h.sdqs) health("sdq", q.id, q.on, q.score ? std::to_string(*q.score) : q.reason);
+    dated("immunisations", i.id, i.as_at, i.up_to_date ? "1" : "0");
+  for (const SdqRecord& q : h.sdqs) dated("sdq", q.id, q.on, q.score ? std::to_string(*q.score) : q.reason);
   for (const SubstanceMisuse& m : h.substance_misuse) {
-    health("substance_misuse", m.id, m.identified_on,
-           m.intervention_received  ? "received"
-           : m.intervention_offered ? "offered"
-                                    : "");
+    dated("substance_misuse", m.id, m.identified_on,
+          m.intervention_received  ? "received"
+          : m.intervention_offered ? "offered"
+                                   : "");
   }
-  for (const Conviction& c : h.convictions) health("conviction", c.id, c.convicted_on, "");
-  for (const EducationPlan& e : h.education_plans) health("education_plan", e.id, e.held_on, "");
+  for (const Conviction& c : h.convictions) dated("conviction", c.id, c.convicted_on, "");
+  for (const EducationPlan& e : h.education_plans) dated("education_plan", e.id, e.held_on, "");
+  const LeavingCare& l = p.leaving_care;
+  for (const PathwayPlan& plan : l.plans)
+    dated("pathway_plan", plan.id, plan.on, plan.review ? "review" : "first");
+  for (const CareLeaverContact& c : l.contacts) {
+    dated("care_leaver_contact", c.id, c.on, c.in_touch + "," + c.activity + "," + c.accommodation);
+  }
+  for (size_t i = 0; i < l.advisers.size(); ++i) {
+    dated("personal_adviser", static_cast<int64_t>(i) + 1, l.advisers[i].from, l.advisers[i].username);
+  }
   return rows;
 }
 
@@ -706,12 +733,12 @@ std::map<int64_t, Person> PeopleIndex::casework_of(const std::vector<int64_t>& i
       ids, [&](const SqlRow& row) {
         const auto person = out.find(row.integer(0));
         if (person == out.end()) return;
-        add_health_record(person->second.health, row.text(1), row.integer(2),
-                          Date::parse_iso(row.text(3)).value_or(Date()), row.text(4));
+        add_care_record(person->second, row.text(1), row.integer(2),
+                        Date::parse_iso(row.text(3)).value_or(Date()), row.text(4));
       });
   // In the order the record holds them.
   for (auto& [id, p] : out) {
-    sort_health_records(p.health);
+    sort_care_records(p);
     std::sort(p.missing.begin(), p.missing.end(),
               [](const MissingEpisode& a, const MissingEpisode& b) { return a.id < b.id; });
     std::sort(p.exploitation_screenings.begin(), p.exploitation_screenings.end(),

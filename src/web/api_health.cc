@@ -22,19 +22,22 @@
 namespace safeguard::web {
 namespace {
 
+json optional_flag(const std::optional<bool>& flag) { return flag ? json(*flag) : json(nullptr); }
+
+// The OC2 outcomes; a flag the return leaves blank is null.
 json outcomes_json(const std::optional<Oc2Outcomes>& o) {
   if (!o) return nullptr;
   return json{{"sdq_score", o->sdq_score ? json(*o->sdq_score) : json(nullptr)},
               {"sdq_reason", o->sdq_reason},
               {"sdq_due", o->sdq_due},
-              {"convicted", o->convicted},
-              {"health_check", o->health_check ? json(*o->health_check) : json(nullptr)},
+              {"convicted", optional_flag(o->convicted)},
+              {"health_check", optional_flag(o->health_check)},
               {"immunisations", o->immunisations},
               {"teeth_check", o->teeth_check},
               {"health_assessment", o->health_assessment},
               {"substance_misuse", o->substance_misuse},
-              {"intervention_received", o->intervention_received},
-              {"intervention_offered", o->intervention_offered}};
+              {"intervention_received", optional_flag(o->intervention_received)},
+              {"intervention_offered", optional_flag(o->intervention_offered)}};
 }
 
 Response history(const PersonRecord& record, const Clock& clock) {

@@ -75,6 +75,9 @@ std::optional<Response> missing_pages(PageContext& context);
 // forms, /people/{id}/health/<form> for the forms is_health_form names.
 std::optional<Response> health_pages(PageContext& context);
 bool is_health_form(std::string_view form);
+// Leaving care (pages_leaving_care.cc): /people/{id}/leaving-care and its forms (pathway-plan,
+// contact, adviser).
+std::optional<Response> leaving_care_pages(PageContext& context);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);
@@ -109,6 +112,10 @@ std::optional<Response> missing_api(const Request& request, Database& db, const 
 // SDQs, substance misuse, convictions, personal education plans, and the child's record of them.
 std::optional<Response> health_api(const Request& request, Database& db, const Clock& clock, const User& user,
                                    const Channel& channel);
+// Care leavers (api_care_leavers.cc): pathway plans, contacts, the personal adviser, and the young
+// person's leaving care record.
+std::optional<Response> care_leaver_api(const Request& request, Database& db, const Clock& clock,
+                                        const User& user, const Channel& channel);
 std::optional<Response> protection_api(const Request& request, Database& db, const Clock& clock,
                                        const User& user, const Channel& channel);
 // Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.

@@ -3,7 +3,8 @@
 // status, placement and age; how many started and stopped being looked after in the 12 months;
 // placement stability; whether reviews and statutory visits were on time and how many are overdue
 // today; health assessments on time, and the OC2 health and education measures of the children
-// looked after all year; children who went missing and whether their return interviews were
+// looked after all year; care leavers aged 19 to 21 in touch, suitably housed and in education,
+// training or work; children who went missing and whether their return interviews were
 // offered in time; and each reviewing officer's children. Figures only: no child is named, so no
 // record is opened. `?format=json` gives the same figures as GET /api/v1/children-in-care.
 #include "app/looked_after.h"
@@ -28,7 +29,7 @@ std::string outcomes_table(const CareDashboard& d) {
       row("Development checks up to date (under 5)", o.health_check, o.under_five),
       row("SDQ score (aged 4 to 16)", o.sdq_score, o.sdq_due),
       row("Substance misuse problem identified", o.substance_misuse, o.children),
-      row("Convicted in the twelve months", o.convicted, o.children),
+      row("Convicted in the twelve months (10 and over)", o.convicted, o.ten_or_over),
   };
   return "<div data-testid=\"health-outcomes\">" +
          table("Health and education of the " + std::to_string(o.children) +
@@ -38,6 +39,26 @@ std::string outcomes_table(const CareDashboard& d) {
          escape(std::to_string(d.education_plans_overdue) +
                 " children looked after today have a personal education plan overdue.") +
          "</p></div>";
+}
+
+// Care leavers aged 19 to 21, each measure a share of them all (the national measures' way).
+std::string leavers_table(const CareDashboard& d) {
+  const CareDashboard::Leavers& l = d.leavers;
+  const auto row = [&](std::string_view what, int64_t part) {
+    return std::vector<std::string>{
+        escape(what), std::to_string(part) + " of " + std::to_string(l.aged_19_to_21),
+        escape(percent_text(part, l.aged_19_to_21)) + " " + bar(part, l.aged_19_to_21)};
+  };
+  const std::vector<std::vector<std::string>> rows{
+      row("A contact in the twelve months", l.contacted),
+      row("In touch at the latest contact", l.in_touch),
+      row("In suitable accommodation", l.suitable),
+      row("In education, training or employment", l.education_or_work),
+  };
+  return "<div data-testid=\"care-leavers\">" +
+         table("The " + std::to_string(l.aged_19_to_21) + " care leavers aged 19 to 21",
+               {"Measure", "Young people", "Share"}, rows, "") +
+         "</div>";
 }
 
 Response dashboard_page(PageContext& c) {
@@ -82,6 +103,7 @@ Response dashboard_page(PageContext& c) {
       counts_table("Placement stability: children looked after in the twelve months by placements in them",
                    "Placements", d.by_placements, true, "by-placements");
   main += outcomes_table(d);
+  main += leavers_table(d);
   std::vector<std::vector<std::string>> rows;
   for (const CareDashboard::Officer& o : d.officers) {
     rows.push_back({escape(o.name), std::to_string(o.children), std::to_string(o.reviews_overdue)});

@@ -76,11 +76,9 @@ std::string outcomes_of(const Person& p, Date today) {
                     ""});
   }
   rows.push_back({"Substance misuse problem", yes_no(o->substance_misuse), ""});
-  if (o->substance_misuse) {
-    rows.push_back({"Intervention offered", yes_no(o->intervention_offered), ""});
-    rows.push_back({"Intervention received", yes_no(o->intervention_received), ""});
-  }
-  rows.push_back({"Convicted", yes_no(o->convicted), ""});
+  if (o->intervention_received) rows.push_back({"Intervention received", yes_no(*o->intervention_received), ""});
+  if (o->intervention_offered) rows.push_back({"Intervention offered", yes_no(*o->intervention_offered), ""});
+  if (o->convicted) rows.push_back({"Convicted", yes_no(*o->convicted), ""});
   return out + "<div data-testid=\"health-outcomes\">" + summary_list(rows) + "</div>";
 }
 

@@ -121,6 +121,11 @@ Response care_page(PageContext& c, const PersonRecord& record) {
             "</p>";
     if (worker && open_episode(p)) main += link_button("Record becoming looked after", base + "/start");
   }
+  if (const std::optional<Date>& born = p.details.date_of_birth;
+      born && !p.periods_of_care.empty() && c.clock.today() >= add_years(*born, 15)) {
+    main += "<p class=\"govuk-body\">" + link("Leaving care", person_href(p.id) + "/leaving-care") +
+            ": pathway plans, the personal adviser and contacts after care.</p>";
+  }
   for (auto it = p.periods_of_care.rbegin(); it != p.periods_of_care.rend(); ++it) {
     const std::string title = "Period of care from " + long_date_text(it->start) +
                               (it->end() ? " to " + long_date_text(*it->end()) : "");

@@ -29,6 +29,7 @@ std::string action_link(const WorkItem& item) {
   if (item.deadline.kind == "looked_after_visit") return link("Record a visit", base + "/visits/new");
   if (item.deadline.kind == "looked_after_review") return link("Looked after", base + "/looked-after");
   if (is_health_deadline(item.deadline.kind)) return link("Health and education", base + "/health");
+  if (is_care_leaver_deadline(item.deadline.kind)) return link("Leaving care", base + "/leaving-care");
   return link("Open record", base);
 }
 

@@ -173,6 +173,7 @@ bool is_draft_form(std::string_view path) {
     return parse_id(form.substr(9, form.size() - 9 - 10)).has_value();
   }
   if (form.starts_with("/health/")) return is_health_form(form.substr(8));
+  if (form == "/leaving-care/pathway-plan" || form == "/leaving-care/contact") return true;
   if (form.starts_with("/enquiries/") && form.ends_with("/conclude")) {
     return parse_id(form.substr(11, form.size() - 11 - 9)).has_value();
   }
@@ -282,6 +283,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = children_in_care_pages(context)) return *r;
   if (auto r = missing_pages(context)) return *r;
   if (auto r = health_pages(context)) return *r;
+  if (auto r = leaving_care_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;
