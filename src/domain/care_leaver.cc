@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "domain/codes.h"
+#include "domain/dated.h"
 #include "domain/event_fields.h"
 #include "domain/person.h"
 
@@ -13,14 +14,6 @@ namespace {
 using nlohmann::json;
 
 bool is_short_break(std::string_view legal_status) { return legal_status == "V3" || legal_status == "V4"; }
-
-// Inserts `item` keeping `items` in date order (`on` gives an item's date), after any on the same day.
-template <typename T, typename On>
-void insert_in_date_order(std::vector<T>& items, T item, On on) {
-  const auto at = std::upper_bound(items.begin(), items.end(), item,
-                                   [&](const T& a, const T& b) { return on(a) < on(b); });
-  items.insert(at, std::move(item));
-}
 
 Status check_day(const Person& person, Date on, Date today, const char* field) {
   if (on > today) return Error::invalid("The date cannot be in the future", field);

@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "domain/codes.h"
+#include "domain/dated.h"
 #include "domain/event_fields.h"
 #include "domain/person.h"
 
@@ -41,14 +42,6 @@ DomainEvent event_of(const char* type, Date on, json data) {
   e.occurred_on = on;
   e.data = std::move(data);
   return e;
-}
-
-// Inserts `item` keeping `items` in date order (`on` gives an item's date), after any on the same day.
-template <typename T, typename On>
-void insert_in_date_order(std::vector<T>& items, T item, On on) {
-  const auto at = std::upper_bound(items.begin(), items.end(), item,
-                                   [&](const T& a, const T& b) { return on(a) < on(b); });
-  items.insert(at, std::move(item));
 }
 
 template <typename T>
