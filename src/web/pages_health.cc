@@ -76,7 +76,8 @@ std::string outcomes_of(const Person& p, Date today) {
                     ""});
   }
   rows.push_back({"Substance misuse problem", yes_no(o->substance_misuse), ""});
-  if (o->intervention_received) rows.push_back({"Intervention received", yes_no(*o->intervention_received), ""});
+  if (o->intervention_received)
+    rows.push_back({"Intervention received", yes_no(*o->intervention_received), ""});
   if (o->intervention_offered) rows.push_back({"Intervention offered", yes_no(*o->intervention_offered), ""});
   if (o->convicted) rows.push_back({"Convicted", yes_no(*o->convicted), ""});
   return out + "<div data-testid=\"health-outcomes\">" + summary_list(rows) + "</div>";
@@ -180,35 +181,15 @@ Response health_page(PageContext& c, const PersonRecord& record) {
   return c.page(l, main, 200);
 }
 
-// A form with one date field: its GET (today's date, or the draft) and the date read from a POST.
-struct DatedForm {
-  PageContext& c;
-  const PersonRecord& record;
-  std::string action;
-  const char* date_field;
-  std::function<ChangeForm(const FormData&, const std::vector<FieldError>&)> build;
-
-  std::optional<Response> get() {
-    if (c.request.method != "GET") return std::nullopt;
-    FormData values = c.draft(action).value_or(FormData());
-    if (!values.has(std::string(date_field) + "-day")) set_date(values, date_field, c.clock.today());
-    return change_form_page(c, record, build(values, {}), values, {}, 200);
-  }
-  // The date posted, or the form again with the error.
-  Result<Date> date(std::string_view missing) {
-    return read_required_date(c.form, date_field, "The date", missing);
-  }
-  Response invalid(std::vector<FieldError> errors) {
-    return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
-  }
-  Response finish(Result<int64_t> result, std::string_view done) {
-    return finish_change(c, record, build(c.form, {}), std::move(result), done, build,
-                         health_href(record.person.id));
-  }
-};
+// The form /people/{id}/health/<form>, with its date field; back to the health page when done.
+DatedForm health_form(PageContext& c, const PersonRecord& record, std::string_view form,
+                      const char* date_field) {
+  const std::string page = health_href(record.person.id);
+  return DatedForm{c, record, page + "/" + std::string(form), date_field, page, nullptr};
+}
 
 Response record_check(PageContext& c, const PersonRecord& record) {
-  DatedForm f{c, record, health_href(record.person.id) + "/check", "held_on", nullptr};
+  DatedForm f = health_form(c, record, "check", "held_on");
   f.build = [&](const FormData& v, const std::vector<FieldError>& errors) {
     return ChangeForm{
         "Record a health check", f.action,
@@ -231,7 +212,7 @@ Response record_check(PageContext& c, const PersonRecord& record) {
 }
 
 Response record_immunisations(PageContext& c, const PersonRecord& record) {
-  DatedForm f{c, record, health_href(record.person.id) + "/immunisations", "as_at", nullptr};
+  DatedForm f = health_form(c, record, "immunisations", "as_at");
   f.build = [&](const FormData& v, const std::vector<FieldError>& errors) {
     return ChangeForm{
         "Record immunisations", f.action,
@@ -265,7 +246,7 @@ Result<std::optional<int>> read_score(const FormData& form) {
 }
 
 Response record_sdq(PageContext& c, const PersonRecord& record) {
-  DatedForm f{c, record, health_href(record.person.id) + "/sdq", "on", nullptr};
+  DatedForm f = health_form(c, record, "sdq", "on");
   f.build = [&](const FormData& v, const std::vector<FieldError>& errors) {
     return ChangeForm{
         "Record a strengths and difficulties questionnaire", f.action,
@@ -292,7 +273,7 @@ Response record_sdq(PageContext& c, const PersonRecord& record) {
 }
 
 Response record_substance_misuse(PageContext& c, const PersonRecord& record) {
-  DatedForm f{c, record, health_href(record.person.id) + "/substance-misuse", "identified_on", nullptr};
+  DatedForm f = health_form(c, record, "substance-misuse", "identified_on");
   f.build = [&](const FormData& v, const std::vector<FieldError>& errors) {
     const std::vector<std::string> chosen = v.all("intervention");
     return ChangeForm{
@@ -303,8 +284,8 @@ Response record_substance_misuse(PageContext& c, const PersonRecord& record) {
                      "The substances, how often, the worry, and the plan.", 6) +
             checkboxes("intervention", "Intervention",
                        {{"offered", "An intervention was offered"}, {"received", "The child received it"}},
-                       std::set<std::string>(chosen.begin(), chosen.end()),
-                       error_for(errors, "intervention_offered"), "Select all that apply."),
+                       std::set<std::string>(chosen.begin(), chosen.end()), error_for(errors, "intervention"),
+                       "Select all that apply."),
         "Record"};
   };
   if (auto page = f.get()) return std::move(*page);
@@ -315,14 +296,18 @@ Response record_substance_misuse(PageContext& c, const PersonRecord& record) {
     input.intervention_offered |= x == "offered";
     input.intervention_received |= x == "received";
   }
-  return f.finish(
+  auto result =
       HealthService(c.db, c.clock)
-          .record_substance_misuse(*c.user, record.person.id, form_version(c.form), input, c.channel()),
-      "substance-misuse");
+          .record_substance_misuse(*c.user, record.person.id, form_version(c.form), input, c.channel());
+  // The domain names "intervention_offered"; on this form that is the "intervention" checkboxes.
+  if (!result && result.error().field == "intervention_offered") {
+    result = Error::invalid(result.error().message, "intervention");
+  }
+  return f.finish(std::move(result), "substance-misuse");
 }
 
 Response record_conviction(PageContext& c, const PersonRecord& record) {
-  DatedForm f{c, record, health_href(record.person.id) + "/conviction", "convicted_on", nullptr};
+  DatedForm f = health_form(c, record, "conviction", "convicted_on");
   f.build = [&](const FormData& v, const std::vector<FieldError>& errors) {
     return ChangeForm{"Record a conviction", f.action,
                       date_input("convicted_on", "When was the child convicted?",
@@ -341,7 +326,7 @@ Response record_conviction(PageContext& c, const PersonRecord& record) {
 }
 
 Response record_education_plan(PageContext& c, const PersonRecord& record) {
-  DatedForm f{c, record, health_href(record.person.id) + "/education-plan", "held_on", nullptr};
+  DatedForm f = health_form(c, record, "education-plan", "held_on");
   f.build = [&](const FormData& v, const std::vector<FieldError>& errors) {
     return ChangeForm{
         "Record a personal education plan meeting", f.action,

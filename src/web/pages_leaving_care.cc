@@ -106,12 +106,12 @@ Response leaving_page(PageContext& c, const PersonRecord& record) {
 }
 
 Response record_plan(PageContext& c, const PersonRecord& record) {
-  const Person& p = record.person;
-  const std::string action = leaving_href(p.id) + "/pathway-plan";
-  const bool review = !p.leaving_care.plans.empty();
-  const auto build = [&](const FormData& v, const std::vector<FieldError>& errors) {
+  const int64_t id = record.person.id;
+  const bool review = !record.person.leaving_care.plans.empty();
+  DatedForm f{c, record, leaving_href(id) + "/pathway-plan", "on", leaving_href(id), nullptr};
+  f.build = [&](const FormData& v, const std::vector<FieldError>& errors) {
     return ChangeForm{
-        review ? "Record a pathway plan review" : "Record the needs assessment and pathway plan", action,
+        review ? "Record a pathway plan review" : "Record the needs assessment and pathway plan", f.action,
         date_input(
             "on", "Date", date_parts(v, "on"), error_for(errors, "on"),
             "Reviewed at least every 6 months, and whenever the young person's circumstances change.") +
@@ -121,28 +121,21 @@ Response record_plan(PageContext& c, const PersonRecord& record) {
                      10),
         "Record plan"};
   };
-  if (c.request.method == "GET") {
-    FormData values = c.draft(action).value_or(FormData());
-    if (!values.has("on-day")) set_date(values, "on", c.clock.today());
-    return change_form_page(c, record, build(values, {}), values, {}, 200);
-  }
-  auto on = read_required_date(c.form, "on", "The date", "Enter the date of the plan");
-  if (!on) {
-    const std::vector<FieldError> errors{{"on", on.error().message}};
-    return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
-  }
+  if (auto page = f.get()) return std::move(*page);
+  auto on = f.date("Enter the date of the plan");
+  if (!on) return f.invalid({{"on", on.error().message}});
   PathwayPlan input{0, *on, false, c.form.get("plan"), ""};
-  auto result =
-      CareLeaverService(c.db, c.clock).record_plan(*c.user, p.id, form_version(c.form), input, c.channel());
-  return finish_change(c, record, build(c.form, {}), result, "plan", build, leaving_href(p.id));
+  return f.finish(
+      CareLeaverService(c.db, c.clock).record_plan(*c.user, id, form_version(c.form), input, c.channel()),
+      "plan");
 }
 
 Response record_contact(PageContext& c, const PersonRecord& record) {
-  const Person& p = record.person;
-  const std::string action = leaving_href(p.id) + "/contact";
-  const auto build = [&](const FormData& v, const std::vector<FieldError>& errors) {
+  const int64_t id = record.person.id;
+  DatedForm f{c, record, leaving_href(id) + "/contact", "on", leaving_href(id), nullptr};
+  f.build = [&](const FormData& v, const std::vector<FieldError>& errors) {
     return ChangeForm{
-        "Record a contact with the young person", action,
+        "Record a contact with the young person", f.action,
         date_input("on", "Date", date_parts(v, "on"), error_for(errors, "on"),
                    "From 3 months before each birthday from 17 to 21, by a month after it.") +
             radios("in_touch", "Is the council in touch with the young person?",
@@ -156,16 +149,9 @@ Response record_contact(PageContext& c, const PersonRecord& record) {
                      "How they are, what they asked for, and what you will do.", 6),
         "Record contact"};
   };
-  if (c.request.method == "GET") {
-    FormData values = c.draft(action).value_or(FormData());
-    if (!values.has("on-day")) set_date(values, "on", c.clock.today());
-    return change_form_page(c, record, build(values, {}), values, {}, 200);
-  }
-  auto on = read_required_date(c.form, "on", "The date", "Enter the date of the contact");
-  if (!on) {
-    const std::vector<FieldError> errors{{"on", on.error().message}};
-    return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
-  }
+  if (auto page = f.get()) return std::move(*page);
+  auto on = f.date("Enter the date of the contact");
+  if (!on) return f.invalid({{"on", on.error().message}});
   CareLeaverContact input{0,
                           *on,
                           c.form.get("in_touch"),
@@ -173,9 +159,9 @@ Response record_contact(PageContext& c, const PersonRecord& record) {
                           c.form.get("accommodation"),
                           c.form.get("notes"),
                           ""};
-  auto result = CareLeaverService(c.db, c.clock)
-                    .record_contact(*c.user, p.id, form_version(c.form), input, c.channel());
-  return finish_change(c, record, build(c.form, {}), result, "contact", build, leaving_href(p.id));
+  return f.finish(
+      CareLeaverService(c.db, c.clock).record_contact(*c.user, id, form_version(c.form), input, c.channel()),
+      "contact");
 }
 
 Response appoint_adviser(PageContext& c, const PersonRecord& record) {

@@ -1273,4 +1273,23 @@ std::optional<Response> people_pages(PageContext& c) {
   return form->second(c, *loaded.record);
 }
 
+std::optional<Response> DatedForm::get() {
+  if (c.request.method != "GET") return std::nullopt;
+  FormData values = c.draft(action).value_or(FormData());
+  if (!values.has(std::string(date_field) + "-day")) set_date(values, date_field, c.clock.today());
+  return change_form_page(c, record, build(values, {}), values, {}, 200);
+}
+
+Result<Date> DatedForm::date(std::string_view missing) {
+  return read_required_date(c.form, date_field, "The date", missing);
+}
+
+Response DatedForm::invalid(std::vector<FieldError> errors) {
+  return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
+}
+
+Response DatedForm::finish(Result<int64_t> result, std::string_view done) {
+  return finish_change(c, record, build(c.form, {}), std::move(result), done, build, next);
+}
+
 }  // namespace safeguard::web

@@ -69,6 +69,26 @@ Response finish_change(
     const std::function<ChangeForm(const FormData&, const std::vector<FieldError>&)>& rebuild,
     const std::string& next = "");
 
+// A change form with one date that must be given (and any other fields): its GET shows the draft,
+// or today's date; its POST reads the date, shows the form again with errors, or finishes the
+// change and goes to `next`.
+struct DatedForm {
+  PageContext& c;
+  const PersonRecord& record;
+  std::string action;
+  const char* date_field;
+  std::string next;
+  std::function<ChangeForm(const FormData&, const std::vector<FieldError>&)> build;
+
+  // The form for a GET; nothing for a POST.
+  std::optional<Response> get();
+  // The date posted; `missing` is the error when none was typed.
+  Result<Date> date(std::string_view missing);
+  // The form again with `errors`, keeping what was typed.
+  Response invalid(std::vector<FieldError> errors);
+  Response finish(Result<int64_t> result, std::string_view done);
+};
+
 // The record version a form was filled in against (-1 if missing, which is always stale).
 int64_t form_version(const FormData& form);
 
