@@ -243,6 +243,26 @@ Status AuthService::set_disabled(std::string_view actor, std::string_view userna
   });
 }
 
+Status AuthService::set_registration(std::string_view actor, std::string_view username,
+                                     std::string_view registration) {
+  const std::string number = to_upper_ascii(trim(registration));
+  if (!number.empty() && !is_valid_registration(number)) {
+    return Error::invalid("'" + std::string(registration) +
+                              "' is not a Social Work England registration number: SW and up to 8 digits",
+                          "registration");
+  }
+  return db_.transact([&]() -> Status {
+    Accounts accounts(db_.sql());
+    auto user = accounts.user_by_username(to_lower_ascii(trim(username)));
+    if (!user) return Error::not_found("There is no user called " + std::string(username));
+    const Timestamp now = clock_.now();
+    accounts.set_registration(user->id, number, now);
+    AuditLog(db_.sql()).record_administration(now, actor, "set registration number",
+                                              user->username + " " + (number.empty() ? "(none)" : number));
+    return Status::success();
+  });
+}
+
 Status AuthService::set_password(std::string_view actor, std::string_view username,
                                  std::string_view password) {
   if (Status s = check_password_rules(password); !s) return s;

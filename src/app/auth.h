@@ -68,6 +68,9 @@ class AuthService {
   Result<std::vector<User>> users();
   Status set_disabled(std::string_view actor, std::string_view username, bool disabled);
   Status set_password(std::string_view actor, std::string_view username, std::string_view password);
+  // A social worker's Social Work England registration number (is_valid_registration), or empty to
+  // clear it.
+  Status set_registration(std::string_view actor, std::string_view username, std::string_view registration);
   // Creates a token for a user and returns it (the only time it is shown).
   Result<std::string> create_token(std::string_view actor, std::string_view username, std::string_view label);
   Status revoke_token(std::string_view actor, int64_t token_id);

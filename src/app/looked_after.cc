@@ -40,6 +40,38 @@ Result<int64_t> LookedAfterService::end(const User& user, int64_t person_id, int
                         });
 }
 
+Result<int64_t> LookedAfterService::record_uasc(const User& user, int64_t person_id, int64_t expected_version,
+                                                Date from, std::optional<Date> ceased_on,
+                                                const Channel& channel) {
+  if (!can_record_care(user)) return Error::denied("Only a social worker or team manager may record care.");
+  return people_.change(user, person_id, expected_version, "recorded unaccompanied asylum-seeking status",
+                        channel, [&](const Person& p, Date today) {
+                          return PeopleService::one(uasc_status_recorded(p, from, ceased_on, today));
+                        });
+}
+
+std::map<std::string, std::string> LookedAfterService::registrations() {
+  std::map<std::string, std::string> out;
+  for (const User& u : Accounts(db_.sql()).users()) {
+    if (!u.registration.empty()) out.emplace(u.username, u.registration);
+  }
+  return out;
+}
+
+Motherhood motherhood_of(const PersonRecord& record) {
+  Motherhood m;
+  if (record.person.details.sex != "F") return m;
+  for (const RelatedPerson& r : record.relationships) {
+    // Recorded on the other's record as "she is the parent of them": her child.
+    if (!r.recorded_on_other || r.label_code != "parent" || !r.summary.date_of_birth) continue;
+    m.mother = true;
+    if (!m.first_child_born || *r.summary.date_of_birth < *m.first_child_born) {
+      m.first_child_born = r.summary.date_of_birth;
+    }
+  }
+  return m;
+}
+
 Result<int64_t> LookedAfterService::appoint_reviewing_officer(const User& user, int64_t person_id,
                                                               int64_t expected_version,
                                                               const std::string& officer,
@@ -204,6 +236,28 @@ Result<CareDashboard> LookedAfterService::council_figures() {
         o.ten_or_over += oc2->convicted.has_value();
         o.convicted += oc2->convicted.value_or(false);
       }
+      CareDashboard::Adoption& a = d.adoption;
+      for (const AdoptionDecision& decision : person.permanence.decisions) {
+        const AdoptionSteps steps = adoption_steps(person, decision);
+        if (decision.ceased_on && *decision.ceased_on >= d.from && *decision.ceased_on <= today) {
+          ++a.decisions_ceased;
+        }
+        if (steps.adopted_on && *steps.adopted_on >= d.from && *steps.adopted_on <= today &&
+            steps.placed_on) {
+          ++a.adopted;
+          for (const PeriodOfCare& period : person.periods_of_care) {
+            if (period.id == decision.period_id) a.days_to_placed += *steps.placed_on - period.start;
+          }
+        }
+      }
+      if (const PeriodOfCare* now = current_period(person)) {
+        if (const AdoptionDecision* standing = standing_adoption_decision(person)) {
+          ++a.to_be_placed;
+          a.matched += standing->matched_on.has_value();
+          a.placed += adoption_steps(person, *standing).placed_on.has_value();
+        }
+        a.previous_not_recorded += previous_permanence_of(person, now->id) == nullptr;
+      }
       int in_year = 0;
       for (const PeriodOfCare& period : person.periods_of_care) {
         if (period.start >= d.from && period.start <= today) ++f.started;
@@ -231,6 +285,7 @@ Result<CareDashboard> LookedAfterService::council_figures() {
             break;
           }
         }
+        d.uasc += uasc_on(person, today);
         if (!now->reviewing_officer.empty()) {
           CareDashboard::Officer& o = officers[now->reviewing_officer];
           o.username = now->reviewing_officer;

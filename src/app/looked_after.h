@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -78,7 +79,19 @@ struct CareDashboard {
     int64_t suitable = 0;           // in accommodation recorded as suitable
     int64_t education_or_work = 0;  // in education, training or employment
   } leavers;
-  int64_t returns = 0;                     // returns from missing in the 12 months, of children looked after
+  // Adoption and permanence (domain/adoption.h).
+  struct Adoption {
+    int64_t to_be_placed = 0;  // children looked after today with a decision to place for adoption
+    int64_t matched = 0;       // of them, matched with adopters
+    int64_t placed = 0;        // of them, living with their adopters
+    int64_t adopted = 0;       // adopted in the 12 months
+    int64_t days_to_placed =
+        0;  // of them, the days from entering care to moving in with the adopters, summed
+    int64_t decisions_ceased = 0;  // decisions in the 12 months that the child should no longer be placed
+    int64_t previous_not_recorded = 0;  // children looked after today with no previous permanence recorded
+  } adoption;
+  int64_t uasc = 0;     // children looked after today who are unaccompanied asylum-seeking children
+  int64_t returns = 0;  // returns from missing in the 12 months, of children looked after
   int64_t interviews_offered_in_time = 0;  // of them, a return interview offered within 72 hours
   struct Officer {
     std::string username;
@@ -88,6 +101,15 @@ struct CareDashboard {
   };
   std::vector<Officer> officers;  // reviewing officers, most children first
 };
+
+// Whether a looked-after girl is a mother, and when her first child was born: SSDA903 Header MOTHER
+// and MC_DOB, derived from her relationships (she is recorded as the parent of a child born), never
+// typed. MOTHER is returned for girls only; a boy or a girl with no child born is not a mother.
+struct Motherhood {
+  bool mother = false;
+  std::optional<Date> first_child_born;
+};
+Motherhood motherhood_of(const PersonRecord& record);
 
 // Team managers, performance analysts, reviewing officers and inspectors see the council's figures.
 bool can_see_care_figures(const User& user);
@@ -110,6 +132,15 @@ class LookedAfterService {
   Result<int64_t> record_review(const User& user, int64_t person_id, int64_t expected_version,
                                 int64_t period_id, const LookedAfterReviewInput& input,
                                 const Channel& channel);
+
+  // The child is an unaccompanied asylum-seeking child from `from`, until `ceased_on` if given
+  // (domain/asylum.h); recording again corrects it.
+  Result<int64_t> record_uasc(const User& user, int64_t person_id, int64_t expected_version, Date from,
+                              std::optional<Date> ceased_on, const Channel& channel);
+
+  // Each user's Social Work England registration number by username (those who have one): the
+  // SW_ID of the SSDA903 social worker episodes.
+  std::map<std::string, std::string> registrations();
 
   // The active reviewing officers, by name: the choices for an appointment.
   std::vector<User> reviewing_officers();

@@ -623,11 +623,12 @@ int run(int argc, char** argv) {
     result = with_database(users_db, [&](Database& db) {
       auto all = AuthService(db, SystemClock()).users();
       if (!all) return fail(all.error());
-      std::printf("%-20s %-30s %-30s %-28s %s\n", "username", "name", "role", "team", "status");
+      std::printf("%-20s %-30s %-30s %-28s %-10s %s\n", "username", "name", "role", "team", "status",
+                  "registration");
       for (const User& u : *all) {
-        std::printf("%-20s %-30s %-30s %-28s %s\n", u.username.c_str(), u.display_name.c_str(),
+        std::printf("%-20s %-30s %-30s %-28s %-10s %s\n", u.username.c_str(), u.display_name.c_str(),
                     std::string(role_code(u.role)).c_str(), u.team_name.c_str(),
-                    u.disabled ? "disabled" : "active");
+                    u.disabled ? "disabled" : "active", u.registration.c_str());
       }
       return kOk;
     });
@@ -644,6 +645,18 @@ int run(int argc, char** argv) {
       });
     });
   }
+  std::string registration;
+  auto* set_registration = users->add_subcommand(
+      "set-registration", "Set a social worker's Social Work England registration number (SSDA903 SW_ID)");
+  set_registration->add_option("--db", users_db)->required();
+  set_registration->add_option("--username", username)->required();
+  set_registration->add_option("--number", registration, "SW and up to 8 digits; empty to clear")->required();
+  set_registration->callback([&] {
+    result = with_database(users_db, [&](Database& db) {
+      return report(AuthService(db, SystemClock()).set_registration(cli_actor(), username, registration),
+                    "Registration number set for " + username + ".");
+    });
+  });
   auto* set_password = users->add_subcommand("set-password", "Set a user's password and end their sessions");
   set_password->add_option("--db", users_db)->required();
   set_password->add_option("--username", username)->required();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "domain/adoption.h"
 #include "domain/child_journey.h"
 #include "domain/codes.h"
 #include "domain/event_fields.h"
@@ -285,6 +286,8 @@ Result<DomainEvent> looked_after_started(const Person& child, const StartOfCare&
     return Error::invalid("Care does not start in a temporary placement (T0 to T4, SSDA903 rule 380)",
                           "placement.type");
   }
+  if (auto ok = adoption_allows(child, "", "", start.legal_status, placement.type, start.on); !ok)
+    return ok.error();
   const Address* home = child.current_address();
   DomainEvent e;
   e.type = "LookedAfterStarted";
@@ -324,6 +327,10 @@ Result<DomainEvent> care_changed(const Person& child, const ChangeOfCare& change
   if (reason_new.empty()) {
     return Error::invalid("Nothing changed: choose a new legal status or a new placement", "legal_status");
   }
+  if (auto ok = adoption_allows(child, now.legal_status, now.placement.type, legal_status, placement.type,
+                                change.on);
+      !ok)
+    return ok.error();
   if (one_of(legal_status, {"V3"})) {
     return Error::invalid(
         "Each short break (V3) is a period of care of its own (SSDA903 rule 366): end this one and "
@@ -421,6 +428,7 @@ Result<DomainEvent> looked_after_ended(const Person& child, Date on, const std::
   if (one_of(reason, {"E11", "E12"}) && on >= eighteenth) {
     return Error::invalid("An adoption order is made before the 18th birthday (SSDA903 rule 386)", "reason");
   }
+  if (auto ok = adoption_allows_end(child, on, reason); !ok) return ok.error();
   if (one_of(reason, {"E45", "E46"}) && !one_of(now.placement.type, {"U1", "U2", "U3", "U4", "U5", "U6"})) {
     return Error::invalid(
         "A special guardianship order to former foster carers (E45, E46) ends a foster placement "

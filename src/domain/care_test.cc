@@ -188,7 +188,8 @@ TEST(Care, PlacementsNeedTheProviderAndOrderTheyAreReturnedWith) {
   EXPECT_EQ(with({"U6", "PR0", "Ann Hale", "NR2 1AA", ""}), "placement.provider");
   EXPECT_EQ(with({"A5", "PR1", "Adopters", "NR2 1AA", "SC100200"}), "placement.type");  // needs E1 (rule 408)
   EXPECT_EQ(with({"A5", "PR1", "Adopters", "NR2 1AA", "SC100200"}, "D1"), "placement.type");
-  EXPECT_EQ(with({"A5", "PR1", "Adopters", "NR2 1AA", "SC100200"}, "E1"), "(accepted)");
+  // Care cannot begin under a placement order: the decision to place for adoption comes first.
+  EXPECT_EQ(with({"A5", "PR1", "Adopters", "NR2 1AA", "SC100200"}, "E1"), "legal_status");
   EXPECT_EQ(with({"A5", "PR3", "Adopters", "NR2 1AA", "SC100200"}, "E1"), "placement.provider");  // rule 529
   EXPECT_EQ(with({"R2", "PR1", "Ward 3", "NR4 7UY", ""}), "placement.provider");                  // rule 527
   EXPECT_EQ(with({"R2", "PR3", "Ward 3", "NR4 7UY", ""}), "(accepted)");
@@ -206,15 +207,20 @@ TEST(Care, PlacementsNeedTheProviderAndOrderTheyAreReturnedWith) {
   EXPECT_EQ(with({"u6", "pr1", "Ann Hale", "nr21aa", "sc123456"}), "(accepted)");  // tidied
   EXPECT_EQ(with({"U6", "PR1", "Ann Hale", "NR2 1AA", ""}, "Q9"), "legal_status");
   // A new legal status must suit the placement the child stays in.
-  fold(child, looked_after_started(child, start(day, "E1", {"A5", "PR1", "Adopters", "NR2 1AA", "SC100200"}),
-                                   day + 40));
-  EXPECT_EQ(field_of(care_changed(child, change(day + 10, "C2"), day + 40)), "placement.type");
+  fold(child, looked_after_started(child, start(day, "C2", foster("Adopters")), day + 40));
+  fold(child, adoption_decided(child, day + 5, "", "Jo Bloggs", day + 40));
+  fold(child,
+       care_changed(
+           child, change(day + 10, "E1", Placement{"A5", "PR1", "Adopters", "NR2 1AA", "SC100200"}, "PLACE"),
+           day + 40));
+  EXPECT_EQ(field_of(care_changed(child, change(day + 20, "C2"), day + 40)), "placement.type");
 }
 
 TEST(Care, AdoptionAndEndingsFollowTheReturnsRules) {
   const Date day = kReferral + 1;
   Person child = child_born(Date::from_ymd(2022, 2, 2));
   fold(child, looked_after_started(child, start(day, "C2"), day + 400));
+  fold(child, adoption_decided(child, day + 60, "", "Jo Bloggs", day + 400));
   // Placed for adoption with the current foster carers (A3, A5) keeps the carers (rule 217).
   EXPECT_EQ(field_of(care_changed(child, change(day + 100, "E1", foster("New Adopters", "A5"), "CARPL"),
                                   day + 400)),
@@ -226,6 +232,7 @@ TEST(Care, AdoptionAndEndingsFollowTheReturnsRules) {
   fold(child,
        care_changed(child, change(day + 100, "E1", foster("ann and bob hale", "A5"), "PLACE"), day + 400));
   EXPECT_EQ(child.periods_of_care[0].current().reason_new, "U");
+  fold(child, adoption_match_recorded(child, day + 90, {"MF", "married"}, day + 400));
   fold(child, looked_after_ended(child, day + 300, "E11", day + 400));
   EXPECT_EQ(child.periods_of_care[0].reason_ended(), "E11");
 }

@@ -201,6 +201,16 @@ const Allocation* current_allocation(const Person& person) {
   return nullptr;
 }
 
+std::vector<SocialWorkerEpisode> social_worker_episodes(const Person& child, Date from, Date to) {
+  std::vector<SocialWorkerEpisode> out;
+  for (const Allocation& a : child.allocations) {
+    if (a.from > to || (a.to && *a.to < from)) continue;
+    out.push_back(
+        {a.worker, a.worker_name, a.from, a.to ? std::optional<Date>(*a.to + 1) : std::nullopt, a.reason});
+  }
+  return out;
+}
+
 Result<DomainEvent> worker_allocated(const Person& child, const AllocationInput& input, Date today) {
   const CinEpisode* episode = open_episode(child);
   if (!episode) {
@@ -278,7 +288,8 @@ bool is_significant_event(const DomainEvent& e) {
          !describe_protection_event(e).empty() || !describe_plan_event(e).empty() ||
          !describe_visit_event(e).empty() || !describe_care_event(e).empty() ||
          !describe_missing_event(e).empty() || !describe_health_event(e).empty() ||
-         !describe_care_leaver_event(e).empty();
+         !describe_care_leaver_event(e).empty() || !describe_adoption_event(e).empty() ||
+         !describe_asylum_event(e).empty();
 }
 
 bool apply_journey_event(Person& p, const DomainEvent& e) {

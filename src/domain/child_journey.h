@@ -133,6 +133,20 @@ std::optional<DomainEvent> allocation_ended(const Person& child, Date last_day);
 // The allocation current now, if any.
 const Allocation* current_allocation(const Person& person);
 
+// One SSDA903 SWEpisodes row: an allocation as the return sees it. SW_DEC is the day after the
+// allocation's last day, the day the next worker took over, so a change of worker on a day ends one
+// episode and starts the next that day (validator SW10) and an allocation of one day is not an
+// episode of no time (SW09).
+struct SocialWorkerEpisode {
+  std::string worker;  // username; SW_ID is their registration number (User::registration)
+  std::string worker_name;
+  Date start;               // SW_DECOM
+  std::optional<Date> end;  // SW_DEC; none while current
+  std::string reason;       // SW_REASON
+};
+// The child's allocations that overlap `from` to `to` (inclusive), oldest first.
+std::vector<SocialWorkerEpisode> social_worker_episodes(const Person& child, Date from, Date to);
+
 // True for the outcomes that open a Children in Need episode.
 bool opens_episode(std::string_view outcome);
 

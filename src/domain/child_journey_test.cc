@@ -105,6 +105,15 @@ TEST(ChildJourney, AnOpenChildIsAllocatedAndAChangeEndsThePreviousAllocation) {
   EXPECT_EQ(current_allocation(child), nullptr);
   EXPECT_EQ(child.allocations[1].to, kReferral + 60);
   EXPECT_FALSE(allocation_ended(child, kReferral + 61).has_value());
+  // As SSDA903 SWEpisodes: each ends (SW_DEC) the day the next begins, the last the day after closure.
+  const std::vector<SocialWorkerEpisode> episodes = social_worker_episodes(child, kReferral + 41, kToday);
+  ASSERT_EQ(episodes.size(), 1u);  // jess's ended before the 41st day
+  EXPECT_EQ(episodes[0].worker, "sam");
+  EXPECT_EQ(episodes[0].reason, "LEFTRL");
+  EXPECT_EQ(episodes[0].end, kReferral + 61);
+  const std::vector<SocialWorkerEpisode> both = social_worker_episodes(child, kReferral, kToday);
+  ASSERT_EQ(both.size(), 2u);
+  EXPECT_EQ(both[0].end, both[1].start);  // validator SW10: no gap
 }
 
 TEST(ChildJourney, AllocationIsCheckedAgainstTheEpisodeAndTheCurrentWorker) {

@@ -1,5 +1,6 @@
 #include "domain/codes.h"
 
+#include <algorithm>
 #include <array>
 
 namespace safeguard {
@@ -563,6 +564,63 @@ constexpr std::array kCareLeaverAccommodation{
     Code{"0", "Not applicable: not in touch"},
 };
 
+// SSDA903 PREV_PERM (returns.md 2.3).
+constexpr std::array kPreviousPermanence{
+    Code{"Z1", "No previous permanence order"},
+    Code{"P1", "Adoption"},
+    Code{"P2", "Special guardianship order"},
+    Code{"P3", "Child arrangements order (or residence order) naming with whom the child lives"},
+    Code{"P4", "A permanence order of a type not known"},
+};
+
+// SSDA903 SEX_ADOPTR: NB_ADOPTR is 1 for M1 and F1, 2 for the rest (validator rule 511).
+constexpr std::array kAdopters{
+    Code{"F1", "A woman on her own"}, Code{"M1", "A man on his own"}, Code{"MF", "A woman and a man"},
+    Code{"FF", "Two women"},          Code{"MM", "Two men"},
+};
+
+constexpr std::array kAdoptersRelationship{
+    Code{"single", "Single: adopting alone"},
+    Code{"married", "Married"},
+    Code{"civil_partners", "Civil partners"},
+    Code{"unmarried", "A couple, not married or in a civil partnership"},
+};
+
+// SSDA903 LS_ADOPTR. The DfE guide's meanings, which fit the sexes rules 514 to 524 allow: a couple
+// of opposite sexes is married (L11) or in a civil partnership (L3); a couple of the same sex, in a
+// civil partnership (L12) or married (L4).
+constexpr std::array kAdoptersLegalStatus{
+    Code{"L0", "Single"},
+    Code{"L11", "Married couple, a woman and a man"},
+    Code{"L12", "Civil partners of the same sex"},
+    Code{"L2", "Unmarried couple"},
+    Code{"L3", "Civil partners, a woman and a man"},
+    Code{"L4", "Married couple of the same sex"},
+};
+
+// SSDA903 REASON_PLACED_CEASED.
+constexpr std::array kReasonNoLongerPlaced{
+    Code{"RD1", "The child's needs changed"},
+    Code{"RD2", "The court did not make a placement order"},
+    Code{"RD3", "No suitable adopters could be found"},
+    Code{"RD4", "Any other reason"},
+};
+
+// The Department's numbers of English local authorities, as validator rule 633 lists them, with 999.
+constexpr std::array<std::string_view, 153> kLocalAuthorityNumbers{
+    "201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211", "212", "213", "301",
+    "302", "303", "304", "305", "306", "307", "308", "309", "310", "311", "312", "313", "314", "315",
+    "316", "317", "318", "319", "320", "330", "331", "332", "333", "334", "335", "336", "340", "341",
+    "342", "343", "344", "350", "351", "352", "353", "354", "355", "356", "357", "358", "359", "370",
+    "371", "372", "373", "380", "381", "382", "383", "384", "390", "391", "392", "393", "394", "420",
+    "800", "801", "802", "803", "805", "806", "807", "808", "810", "811", "812", "813", "815", "816",
+    "821", "822", "823", "825", "826", "830", "831", "835", "836", "837", "840", "841", "845", "846",
+    "850", "851", "852", "855", "856", "857", "860", "861", "865", "866", "867", "868", "869", "870",
+    "871", "872", "873", "874", "876", "877", "878", "879", "880", "881", "882", "883", "884", "885",
+    "886", "887", "888", "889", "890", "891", "892", "893", "894", "895", "896", "908", "909", "916",
+    "919", "921", "925", "926", "928", "929", "931", "933", "935", "936", "937", "938", "999",
+};
+
 constexpr std::array kExploitationRisk{
     Code{"none", "No risk identified"},
     Code{"low", "Low risk"},
@@ -660,6 +718,16 @@ std::span<const Code> codes(CodeList list) {
       return kCareLeaverActivity;
     case CodeList::kCareLeaverAccommodation:
       return kCareLeaverAccommodation;
+    case CodeList::kPreviousPermanence:
+      return kPreviousPermanence;
+    case CodeList::kAdopters:
+      return kAdopters;
+    case CodeList::kAdoptersRelationship:
+      return kAdoptersRelationship;
+    case CodeList::kAdoptersLegalStatus:
+      return kAdoptersLegalStatus;
+    case CodeList::kReasonNoLongerPlaced:
+      return kReasonNoLongerPlaced;
   }
   return {};  // an out-of-range enum value: no codes rather than undefined behaviour
 }
@@ -756,6 +824,16 @@ std::string_view code_list_name(CodeList list) {
       return "care leaver activity";
     case CodeList::kCareLeaverAccommodation:
       return "care leaver accommodation";
+    case CodeList::kPreviousPermanence:
+      return "previous permanence";
+    case CodeList::kAdopters:
+      return "adopters";
+    case CodeList::kAdoptersRelationship:
+      return "relationship of adopters";
+    case CodeList::kAdoptersLegalStatus:
+      return "legal status of adopters";
+    case CodeList::kReasonNoLongerPlaced:
+      return "reason a child is no longer to be placed for adoption";
   }
   return "code";
 }
@@ -770,6 +848,12 @@ std::string_view inverse_relationship_label(std::string_view code, char sex) {
   const RelationshipWords* words = find_relationship(code);
   if (words == nullptr) return {};
   return by_sex(sex, words->inverse_female, words->inverse_male, words->inverse);
+}
+
+bool is_local_authority_code(std::string_view code) {
+  if (code == "WAL" || code == "SCO" || code == "NIR" || code == "NUK") return true;
+  return std::find(kLocalAuthorityNumbers.begin(), kLocalAuthorityNumbers.end(), code) !=
+         kLocalAuthorityNumbers.end();
 }
 
 }  // namespace safeguard

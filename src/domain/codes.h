@@ -64,6 +64,11 @@ enum class CodeList {
   kInTouch,              // DfE SSDA903 IN_TOUCH: whether the council is in touch with a care leaver
   kCareLeaverActivity,   // DfE SSDA903 ACTIV: a care leaver's main activity
   kCareLeaverAccommodation,  // DfE SSDA903 ACCOM: a care leaver's accommodation, 1 suitable, 2 not
+  kPreviousPermanence,       // DfE SSDA903 PREV_PERM: an order that gave the child a home before care
+  kAdopters,                 // DfE SSDA903 SEX_ADOPTR: who adopts (one or two, and their sexes)
+  kAdoptersRelationship,     // Safeguard's own: a couple's relationship, which gives SSDA903 LS_ADOPTR
+  kAdoptersLegalStatus,      // DfE SSDA903 LS_ADOPTR, derived from kAdopters and kAdoptersRelationship
+  kReasonNoLongerPlaced,     // DfE SSDA903 REASON_PLACED_CEASED: RD1..RD4
 };
 
 // Every code of the list, in display order. The span refers to static storage.
@@ -78,6 +83,11 @@ std::optional<std::string_view> code_label(CodeList list, std::string_view code)
 // The list's name in plain lower-case words ("ethnicity", "first language", "referral source"), for
 // messages such as "'XYZ' is not a valid first language code".
 std::string_view code_list_name(CodeList list);
+
+// True for the codes SSDA903 takes for a local authority (LA_PERM): the Department's three-digit
+// numbers of English councils and 999, and WAL, SCO, NIR and NUK for Wales, Scotland, Northern
+// Ireland and outside the United Kingdom (validator rule 633).
+bool is_local_authority_code(std::string_view code);
 
 // Relationships are recorded once, as "X is the <code> of Y", and shown from both sides. These give
 // the words for each side, fitted to a person's sex ('M', 'F'; anything else, such as 'U', gets the

@@ -43,6 +43,11 @@ constexpr CodeList kAllLists[] = {
     CodeList::kInTouch,
     CodeList::kCareLeaverActivity,
     CodeList::kCareLeaverAccommodation,
+    CodeList::kPreviousPermanence,
+    CodeList::kAdopters,
+    CodeList::kAdoptersRelationship,
+    CodeList::kAdoptersLegalStatus,
+    CodeList::kReasonNoLongerPlaced,
 };
 
 std::vector<std::string> code_strings(CodeList list) {
@@ -107,6 +112,20 @@ TEST(CodesTest, LookedAfterListsAreExactlyTheSsda903Codes) {
   EXPECT_EQ(code_strings(CodeList::kCareLeaverAccommodation),
             (V{"B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2",
                "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0"}));
+  EXPECT_EQ(code_strings(CodeList::kPreviousPermanence), (V{"Z1", "P1", "P2", "P3", "P4"}));
+  EXPECT_EQ(code_strings(CodeList::kAdopters), (V{"F1", "M1", "MF", "FF", "MM"}));
+  EXPECT_EQ(code_strings(CodeList::kAdoptersLegalStatus), (V{"L0", "L11", "L12", "L2", "L3", "L4"}));
+  EXPECT_EQ(code_strings(CodeList::kReasonNoLongerPlaced), (V{"RD1", "RD2", "RD3", "RD4"}));
+}
+
+// LA_PERM (validator rule 633): the English councils' numbers, 999, and the four outside England.
+TEST(CodesTest, LocalAuthorityCodesAreTheDepartmentsNumbers) {
+  for (std::string_view code : {"926", "201", "938", "999", "WAL", "SCO", "NIR", "NUK"}) {
+    EXPECT_TRUE(is_local_authority_code(code)) << code;
+  }
+  for (std::string_view code : {"", "458", "176", "92", "9260", "wal", "ENG"}) {
+    EXPECT_FALSE(is_local_authority_code(code)) << code;
+  }
 }
 
 TEST(CodesTest, ListNamesAreDistinctLowerCaseWords) {

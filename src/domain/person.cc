@@ -624,7 +624,8 @@ void apply_event(Person& p, const DomainEvent& e) {
     }
   } else if (!apply_journey_event(p, e) && !apply_assessment_event(p, e) && !apply_protection_event(p, e) &&
              !apply_plan_event(p, e) && !apply_visit_event(p, e) && !apply_care_event(p, e) &&
-             !apply_missing_event(p, e) && !apply_health_event(p, e) && !apply_care_leaver_event(p, e)) {
+             !apply_missing_event(p, e) && !apply_health_event(p, e) && !apply_care_leaver_event(p, e) &&
+             !apply_adoption_event(p, e) && !apply_asylum_event(p, e)) {
     throw MalformedEvent(e.version, "unknown event type " + e.type);
   }
   p.version = e.version;
@@ -708,6 +709,8 @@ std::string describe_event(const DomainEvent& e, const std::function<std::string
     if (std::string missing = describe_missing_event(e); !missing.empty()) return missing;
     if (std::string health = describe_health_event(e); !health.empty()) return health;
     if (std::string leaving = describe_care_leaver_event(e); !leaving.empty()) return leaving;
+    if (std::string adoption = describe_adoption_event(e); !adoption.empty()) return adoption;
+    if (std::string asylum = describe_asylum_event(e); !asylum.empty()) return asylum;
   } catch (const json::exception&) {
     return e.type + " (the event's details could not be read)";
   }

@@ -21,7 +21,9 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "domain/adoption.h"
 #include "domain/assessment.h"
+#include "domain/asylum.h"
 #include "domain/care.h"
 #include "domain/care_leaver.h"
 #include "domain/child_journey.h"
@@ -119,6 +121,8 @@ struct Person {
   std::vector<ExploitationScreening> exploitation_screenings;  // oldest first
   HealthAndEducation health;                                   // of a child looked after
   LeavingCare leaving_care;                                    // pathway plans, adviser, contacts
+  Permanence permanence;           // adoption decisions and matches, previous permanence
+  std::optional<UascStatus> uasc;  // an unaccompanied asylum-seeking child: from when, and any end
   Timestamp first_recorded_at;
   Timestamp last_recorded_at;
 

@@ -1,5 +1,6 @@
 #include "domain/user.h"
 
+#include <algorithm>
 #include <array>
 
 namespace safeguard {
@@ -54,6 +55,12 @@ std::optional<Role> parse_role(std::string_view code) {
     if (r.code == code) return r.role;
   }
   return std::nullopt;
+}
+
+bool is_valid_registration(std::string_view registration) {
+  if (registration.size() < 3 || registration.size() > 10 || !registration.starts_with("SW")) return false;
+  return std::all_of(registration.begin() + 2, registration.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool is_valid_username(std::string_view username) {

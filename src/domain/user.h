@@ -43,9 +43,15 @@ struct User {
   std::string team_name;
   std::string agency;  // MASH partners: "police", "health", "education", ...
   bool disabled = false;
+  // The Social Work England registration number ("SW" and digits) of a registered social worker:
+  // the SW_ID SSDA903 returns for the social worker episodes of a child looked after. Empty if none.
+  std::string registration;
 };
 
 // Usernames are 3-64 characters of a-z, 0-9, '.', '-' and '_', starting with a letter or digit.
 bool is_valid_username(std::string_view username);
+// Social Work England registration numbers are "SW" and up to 8 digits (validator SW02STG1 wants
+// the "SW").
+bool is_valid_registration(std::string_view registration);
 
 }  // namespace safeguard

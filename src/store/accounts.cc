@@ -4,7 +4,8 @@ namespace safeguard {
 namespace {
 
 constexpr const char* kUserColumns =
-    "u.user_id, u.username, u.display_name, u.role, u.team_id, COALESCE(t.name, ''), u.agency, u.disabled";
+    "u.user_id, u.username, u.display_name, u.role, u.team_id, COALESCE(t.name, ''), u.agency, u.disabled, "
+    "u.registration";
 
 User user_from_row(const SqlRow& row) {
   User u;
@@ -18,6 +19,7 @@ User user_from_row(const SqlRow& row) {
   u.agency = row.text(6);
   // A role this build does not know fails closed: the user cannot sign in.
   u.disabled = row.integer(7) != 0 || !role;
+  u.registration = row.text(8);
   return u;
 }
 
@@ -102,6 +104,11 @@ int64_t Accounts::insert_user(const User& user, const std::string& hash, Timesta
 void Accounts::set_disabled(int64_t user_id, bool disabled, Timestamp now) {
   db_.execute("UPDATE users SET disabled = ?, updated_at = ? WHERE user_id = ?",
               {sql_int(disabled ? 1 : 0), sql_text(now.iso()), sql_int(user_id)});
+}
+
+void Accounts::set_registration(int64_t user_id, const std::string& registration, Timestamp now) {
+  db_.execute("UPDATE users SET registration = ?, updated_at = ? WHERE user_id = ?",
+              {sql_text(registration), sql_text(now.iso()), sql_int(user_id)});
 }
 
 void Accounts::set_password_hash(int64_t user_id, const std::string& hash, Timestamp now) {

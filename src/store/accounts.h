@@ -70,6 +70,7 @@ class Accounts {
   // Inserts a user; returns its id. Throws SqlError(kUniqueViolation) if the username exists.
   int64_t insert_user(const User& user, const std::string& password_hash, Timestamp now);
   void set_disabled(int64_t user_id, bool disabled, Timestamp now);
+  void set_registration(int64_t user_id, const std::string& registration, Timestamp now);
   void set_password_hash(int64_t user_id, const std::string& hash, Timestamp now);
 
   // API tokens

@@ -413,6 +413,9 @@ CREATE TABLE person_care_records (
 ){strict};
 CREATE INDEX person_care_records_by_person ON person_care_records (person_id);
 )SQL"},
+      {12, "social workers' Social Work England registration numbers", R"SQL(
+ALTER TABLE users ADD COLUMN registration {text} NOT NULL DEFAULT '';
+)SQL"},
   };
   return kMigrations;
 }

@@ -82,6 +82,24 @@ void add_care_record(Person& p, const std::string& kind, int64_t id, Date on, co
       c.accommodation = codes[2];
     }
     p.leaving_care.contacts.push_back(std::move(c));
+  } else if (kind == "adoption_decision") {
+    // "period,matched,ceased,reason,adopters,relationship", dates ISO or empty.
+    const std::vector<std::string> f = split(value, ',');
+    AdoptionDecision d;
+    d.id = id;
+    d.decided_on = on;
+    if (f.size() == 6) {
+      d.period_id = std::stoll(f[0]);
+      d.matched_on = f[1].empty() ? std::nullopt : Date::parse_iso(f[1]);
+      d.ceased_on = f[2].empty() ? std::nullopt : Date::parse_iso(f[2]);
+      d.ceased_reason = f[3];
+      d.adopters = {f[4], f[5]};
+    }
+    p.permanence.decisions.push_back(std::move(d));
+  } else if (kind == "uasc") {
+    p.uasc = UascStatus{on, value.empty() ? std::nullopt : Date::parse_iso(value)};
+  } else if (kind == "previous_permanence") {
+    p.permanence.previous.push_back({id, value, "", {}});
   } else if (kind == "personal_adviser") {
     p.leaving_care.advisers.push_back({value, "", on});
   } else if (kind == "immunisations") {
@@ -123,6 +141,11 @@ void sort_care_records(Person& p) {
   in_order(h.education_plans, [](const EducationPlan& x) { return x.held_on; });
   in_order(p.leaving_care.plans, [](const PathwayPlan& x) { return x.on; });
   in_order(p.leaving_care.contacts, [](const CareLeaverContact& x) { return x.on; });
+  std::sort(p.permanence.decisions.begin(), p.permanence.decisions.end(),
+            [](const AdoptionDecision& a, const AdoptionDecision& b) { return a.id < b.id; });
+  std::sort(
+      p.permanence.previous.begin(), p.permanence.previous.end(),
+      [](const PreviousPermanence& a, const PreviousPermanence& b) { return a.period_id < b.period_id; });
 }
 
 constexpr const char* kSummaryColumns =
@@ -333,6 +356,19 @@ std::vector<ReadModelRow> project_person(const Person& p) {
   }
   for (size_t i = 0; i < l.advisers.size(); ++i) {
     dated("personal_adviser", static_cast<int64_t>(i) + 1, l.advisers[i].from, l.advisers[i].username);
+  }
+  for (const AdoptionDecision& a : p.permanence.decisions) {
+    dated("adoption_decision", a.id, a.decided_on,
+          std::to_string(a.period_id) + "," + (a.matched_on ? a.matched_on->iso() : "") + "," +
+              (a.ceased_on ? a.ceased_on->iso() : "") + "," + a.ceased_reason + "," + a.adopters.sexes + "," +
+              a.adopters.relationship);
+  }
+  if (p.uasc) dated("uasc", 1, p.uasc->from, p.uasc->ceased_on ? p.uasc->ceased_on->iso() : "");
+  // Previous permanence: one row per period of care recorded, on the day the period began.
+  for (const PreviousPermanence& prev : p.permanence.previous) {
+    for (const PeriodOfCare& period : p.periods_of_care) {
+      if (period.id == prev.period_id) dated("previous_permanence", prev.period_id, period.start, prev.type);
+    }
   }
   return rows;
 }

@@ -93,6 +93,13 @@ constexpr int kVisitWindowDays = 183;
 constexpr std::string_view kRisks[] = {"high", "medium", "low", "none"};
 constexpr double kRiskWeights[] = {25, 35, 30, 10};
 
+// Councils that arranged a previous permanence order elsewhere (LA_PERM), and the adopters.
+constexpr std::string_view kOtherCouncils[] = {"935", "873", "925", "882", "881", "WAL", "SCO"};
+constexpr std::string_view kAdopterSexes[] = {"MF", "FF", "MM", "F1", "M1"};
+constexpr double kAdopterSexWeights[] = {80, 7, 5, 7, 1};
+constexpr std::string_view kNoLongerPlaced[] = {"RD1", "RD2", "RD3", "RD4"};
+constexpr double kNoLongerPlacedWeights[] = {30, 15, 35, 20};
+
 Date later(Date a, Date b) { return a < b ? b : a; }
 
 // Days drawn from an exponential distribution with the mean given (at least `least`).
@@ -229,6 +236,88 @@ struct Change {
   std::optional<Placement> placement;
   std::string reason;  // why the old placement ended
 };
+
+// Previous permanence and the adoption journey (domain/adoption.h), for a period of care from
+// `start` whose changes are `kept`, ending on `end` (after `today`: still looked after):
+// - previous permanence recorded within days of care starting for 97% of children: none (Z1) for
+//   most; an order that broke down for a few (adoption P1, special guardianship P2, child
+//   arrangements P3, of a type not known P4), most arranged by this council, some dated only to the
+//   month or year;
+// - on the adoption path, the agency decision maker's decision weeks before the placement order,
+//   the match weeks before the move to the adopters (mostly a woman and a man, married), and where
+//   the child was never placed for adoption the decision ceasing before care ends;
+// - for 15% of the young children for whom adoption is `adoption_considered` but who leave care
+//   another way, a decision that ceases months later.
+template <typename Add>
+void plan_permanence(const PlanContext& context, Date born, Date start, bool adoption_path,
+                     bool adoption_considered, const std::vector<Change>& kept, Date end, Date today,
+                     Rng& rng, Add add) {
+  if (rng.chance(0.97)) {
+    Action& a = add(ActionKind::kPreviousPermanence, start + static_cast<int32_t>(rng.between(0, 10)));
+    const double u = rng.uniform();
+    a.code = u < 0.88 ? "Z1" : u < 0.90 ? "P1" : u < 0.95 ? "P2" : u < 0.99 ? "P3" : "P4";
+    if (a.code != "Z1" && start - born < 120) a.code = "Z1";  // too young to have had an order
+    if (a.code != "Z1") {
+      a.text = rng.chance(0.7) ? context.la_number
+                               : std::string(kOtherCouncils[rng.below(std::size(kOtherCouncils))]);
+      const Date made =
+          born + static_cast<int32_t>(rng.between(60, static_cast<uint64_t>(start - born) - 30));
+      const std::string iso = made.iso();
+      const double precision = rng.uniform();
+      // A month or year only where its last day is still before care began.
+      if (precision < 0.07 && made.year() < start.year()) {
+        a.reason = iso.substr(0, 4);
+      } else if (precision < 0.25 && add_months(made, 1) <= start &&
+                 (made.year() != start.year() || made.month() != start.month())) {
+        a.reason = iso.substr(0, 7);
+      } else {
+        a.reason = iso;
+      }
+    }
+  }
+  if (!adoption_path) {
+    // A young child for whom adoption was decided but who stays with family or in foster care: the
+    // court makes no placement order, no adopters are found, or the child's needs change.
+    if (!adoption_considered || !rng.chance(0.15)) return;
+    const Date decided = start + static_cast<int32_t>(rng.between(120, 300));
+    const Date ceased = decided + static_cast<int32_t>(rng.between(60, 300));
+    if (ceased + 10 >= end) return;  // care ends first: no decision was made
+    add(ActionKind::kDecideAdoption, decided).text = std::to_string(rng.below(4));
+    add(ActionKind::kCeaseAdoption, ceased).code =
+        std::string(kNoLongerPlaced[rng.weighted(kNoLongerPlacedWeights)]);
+    return;
+  }
+  std::optional<Date> first_step;  // the placement order or placement for adoption, whichever first
+  std::optional<Date> placed_on;
+  for (const Change& c : kept) {
+    const bool adopters = c.placement && c.placement->type.size() == 2 && c.placement->type[0] == 'A';
+    if ((c.legal_status == "E1" || adopters) && !first_step) first_step = c.on;
+    if (adopters && !placed_on) placed_on = c.on;
+  }
+  if (!first_step) return;
+  Date decided = *first_step - static_cast<int32_t>(rng.between(20, 90));
+  if (decided <= start) decided = start + 1;
+  add(ActionKind::kDecideAdoption, decided).text = std::to_string(rng.below(4));
+  if (placed_on) {
+    Date matched = *placed_on - static_cast<int32_t>(rng.between(10, 45));
+    if (matched < decided) matched = decided;
+    Action& a = add(ActionKind::kMatchAdoption, matched);
+    a.code = std::string(kAdopterSexes[rng.weighted(kAdopterSexWeights)]);
+    const double u = rng.uniform();
+    a.reason = a.code.size() == 2 && a.code[1] == '1' ? "single"
+               : a.code == "MF"                       ? (u < 0.75   ? "married"
+                                                         : u < 0.95 ? "unmarried"
+                                                                    : "civil_partners")
+                                                      : (u < 0.5   ? "married"
+                                                         : u < 0.9 ? "civil_partners"
+                                                                   : "unmarried");
+  } else if (end < today && end > decided) {
+    Date ceased = end - static_cast<int32_t>(rng.between(5, 40));
+    if (ceased < decided) ceased = decided;
+    add(ActionKind::kCeaseAdoption, ceased).code =
+        std::string(kNoLongerPlaced[rng.weighted(kNoLongerPlacedWeights)]);
+  }
+}
 
 // Health and education in care (domain/health.h), on days from `start` to before `last` (national
 // shares for children in care all year, data-and-volumes.md 4.8: about 89% with a health assessment
@@ -524,7 +613,7 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     Date on;
     int order;  // within a day: changes, then reviews, visits, missing, screenings, health
     Action action;
-    bool health = false;  // drawn from the health stream, its time too
+    Rng* stream = nullptr;  // the stream it was drawn from, its time too; none: the care stream
   };
   std::vector<Item> items;
   const auto item = [&](ActionKind kind, Date on, int order) -> Action& {
@@ -674,9 +763,24 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
              Purpose::kHealth);
   plan_health(m.born, start, care_last, calendar, health, [&](ActionKind kind, Date on) -> Action& {
     Action& a = item(kind, on, 10);
-    items.back().health = true;
+    items.back().stream = &health;
     return a;
   });
+
+  // Adoption and permanence, from their own stream for the same reason.
+  Rng permanence(context.seed,
+                 mix64(static_cast<uint64_t>(h.number)) ^ (static_cast<uint64_t>(child) << 40) ^
+                     static_cast<uint64_t>(start.days_since_epoch()),
+                 Purpose::kPermanence);
+  // Adoption is considered for some young children who leave care another way.
+  const bool considered =
+      age < 5 && (path == kUntilAdult || path == kSpecialGuardianship || path == kChildArrangements);
+  plan_permanence(context, m.born, start, path == kAdoption, considered, kept, end, today, permanence,
+                  [&](ActionKind kind, Date on) -> Action& {
+                    Action& a = item(kind, on, 1);
+                    items.back().stream = &permanence;
+                    return a;
+                  });
 
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.on != b.on ? a.on < b.on : a.order < b.order;
@@ -693,7 +797,7 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   PlannedCare planned;
   bool started = false;
   for (Item& i : items) {
-    Rng& times = i.health ? health : rng;
+    Rng& times = i.stream ? *i.stream : rng;
     Timestamp at = office_moment(times, working_day_on_or_after(calendar, i.on));
     if (at <= last_at) at = last_at.plus_seconds(times.between(60, 900));
     if (at >= context.now) break;

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "app/administration.h"
+#include "app/adoption.h"
 #include "app/assessments.h"
 #include "app/auth.h"
 #include "app/front_door.h"
@@ -173,6 +174,15 @@ constexpr std::string_view kEducationPlanWords[] = {
     "On track in English and maths. Wants to join the football club: the school to fund the kit.",
     "Exam year: revision sessions after school; careers advice booked for college applications.",
     "Part-time timetable while settling after the move; full time by half term is the goal."};
+constexpr std::string_view kAdoptionReasons[] = {
+    "The parents cannot meet the child's needs now or within the child's timescales; no family "
+    "member was assessed as able to care for the child.",
+    "Assessments of the mother and of the maternal grandparents were negative; the child needs a "
+    "permanent family and adoption offers the security of a lifelong one.",
+    "The parents agree that the child should be adopted; the birth family will be told of the "
+    "child's progress through letterbox contact.",
+    "Siblings were adopted in earlier proceedings; the risks that led to that are unchanged.",
+};
 constexpr std::string_view kSubstanceNotes[] = {
     "Cannabis most days with older friends; the young person wants to cut down.",
     "Drinking at weekends and coming home drunk; the carers worried about safety.",
@@ -281,6 +291,7 @@ bool is_ascii_letters(std::string_view s) {
 Result<Workforce> add_workforce(AuthService& auth, const CouncilOptions& options) {
   Workforce w;
   std::map<std::string, int> taken;
+  int registered = 0;
   const auto add = [&](const std::string& username, const std::string& display_name, Role role,
                        std::string_view team, std::string_view agency) -> Status {
     auto user = auth.add_user("generator", username, display_name, role_code(role), team, agency,
@@ -289,6 +300,12 @@ Result<Workforce> add_workforce(AuthService& auth, const CouncilOptions& options
       Error e = user.error();
       e.message = "Could not add the demo user " + username + ": " + e.message;
       return e;
+    }
+    // Registered social workers have a (synthetic) Social Work England number.
+    if (role == Role::kFrontDoorSocialWorker || role == Role::kSocialWorker || role == Role::kTeamManager ||
+        role == Role::kIndependentReviewingOfficer) {
+      user->registration = "SW" + std::to_string(110000 + 37 * ++registered);
+      if (Status s = auth.set_registration("generator", username, user->registration); !s) return s;
     }
     if (role == Role::kFrontDoorSocialWorker) w.front_door.push_back(*user);
     if (role == Role::kSocialWorker) w.social_workers.push_back(*user);
@@ -473,6 +490,14 @@ std::string_view action_name(ActionKind kind) {
       return "recording substance misuse";
     case ActionKind::kConviction:
       return "recording a conviction";
+    case ActionKind::kDecideAdoption:
+      return "recording the decision to place for adoption";
+    case ActionKind::kMatchAdoption:
+      return "recording the adoption match";
+    case ActionKind::kCeaseAdoption:
+      return "recording that the child should no longer be placed for adoption";
+    case ActionKind::kPreviousPermanence:
+      return "recording previous permanence";
   }
   return "an action";
 }
@@ -482,7 +507,8 @@ struct MemberState {
   int64_t version = 0;
   PersonDetails details;  // as the record now holds them
   bool died = false;
-  int64_t missing = 0;  // missing episodes recorded: the latest's number
+  int64_t missing = 0;          // missing episodes recorded: the latest's number
+  int64_t periods_of_care = 0;  // periods of care recorded: the latest's number
 };
 
 struct HouseholdState {
@@ -517,6 +543,7 @@ class Player {
         looked_after_(db, clock),
         missing_(db, clock),
         health_(db, clock),
+        adoption_(db, clock),
         front_door_(db, clock),
         clock_(clock),
         workforce_(workforce),
@@ -805,6 +832,7 @@ class Player {
       case ActionKind::kStartCare:
         version = looked_after_.start(holder, ms.id, ms.version,
                                       StartOfCare{on, a.code, a.reason, *a.placement}, channel_);
+        if (version) ++ms.periods_of_care;
         break;
       case ActionKind::kChangeCare: {
         ChangeOfCare change;
@@ -896,6 +924,22 @@ class Player {
         version = health_.record_conviction(holder, ms.id, ms.version, {0, on, text(kOffences, a.text), ""},
                                             channel_);
         break;
+      case ActionKind::kDecideAdoption:
+        version = adoption_.decide(holder, ms.id, ms.version, on, text(kAdoptionReasons, a.text), channel_);
+        break;
+      case ActionKind::kMatchAdoption:
+        version = adoption_.record_match(holder, ms.id, ms.version, on, {a.code, a.reason}, channel_);
+        break;
+      case ActionKind::kCeaseAdoption:
+        version = adoption_.cease(holder, ms.id, ms.version, on, a.code, channel_);
+        break;
+      case ActionKind::kPreviousPermanence: {
+        const int64_t period_id = ms.periods_of_care;
+        PreviousPermanence input{period_id, a.code, a.text,
+                                 PartialDate::parse_iso(a.reason).value_or(PartialDate{})};
+        version = adoption_.record_previous_permanence(holder, ms.id, ms.version, input, channel_);
+        break;
+      }
       default:
         break;
     }
@@ -1073,6 +1117,7 @@ class Player {
   LookedAfterService looked_after_;
   MissingService missing_;
   HealthService health_;
+  AdoptionService adoption_;
   FrontDoorService front_door_;
   FixedClock& clock_;
   const Workforce& workforce_;

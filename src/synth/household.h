@@ -130,6 +130,13 @@ enum class ActionKind {
   kSubstanceMisuse,     // identified on `date`, `text` (an index); intervention `code` "", "offered",
                         // "received"
   kConviction,          // on `date`, offence `text` (an index)
+  // Adoption and permanence (care_plan.h), by the holder:
+  kDecideAdoption,      // the decision on `date` that the child should be placed for adoption, reasons
+                        // `text` (an index)
+  kMatchAdoption,       // matched on `date` with adopters `code` (SEX_ADOPTR), relationship `reason`
+  kCeaseAdoption,       // on `date` the child should no longer be placed for adoption, reason `code`
+  kPreviousPermanence,  // for the period of care just begun: PREV_PERM `code`, LA_PERM `text`, DATE_PERM
+                        // `reason` (an ISO date of which the day, or the day and month, may be missing)
 };
 
 struct Action {

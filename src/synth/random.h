@@ -42,6 +42,7 @@ enum class Purpose : uint64_t {
   kProtection = 14,      // strategy discussions, enquiries, conferences, plans, visits and supervision
   kCare = 15,            // who comes into care, placements, moves, reviews, visits, missing, exploitation
   kHealth = 16,          // health checks, SDQs, education plans, substance misuse and convictions in care
+  kPermanence = 17,      // adoption decisions and matches, previous permanence
 };
 
 class Rng {

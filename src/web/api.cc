@@ -259,6 +259,7 @@ Response api(const Request& request, Database& db, const Clock& clock, const Sit
     if (auto r = missing_api(request, db, clock, *user, channel)) return *r;
     if (auto r = health_api(request, db, clock, *user, channel)) return *r;
     if (auto r = care_leaver_api(request, db, clock, *user, channel)) return *r;
+    if (auto r = adoption_api(request, db, clock, *user, channel)) return *r;
     if (auto r = front_door_api(request, db, clock, *user, channel)) return *r;
     return api_error(404, "not_found", "No such API call: see /api/v1/people and /api/v1/contacts");
   } catch (const SqlError& e) {

@@ -59,12 +59,10 @@ Response history(const PersonRecord& record, const Clock& clock) {
 
 std::optional<Response> care_leaver_api(const Request& request, Database& db, const Clock& clock,
                                         const User& user, const Channel& channel) {
-  // "", "api", "v1", "people", id, what
-  const auto parts = split(request.path, '/');
-  if (parts.size() != 6 || parts[1] != "api" || parts[2] != "v1" || parts[3] != "people") return std::nullopt;
-  const auto person_id = parse_id(parts[4]);
-  if (!person_id) return std::nullopt;
-  const std::string& what = parts[5];
+  const std::optional<PersonCall> call = person_call(request);
+  if (!call) return std::nullopt;
+  const int64_t person_id = call->person_id;
+  const std::string& what = call->what;
   if (what != "leaving-care" && what != "pathway-plans" && what != "care-leaver-contacts" &&
       what != "personal-adviser") {
     return std::nullopt;
@@ -78,7 +76,7 @@ std::optional<Response> care_leaver_api(const Request& request, Database& db, co
       return api_error(
           Error::denied("Social workers, team managers and reviewing officers read a care leaver's record."));
     }
-    auto record = PeopleService(db, clock).open(user, *person_id, channel);
+    auto record = PeopleService(db, clock).open(user, person_id, channel);
     if (!record) return api_error(record.error());
     return history(*record, clock);
   }
@@ -94,11 +92,11 @@ std::optional<Response> care_leaver_api(const Request& request, Database& db, co
     if (!version) return api_error(version.error());
     auto username = text_of(body.value, "username", true);
     if (!username) return api_error(username.error());
-    auto result = service.appoint_adviser(user, *person_id, *version, *username, channel);
+    auto result = service.appoint_adviser(user, person_id, *version, *username, channel);
     if (!result && result.error().field == "personal_adviser") {
       return api_error(Error::invalid(result.error().message, "username"));
     }
-    return changed(std::move(result), *person_id);
+    return changed(std::move(result), person_id);
   }
   if (what == "pathway-plans") {
     Body body = read_body(request, {"expected_version", "on", "plan"});
@@ -109,8 +107,8 @@ std::optional<Response> care_leaver_api(const Request& request, Database& db, co
     if (!on) return api_error(on.error());
     auto plan = text_of(body.value, "plan", true);
     if (!plan) return api_error(plan.error());
-    return changed(service.record_plan(user, *person_id, *version, {0, *on, false, *plan, ""}, channel),
-                   *person_id);
+    return changed(service.record_plan(user, person_id, *version, {0, *on, false, *plan, ""}, channel),
+                   person_id);
   }
   Body body =
       read_body(request, {"expected_version", "on", "in_touch", "activity", "accommodation", "notes"});
@@ -128,7 +126,7 @@ std::optional<Response> care_leaver_api(const Request& request, Database& db, co
     if (!value) return api_error(value.error());
     *field = *value;
   }
-  return changed(service.record_contact(user, *person_id, *version, input, channel), *person_id);
+  return changed(service.record_contact(user, person_id, *version, input, channel), person_id);
 }
 
 }  // namespace safeguard::web

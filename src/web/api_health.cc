@@ -131,12 +131,10 @@ Response record(const Request& request, const std::set<std::string>& allowed, in
 
 std::optional<Response> health_api(const Request& request, Database& db, const Clock& clock, const User& user,
                                    const Channel& channel) {
-  // "", "api", "v1", "people", id, what
-  const auto parts = split(request.path, '/');
-  if (parts.size() != 6 || parts[1] != "api" || parts[2] != "v1" || parts[3] != "people") return std::nullopt;
-  const auto person_id = parse_id(parts[4]);
-  if (!person_id) return std::nullopt;
-  const std::string& what = parts[5];
+  const std::optional<PersonCall> call = person_call(request);
+  if (!call) return std::nullopt;
+  const int64_t person_id = call->person_id;
+  const std::string& what = call->what;
   HealthService service(db, clock);
   if (what == "health") {
     if (request.method != "GET") {
@@ -147,7 +145,7 @@ std::optional<Response> health_api(const Request& request, Database& db, const C
       return api_error(Error::denied(
           "Social workers, team managers and reviewing officers read a child's health and education."));
     }
-    auto record = PeopleService(db, clock).open(user, *person_id, channel);
+    auto record = PeopleService(db, clock).open(user, person_id, channel);
     if (!record) return api_error(record.error());
     return history(*record, clock);
   }
@@ -158,7 +156,7 @@ std::optional<Response> health_api(const Request& request, Database& db, const C
     return api_error(405, "method_not_allowed",
                      "Use POST to record this; GET /api/v1/people/{id}/health reads the records");
   }
-  const int64_t id = *person_id;
+  const int64_t id = person_id;
   if (what == "health-checks") {
     return record<HealthCheck>(
         request, {"expected_version", "kind", "held_on", "notes"}, id,

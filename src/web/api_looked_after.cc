@@ -12,6 +12,11 @@
 //   POST /api/v1/people/{id}/looked-after/reviewing-officer   {expected_version, username}
 //   POST /api/v1/people/{id}/looked-after/reviews   {expected_version, held_on, participation,
 //                                                  permanence_plan, decisions} (reviewing officers)
+//   POST /api/v1/people/{id}/looked-after/uasc      {expected_version, from, ceased_on?}
+//
+// The record read back also says whether the child is an unaccompanied asylum seeker (with the
+// SSDA903 DUC), for a girl whether she is a mother (MOTHER, MC_DOB, derived from her relationships),
+// and the social worker episodes since care began (SWEpisodes, from the allocations).
 //
 // Each change answers {"id", "version"}; errors name the field (api_support.h). The reason for each
 // new episode is derived from what changed, never sent.
@@ -57,7 +62,7 @@ json period_json(const PeriodOfCare& p) {
               {"reviews", reviews}};
 }
 
-Response history(const PersonRecord& record, const Clock& clock) {
+Response history(const PersonRecord& record, LookedAfterService& service, const Clock& clock) {
   json periods = json::array();
   for (const PeriodOfCare& p : record.person.periods_of_care) periods.push_back(period_json(p));
   json deadlines = json::array();
@@ -66,10 +71,36 @@ Response history(const PersonRecord& record, const Clock& clock) {
       deadlines.push_back(child_deadline_json(d));
     }
   }
+  const Person& p = record.person;
+  json uasc = nullptr;
+  if (p.uasc)
+    uasc = {{"from", p.uasc->from.iso()}, {"ceased_on", optional_date(uasc_ceased_on(p, clock.today()))}};
+  json mother = nullptr;
+  if (p.details.sex == "F") {
+    const Motherhood m = motherhood_of(record);
+    mother = {{"mother", m.mother ? 1 : 0}, {"first_child_born", optional_date(m.first_child_born)}};
+  }
+  json workers = json::array();
+  if (!p.periods_of_care.empty()) {
+    const std::map<std::string, std::string> registrations = service.registrations();
+    for (const SocialWorkerEpisode& e :
+         social_worker_episodes(p, p.periods_of_care.front().start, clock.today())) {
+      const auto registration = registrations.find(e.worker);
+      workers.push_back(
+          {{"worker", e.worker},
+           {"sw_id", registration != registrations.end() ? json(registration->second) : json(nullptr)},
+           {"sw_decom", e.start.iso()},
+           {"sw_dec", optional_date(e.end)},
+           {"sw_reason", e.reason}});
+    }
+  }
   return json_response(200, json{{"person_id", record.person.id},
                                  {"version", record.person.version},
                                  {"today", clock.today().iso()},
                                  {"looked_after", current_period(record.person) != nullptr},
+                                 {"uasc", uasc},
+                                 {"mother", mother},
+                                 {"social_worker_episodes", workers},
                                  {"periods", periods},
                                  {"deadlines", deadlines}});
 }
@@ -172,6 +203,19 @@ Response review(const Request& request, LookedAfterService& service, int64_t per
   return changed(service.record_review(user, person_id, *version, 0, input, channel), person_id);
 }
 
+Response uasc(const Request& request, LookedAfterService& service, int64_t person_id, const User& user,
+              const Channel& channel) {
+  Body body = read_body(request, {"expected_version", "from", "ceased_on"});
+  if (body.error) return *body.error;
+  auto version = version_of(body.value);
+  if (!version) return api_error(version.error());
+  auto from = required_date_of(body.value, "from");
+  if (!from) return api_error(from.error());
+  auto ceased = date_of(body.value, "ceased_on");
+  if (!ceased) return api_error(ceased.error());
+  return changed(service.record_uasc(user, person_id, *version, *from, *ceased, channel), person_id);
+}
+
 }  // namespace
 
 std::optional<Response> looked_after_api(const Request& request, Database& db, const Clock& clock,
@@ -191,7 +235,7 @@ std::optional<Response> looked_after_api(const Request& request, Database& db, c
   if (!person_id) return std::nullopt;
   const std::string what = parts.size() == 7 ? parts[6] : "";
   if (!what.empty() && what != "changes" && what != "end" && what != "reviewing-officer" &&
-      what != "reviews") {
+      what != "reviews" && what != "uasc") {
     return api_error(404, "not_found", "No such API call");
   }
   LookedAfterService service(db, clock);
@@ -203,7 +247,7 @@ std::optional<Response> looked_after_api(const Request& request, Database& db, c
     }
     auto record = people.open(user, *person_id, channel);
     if (!record) return api_error(record.error());
-    return history(*record, clock);
+    return history(*record, service, clock);
   }
   if (request.method != "POST") {
     return api_error(405, "method_not_allowed",
@@ -214,6 +258,7 @@ std::optional<Response> looked_after_api(const Request& request, Database& db, c
   if (what == "changes") return change(request, service, *person_id, user, channel);
   if (what == "end") return end(request, service, *person_id, user, channel);
   if (what == "reviewing-officer") return appoint(request, service, *person_id, user, channel);
+  if (what == "uasc") return uasc(request, service, *person_id, user, channel);
   return review(request, service, *person_id, user, channel);
 }
 

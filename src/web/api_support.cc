@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/text.h"
 #include "domain/child_journey.h"
 #include "domain/codes.h"
 #include "web/page_context.h"
@@ -60,6 +61,14 @@ json assessment_json(const Assessment& a) {
               {"authorised_on", optional_date(a.authorised_on)},
               {"authorised_by", a.authorised_by},
               {"returned_because", a.returned_because}};
+}
+
+std::optional<PersonCall> person_call(const Request& request) {
+  const auto parts = split(request.path, '/');  // "", "api", "v1", "people", id, what
+  if (parts.size() != 6 || parts[1] != "api" || parts[2] != "v1" || parts[3] != "people") return std::nullopt;
+  const auto person_id = parse_id(parts[4]);
+  if (!person_id) return std::nullopt;
+  return PersonCall{*person_id, parts[5]};
 }
 
 Response changed(Result<int64_t> result, int64_t person_id) {
@@ -420,6 +429,15 @@ json care_dashboard_json(const CareDashboard& d) {
                 {"in_touch", d.leavers.in_touch},
                 {"suitable_accommodation", d.leavers.suitable},
                 {"education_or_work", d.leavers.education_or_work}}},
+              {"uasc", d.uasc},
+              {"adoption",
+               {{"to_be_placed", d.adoption.to_be_placed},
+                {"matched", d.adoption.matched},
+                {"placed", d.adoption.placed},
+                {"adopted", d.adoption.adopted},
+                {"days_to_placed", d.adoption.days_to_placed},
+                {"decisions_ceased", d.adoption.decisions_ceased},
+                {"previous_not_recorded", d.adoption.previous_not_recorded}}},
               {"went_missing", f.went_missing},
               {"missing_episodes", f.missing_episodes},
               {"returns", d.returns},

@@ -46,6 +46,14 @@ json hit_json(const SearchHit& hit);
 json record_json(const PersonRecord& record);
 json event_json(const DomainEvent& event);
 
+// A call on one record of a person, /api/v1/people/{id}/{what}: the id and `what`, or none for any
+// other path.
+struct PersonCall {
+  int64_t person_id = 0;
+  std::string what;
+};
+std::optional<PersonCall> person_call(const Request& request);
+
 // The answer to a change of a person's record: {"id": ..., "version": <the new version>}, or the error.
 Response changed(Result<int64_t> result, int64_t person_id);
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/auth.h"
 #include "app/looked_after.h"
 #include "app/my_work.h"
 #include "rules/child_deadlines.h"
@@ -282,6 +283,84 @@ TEST_F(LookedAfterPagesTest, TheChildrenInCareDashboardCountsTheCouncilsChildren
   ASSERT_EQ(jess.sign_in("jess").status, 303);
   EXPECT_EQ(jess.get("/children-in-care").status, 403);
   EXPECT_EQ(api("jess", "GET", "/api/v1/children-in-care", nullptr).status, 403);
+}
+
+// A 16-year-old girl, an unaccompanied asylum seeker, whose baby is recorded with her as his
+// mother: the looked-after page and the API say she is a mother (MOTHER 1, MC_DOB the baby's birth,
+// from the relationship, never typed), and record her asylum-seeking status with its end (a day
+// before it began is refused at its field; without an end it ceases on the 18th birthday); her
+// allocation is her social worker episode, its SW_ID her worker's registration number once set.
+TEST_F(LookedAfterPagesTest, AnUnaccompaniedAsylumSeekerWhoIsAMother) {
+  const Date today = clock_.today();
+  PeopleService people(*db_, clock_);
+  PersonDetails details = people.open(users_["manager"], child_, {"test", ""})->person.details;
+  details.date_of_birth = Date::from_ymd(2010, 3, 4);
+  ASSERT_TRUE(
+      people.correct_details(users_["manager"], child_, version(), details, "Age assessed", {"test", ""})
+          .ok());
+  const int64_t baby = testing::create_person(people, users_["frontdoor"],
+                                              testing::new_person("Sami", "Fielding", "2026-09-01"));
+  const int64_t baby_version = people.open(users_["frontdoor"], baby, {"test", ""})->person.version;
+  ASSERT_TRUE(people
+                  .add_relationship(users_["frontdoor"], baby, baby_version, child_, "parent", std::nullopt,
+                                    {"test", ""})
+                  .ok());
+  StartOfCare start{today, "V2", "N1", {"R3", "PR1", "Oak family centre", "NR2 1AA", "SC100200"}};
+  ASSERT_TRUE(
+      LookedAfterService(*db_, clock_).start(users_["jess"], child_, version(), start, {"test", ""}).ok());
+
+  Browser jess(*site_);
+  ASSERT_EQ(jess.sign_in("jess").status, 303);
+  Response r = jess.get(path());
+  EXPECT_TRUE(contains(r.body, "Yes: her first child was born 1 September 2026"));
+  EXPECT_TRUE(contains(r.body, "href=\"" + path() + "/uasc\""));
+  r = jess.get(path() + "/uasc");
+  ASSERT_EQ(r.status, 200);
+  FormData f = Browser::hidden_fields(r.body);
+  set_day(f, "from", today - 10);
+  set_day(f, "ceased_on", today - 11);
+  Response bad = jess.post(path() + "/uasc", f);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_TRUE(contains(bad.body, "href=\"#ceased_on\""));
+  f.set("ceased_on-day", "");
+  f.set("ceased_on-month", "");
+  f.set("ceased_on-year", "");
+  Response done = jess.post(path() + "/uasc", f);
+  ASSERT_EQ(done.status, 303) << done.body;
+  r = jess.get(path());
+  EXPECT_TRUE(contains(r.body, "From " + long_date_text(today - 10)));
+
+  r = api("jess", "GET", api_path(), nullptr);
+  ASSERT_EQ(r.status, 200);
+  json body = json::parse(r.body);
+  EXPECT_EQ(body["mother"]["mother"], 1);
+  EXPECT_EQ(body["mother"]["first_child_born"], "2026-09-01");
+  EXPECT_EQ(body["uasc"]["from"], (today - 10).iso());
+  EXPECT_TRUE(body["uasc"]["ceased_on"].is_null());
+  r = api("jess", "POST", api_path() + "/uasc",
+          {{"expected_version", version()}, {"from", (today - 10).iso()}, {"ceased_on", "2028-03-05"}});
+  EXPECT_EQ(json::parse(r.body)["error"]["field"], "ceased_on");  // in the future, after the 18th birthday
+
+  // Her social worker episode (SWEpisodes): no registration number until the administrator sets it.
+  ASSERT_EQ(body["social_worker_episodes"].size(), 1u);
+  EXPECT_EQ(body["social_worker_episodes"][0]["worker"], "jess");
+  EXPECT_TRUE(body["social_worker_episodes"][0]["sw_id"].is_null());
+  EXPECT_TRUE(body["social_worker_episodes"][0]["sw_dec"].is_null());
+  EXPECT_TRUE(contains(jess.get(path()).body, "No registration number"));
+  AuthService auth(*db_, clock_);
+  EXPECT_FALSE(auth.set_registration("test", "jess", "AB123").ok());
+  ASSERT_TRUE(auth.set_registration("test", "jess", "sw123456").ok());
+  body = json::parse(api("jess", "GET", api_path(), nullptr).body);
+  EXPECT_EQ(body["social_worker_episodes"][0]["sw_id"], "SW123456");
+
+  // On her 18th birthday the status has ceased without anyone recording it (SSDA903 DUC).
+  clock_.set(Timestamp::from_date_time(Date::from_ymd(2028, 3, 4), 10, 0, 0));
+  body = json::parse(api("jess", "GET", api_path(), nullptr).body);
+  EXPECT_EQ(body["uasc"]["ceased_on"], "2028-03-04");
+  clock_.set(Timestamp::from_date_time(today, 10, 0, 0));
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  EXPECT_EQ(json::parse(manager.get("/children-in-care?format=json").body)["uasc"], 1);
 }
 
 }  // namespace

@@ -78,6 +78,7 @@ bool is_health_form(std::string_view form);
 // Leaving care (pages_leaving_care.cc): /people/{id}/leaving-care and its forms (pathway-plan,
 // contact, adviser).
 std::optional<Response> leaving_care_pages(PageContext& context);
+std::optional<Response> adoption_pages(PageContext& context);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);
@@ -116,6 +117,9 @@ std::optional<Response> health_api(const Request& request, Database& db, const C
 // person's leaving care record.
 std::optional<Response> care_leaver_api(const Request& request, Database& db, const Clock& clock,
                                         const User& user, const Channel& channel);
+// Adoption and permanence (api_adoption.cc): decisions, matches, their end, previous permanence.
+std::optional<Response> adoption_api(const Request& request, Database& db, const Clock& clock,
+                                     const User& user, const Channel& channel);
 std::optional<Response> protection_api(const Request& request, Database& db, const Clock& clock,
                                        const User& user, const Channel& channel);
 // Built-in static files (/static/safeguard.js, safeguard.css, js-enabled.js) and govuk-frontend's.

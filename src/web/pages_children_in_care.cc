@@ -1,12 +1,14 @@
 // The children-in-care dashboard (/children-in-care), for team managers, performance analysts,
 // reviewing officers and inspectors: how many children the council looks after today, by legal
-// status, placement and age; how many started and stopped being looked after in the 12 months;
-// placement stability; whether reviews and statutory visits were on time and how many are overdue
-// today; health assessments on time, and the OC2 health and education measures of the children
-// looked after all year; care leavers aged 19 to 21 in touch, suitably housed and in education,
-// training or work; children who went missing and whether their return interviews were
-// offered in time; and each reviewing officer's children. Figures only: no child is named, so no
-// record is opened. `?format=json` gives the same figures as GET /api/v1/children-in-care.
+// status, placement and age, and how many are unaccompanied asylum seekers; how many started and stopped
+// being looked after in the 12 months; placement stability; whether reviews and statutory visits were on time
+// and how many are overdue today; health assessments on time, and the OC2 health and education measures of
+// the children looked after all year; care leavers aged 19 to 21 in touch, suitably housed and in education,
+// training or work; adoption (children waiting, matched, placed, adopted, and the days from care to
+// moving in with adopters) and previous permanence not recorded; children who went missing and
+// whether their return interviews were offered in time; and each reviewing officer's children. Figures only:
+// no child is named, so no record is opened. `?format=json` gives the same figures as GET
+// /api/v1/children-in-care.
 #include "app/looked_after.h"
 #include "web/api_support.h"
 #include "web/charts.h"
@@ -61,6 +63,26 @@ std::string leavers_table(const CareDashboard& d) {
          "</div>";
 }
 
+// Adoption: the children waiting, how far each has come, and the adoption scorecard's average
+// days from entering care to moving in with the adopters (A1) for those adopted in the year.
+std::string adoption_table(const CareDashboard& d) {
+  const CareDashboard::Adoption& a = d.adoption;
+  const std::vector<std::vector<std::string>> rows{
+      {"Looked after today with a decision to place for adoption", std::to_string(a.to_be_placed)},
+      {"Of them, matched with adopters", std::to_string(a.matched)},
+      {"Of them, living with their adopters", std::to_string(a.placed)},
+      {"Adopted in the twelve months", std::to_string(a.adopted)},
+      {"Average days from entering care to moving in with the adopters, of those adopted",
+       a.adopted == 0 ? "None adopted" : std::to_string(a.days_to_placed / a.adopted)},
+      {"Decisions in the twelve months that a child should no longer be placed for adoption",
+       std::to_string(a.decisions_ceased)},
+      {"Looked after today with no previous permanence recorded (SSDA903 PrevPerm)",
+       std::to_string(a.previous_not_recorded)},
+  };
+  return "<div data-testid=\"adoption\">" +
+         table("Adoption and permanence", {"Measure", "Children"}, rows, "") + "</div>";
+}
+
 Response dashboard_page(PageContext& c) {
   auto result = LookedAfterService(c.db, c.clock).dashboard(*c.user);
   if (!result) return c.error_page(result.error());
@@ -74,7 +96,8 @@ Response dashboard_page(PageContext& c) {
   main += "<div class=\"govuk-grid-row sg-figures\">";
   main += figure(std::to_string(f.looked_after), "Looked after today",
                  std::to_string(f.started) + " started and " + std::to_string(f.ceased) +
-                     " stopped in the twelve months",
+                     " stopped in the twelve months; " + std::to_string(d.uasc) +
+                     " unaccompanied asylum-seeking children today",
                  "figure-looked-after");
   main += figure(percent_text(f.reviews_on_time, f.reviews), "Reviews on time",
                  std::to_string(f.reviews) + " reviews held; " + std::to_string(d.reviews_overdue) +
@@ -104,6 +127,7 @@ Response dashboard_page(PageContext& c) {
                    "Placements", d.by_placements, true, "by-placements");
   main += outcomes_table(d);
   main += leavers_table(d);
+  main += adoption_table(d);
   std::vector<std::vector<std::string>> rows;
   for (const CareDashboard::Officer& o : d.officers) {
     rows.push_back({escape(o.name), std::to_string(o.children), std::to_string(o.reviews_overdue)});

@@ -1,9 +1,12 @@
 // The looked-after pages: the child's time in care (current placement and legal status, reviewing
-// officer, every deadline of their care with the health and education ones, every SSDA903 episode
-// and review, a link to their health and education) and the forms that change it: becoming
-// looked after, a change of placement or legal status, the end of care, appointing the reviewing
-// officer, and a looked-after review. Each form keeps a draft while typed; every change goes
-// through LookedAfterService, and the reason for each new episode is derived, never asked for.
+// officer, previous permanence and any adoption decision, whether the child is an unaccompanied
+// asylum seeker and (for a girl) a mother, every deadline of their care with the health and
+// education ones, every SSDA903 episode and review, links to their health and education and to
+// adoption and permanence) and the forms that change it: becoming looked after, a change of
+// placement or legal status, the end of care, appointing the reviewing officer, a looked-after
+// review, and unaccompanied asylum-seeking status. The long forms keep a draft while typed; every
+// change goes through LookedAfterService, and the reason for each new episode is derived, never
+// asked for.
 #include "app/access_policy.h"
 #include "app/looked_after.h"
 #include "core/text.h"
@@ -68,6 +71,33 @@ std::string deadlines_of(const PersonRecord& record) {
          table("Deadlines", {"What", "Due", "Status", ""}, rows, "Nothing due.") + "</div>";
 }
 
+std::string uasc_words(const Person& p, Date today) {
+  if (!p.uasc) return "No";
+  const std::optional<Date> ceased = uasc_ceased_on(p, today);
+  return "From " + long_date_text(p.uasc->from) +
+         (ceased ? "; status ceased " + long_date_text(*ceased) : "");
+}
+
+// The allocations while the child was looked after, as SSDA903 SWEpisodes returns them; a worker
+// with no registration number recorded shows as a gap to fix before the return.
+std::string social_worker_episodes_of(PageContext& c, const Person& p) {
+  if (p.periods_of_care.empty()) return {};
+  const std::map<std::string, std::string> registrations = LookedAfterService(c.db, c.clock).registrations();
+  std::vector<std::vector<std::string>> rows;
+  for (const SocialWorkerEpisode& e :
+       social_worker_episodes(p, p.periods_of_care.front().start, c.clock.today())) {
+    const auto registration = registrations.find(e.worker);
+    rows.push_back({escape(e.worker_name),
+                    registration != registrations.end() ? escape(registration->second)
+                                                        : tag("No registration number", "red"),
+                    escape(long_date_text(e.start)), escape(date_or(e.end, "")), escape(e.reason)});
+  }
+  return "<div data-testid=\"social-worker-episodes\">" +
+         table("Social worker episodes (SSDA903)", {"Social worker", "SW_ID", "From", "Until", "Reason"},
+               rows, "No social worker allocated while looked after.") +
+         "</div>";
+}
+
 Response care_page(PageContext& c, const PersonRecord& record) {
   const Person& p = record.person;
   Layout l = c.layout("Looked after");
@@ -78,6 +108,7 @@ Response care_page(PageContext& c, const PersonRecord& record) {
   if (done == "ended") l.success_message = "End of care recorded";
   if (done == "officer") l.success_message = "Reviewing officer appointed";
   if (done == "review") l.success_message = "Review recorded";
+  if (done == "uasc") l.success_message = "Unaccompanied asylum-seeking status recorded";
   std::string main = child_page_heading(p, "Looked after");
   const PeriodOfCare* period = current_period(p);
   const bool worker = can_record_care(*c.user);
@@ -104,6 +135,32 @@ Response care_page(PageContext& c, const PersonRecord& record) {
                       escape(label_of(CodeList::kPermanencePlan, period->reviews.back().permanence_plan)),
                       ""});
     }
+    const PreviousPermanence* previous = previous_permanence_of(p, period->id);
+    rows.push_back({"Previous permanence",
+                    previous ? escape(label_of(CodeList::kPreviousPermanence, previous->type))
+                             : tag("Not recorded", "red"),
+                    worker ? link_in_context(previous ? "Change" : "Record", " previous permanence",
+                                             person_href(p.id) + "/adoption/previous-permanence/" +
+                                                 std::to_string(period->id))
+                           : ""});
+    rows.push_back({"Unaccompanied asylum-seeking child", escape(uasc_words(p, c.clock.today())),
+                    worker ? link_in_context(p.uasc ? "Change" : "Record",
+                                             " unaccompanied asylum-seeking status", base + "/uasc")
+                           : ""});
+    if (p.details.sex == "F") {
+      const Motherhood m = motherhood_of(record);
+      rows.push_back({"Mother (SSDA903)",
+                      escape(m.mother ? "Yes: her first child was born " + long_date_text(*m.first_child_born)
+                                      : "No child of hers is recorded"),
+                      ""});
+    }
+    if (const AdoptionDecision* adoption = standing_adoption_decision(p)) {
+      rows.push_back(
+          {"Adoption",
+           escape("To be placed for adoption (decided " + long_date_text(adoption->decided_on) +
+                  (adoption->matched_on ? "; matched " + long_date_text(*adoption->matched_on) : "") + ")"),
+           link("Adoption", person_href(p.id) + "/adoption")});
+    }
     main += "<div data-testid=\"care-summary\">" + summary_list(rows) + "</div>";
     if (worker) {
       main += "<div class=\"govuk-button-group\">" + link_button("Record a change", base + "/change") +
@@ -113,6 +170,8 @@ Response care_page(PageContext& c, const PersonRecord& record) {
     if (can_review_care(*c.user)) main += link_button("Record a review", base + "/reviews/new");
     main += "<p class=\"govuk-body\">" + link("Health and education", person_href(p.id) + "/health") +
             ": health assessments, dental checks, immunisations, SDQs and personal education plans.</p>";
+    main += "<p class=\"govuk-body\">" + link("Adoption and permanence", person_href(p.id) + "/adoption") +
+            ": previous permanence, and the decision to place for adoption, the match and the placement.</p>";
     main += deadlines_of(record);
   } else {
     main += "<p class=\"govuk-body\">" +
@@ -126,6 +185,7 @@ Response care_page(PageContext& c, const PersonRecord& record) {
     main += "<p class=\"govuk-body\">" + link("Leaving care", person_href(p.id) + "/leaving-care") +
             ": pathway plans, the personal adviser and contacts after care.</p>";
   }
+  main += social_worker_episodes_of(c, p);
   for (auto it = p.periods_of_care.rbegin(); it != p.periods_of_care.rend(); ++it) {
     const std::string title = "Period of care from " + long_date_text(it->start) +
                               (it->end() ? " to " + long_date_text(*it->end()) : "");
@@ -338,12 +398,49 @@ Response record_review(PageContext& c, const PersonRecord& record) {
   return finish_change(c, record, build(c.form, {}), result, "review", build, care_href(p.id));
 }
 
+// The child's unaccompanied asylum-seeking status: from when, and when it ceased if before the 18th
+// birthday.
+Response record_uasc(PageContext& c, const PersonRecord& record) {
+  const Person& p = record.person;
+  const std::string action = care_href(p.id) + "/uasc";
+  const auto build = [&](const FormData& v, const std::vector<FieldError>& errors) {
+    return ChangeForm{
+        "Record an unaccompanied asylum-seeking child", action,
+        "<p class=\"govuk-body\">A child who has applied for asylum in their own right and is separated from "
+        "both parents and anyone with parental responsibility.</p>" +
+            date_input("from", "From when?", date_parts(v, "from"), error_for(errors, "from"),
+                       "The day the council first looked after or supported the child as one.") +
+            date_input("ceased_on", "When did the status cease?", date_parts(v, "ceased_on"),
+                       error_for(errors, "ceased_on"),
+                       "Only if it ceased before the 18th birthday, for example after an age assessment. "
+                       "It ceases on the 18th birthday without being recorded."),
+        "Record"};
+  };
+  if (c.request.method == "GET") {
+    FormData values;
+    if (p.uasc) {
+      set_date(values, "from", p.uasc->from);
+      if (p.uasc->ceased_on) set_date(values, "ceased_on", *p.uasc->ceased_on);
+    }
+    return change_form_page(c, record, build(values, {}), values, {}, 200);
+  }
+  std::vector<FieldError> errors;
+  auto from = read_required_date(c.form, "from", "The date", "Enter the date the status began");
+  if (!from) errors.push_back({"from", from.error().message});
+  auto ceased = read_date(c.form, "ceased_on", "The date the status ceased");
+  if (!ceased) errors.push_back({"ceased_on", ceased.error().message});
+  if (!errors.empty()) return change_form_page(c, record, build(c.form, errors), c.form, errors, 422);
+  auto result = LookedAfterService(c.db, c.clock)
+                    .record_uasc(*c.user, p.id, form_version(c.form), *from, *ceased, c.channel());
+  return finish_change(c, record, build(c.form, {}), result, "uasc", build, care_href(p.id));
+}
+
 }  // namespace
 
 std::optional<Response> looked_after_pages(PageContext& c) {
   const std::string& path = c.request.path;
   if (!path.starts_with("/people/")) return std::nullopt;
-  // "", "people", id, "looked-after" [, "start"|"change"|"end"|"reviewing-officer" | "reviews", "new"]
+  // "", "people", id, "looked-after" [, "start"|"change"|"end"|"reviewing-officer"|"uasc" | "reviews", "new"]
   const auto parts = split(path, '/');
   if (parts.size() < 4 || parts[3] != "looked-after") return std::nullopt;
   const auto person_id = parse_id(parts[2]);
@@ -359,7 +456,7 @@ std::optional<Response> looked_after_pages(PageContext& c) {
     return c.problem(403, "You cannot see this",
                      "Social workers, team managers and reviewing officers see a child's care.");
   }
-  if ((form == "start" || form == "change" || form == "end") && !can_record_care(*c.user)) {
+  if ((form == "start" || form == "change" || form == "end" || form == "uasc") && !can_record_care(*c.user)) {
     return c.problem(403, "You cannot record this",
                      "Only social workers and team managers record a child's care.");
   }
@@ -372,7 +469,7 @@ std::optional<Response> looked_after_pages(PageContext& c) {
                      "Only independent reviewing officers record looked-after reviews.");
   }
   if (!form.empty() && form != "start" && form != "change" && form != "end" && form != "reviewing-officer" &&
-      form != "review") {
+      form != "review" && form != "uasc") {
     return std::nullopt;
   }
   Loaded loaded = load_for_form(c, *person_id);
@@ -383,6 +480,7 @@ std::optional<Response> looked_after_pages(PageContext& c) {
   if (form == "end") return end_care(c, record);
   if (form == "reviewing-officer") return appoint_officer(c, record);
   if (form == "review") return record_review(c, record);
+  if (form == "uasc") return record_uasc(c, record);
   return care_page(c, record);
 }
 

@@ -284,6 +284,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = missing_pages(context)) return *r;
   if (auto r = health_pages(context)) return *r;
   if (auto r = leaving_care_pages(context)) return *r;
+  if (auto r = adoption_pages(context)) return *r;
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;
