@@ -64,6 +64,9 @@ Motherhood motherhood_of(const PersonRecord& record) {
   for (const RelatedPerson& r : record.relationships) {
     // Recorded on the other's record as "she is the parent of them": her child.
     if (!r.recorded_on_other || r.label_code != "parent" || !r.summary.date_of_birth) continue;
+    // A child born before her is a relationship recorded the wrong way round (SSDA903 rule 621).
+    const std::optional<Date>& born = record.person.details.date_of_birth;
+    if (born && *r.summary.date_of_birth <= *born) continue;
     m.mother = true;
     if (!m.first_child_born || *r.summary.date_of_birth < *m.first_child_born) {
       m.first_child_born = r.summary.date_of_birth;
@@ -254,7 +257,8 @@ Result<CareDashboard> LookedAfterService::council_figures() {
         if (const AdoptionDecision* standing = standing_adoption_decision(person)) {
           ++a.to_be_placed;
           a.matched += standing->matched_on.has_value();
-          a.placed += adoption_steps(person, *standing).placed_on.has_value();
+          const std::string& type = now->current().placement.type;
+          a.placed += type == "A3" || type == "A4" || type == "A5" || type == "A6";
         }
         a.previous_not_recorded += previous_permanence_of(person, now->id) == nullptr;
       }

@@ -83,7 +83,7 @@ struct CareDashboard {
   struct Adoption {
     int64_t to_be_placed = 0;  // children looked after today with a decision to place for adoption
     int64_t matched = 0;       // of them, matched with adopters
-    int64_t placed = 0;        // of them, living with their adopters
+    int64_t placed = 0;        // of them, living with their adopters today (A3 to A6)
     int64_t adopted = 0;       // adopted in the 12 months
     int64_t days_to_placed =
         0;  // of them, the days from entering care to moving in with the adopters, summed

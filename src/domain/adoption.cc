@@ -144,7 +144,8 @@ AdoptionSteps adoption_steps(const Person& child, const AdoptionDecision& decisi
 const AdoptionDecision* standing_adoption_decision(const Person& child) {
   const std::vector<AdoptionDecision>& decisions = child.permanence.decisions;
   const PeriodOfCare* period = current_period(child);
-  if (decisions.empty() || !decisions.back().stands() || !period || decisions.back().period_id != period->id) {
+  if (decisions.empty() || !decisions.back().stands() || !period ||
+      decisions.back().period_id != period->id) {
     return nullptr;
   }
   return &decisions.back();
@@ -180,8 +181,15 @@ Result<DomainEvent> adoption_decided(const Person& child, Date on, const std::st
                               long_date_text(*decisions.back().ceased_on) + " (SSDA903 rule 579)",
                           "on");
   }
+  // Steps since the last decision in this period ceased (a placement order left in place after it
+  // does not stop a new decision).
+  std::optional<Date> since;
+  for (const AdoptionDecision& d : decisions) {
+    if (d.period_id == period->id && d.ceased_on) since = d.ceased_on;
+  }
   for (const CareEpisode& e : period->episodes) {
     if (e.start >= on) break;
+    if (since && e.start <= *since) continue;
     if (e.legal_status == "E1" || is_placement_for_adoption(e.placement.type)) {
       return Error::invalid(
           "The child was " +
@@ -233,9 +241,10 @@ Result<DomainEvent> adoption_match_recorded(const Person& child, Date on, const 
     return Error::invalid("Say what the adopters' relationship is", "relationship");
   }
   if (adopters.legal_status().empty()) {
-    return Error::invalid(
-        adopters.number() == 1 ? "One adopter on their own is single" : "Two adopters are a couple: say how",
-        "relationship");
+    return Error::invalid(adopters.number() == 1
+                              ? "For one adopter choose 'Single: adopting alone'"
+                              : "For two adopters choose married, civil partners or not married",
+                          "relationship");
   }
   DomainEvent e;
   e.type = "AdoptionMatchRecorded";
@@ -265,12 +274,19 @@ Result<DomainEvent> adoption_decision_ceased(const Person& child, Date on, const
                               ": the decision ceases on or before that (SSDA903 rule 117)",
                           "on");
   }
+  // The decision ceases after every step it led to: not before a placement order or a move to
+  // adopters recorded after that day (rules 551 to 554). It may cease while the child still lives
+  // with the adopters, so that care can end another way (rule 557).
   if (period) {
-    const CareEpisode* episode = period->episode_on(on);
-    if (episode && is_placement_for_adoption(episode->placement.type)) {
-      return Error::invalid("The child was placed for adoption (" + episode->placement.type +
-                                ") that day: record the move from the adopters first",
-                            "on");
+    for (const CareEpisode& e : period->episodes) {
+      if (e.start <= on) continue;
+      const bool begins_order = e.legal_status == "E1";
+      if (begins_order || is_placement_for_adoption(e.placement.type)) {
+        return Error::invalid(std::string(begins_order ? "The placement order" : "The move to the adopters") +
+                                  " is recorded from " + long_date_text(e.start) +
+                                  ", after that day: the decision ceases on or after it",
+                              "on");
+      }
     }
   }
   if (!is_valid_code(CodeList::kReasonNoLongerPlaced, reason)) {
@@ -308,12 +324,14 @@ Result<DomainEvent> previous_permanence_recorded(const Person& child, const Prev
     }
     const std::optional<Date>& born = child.details.date_of_birth;
     if (input.made.latest() >= period->start) {
-      return Error::invalid("The order was made before this period of care began, on " +
-                                long_date_text(period->start) + " (SSDA903 rule 632)",
+      return Error::invalid("The order must have been made before this period of care began, on " +
+                                long_date_text(period->start) +
+                                ": if it was made in the same year or month, enter the month or day (SSDA903 "
+                                "rule 632)",
                             "made");
     }
     if (born && input.made.latest() < *born) {
-      return Error::invalid("The order was made after the child was born", "made");
+      return Error::invalid("The order cannot be dated before the child was born", "made");
     }
   }
   if (period->start > today) return Error::invalid("The period of care has not begun", "period_id");
@@ -342,7 +360,15 @@ Status adoption_allows(const Person& child, std::string_view before_status, std:
         field);
   }
   const AdoptionDecision* decision = standing_adoption_decision(child);
-  if (decision && decision->decided_on <= on) return {};
+  if (decision && decision->decided_on <= on) {
+    if (placement_begins && decision->matched_on && *decision->matched_on > on) {
+      return Error::invalid("The child was matched with the adopters on " +
+                                long_date_text(*decision->matched_on) +
+                                ": the move to them is on or after the match (SSDA903 rule 331)",
+                            "on");
+    }
+    return {};
+  }
   const std::string what = order_begins ? "A placement order (E1)" : "A placement for adoption";
   return Error::invalid(what +
                             " needs a decision that the child should be placed for adoption, made on or "
@@ -359,8 +385,10 @@ Status adoption_allows_end(const Person& child, Date on, std::string_view reason
           "(SSDA903 rule 601)",
           "reason");
     }
-    if (*decision->matched_on == on) {
-      return Error::invalid("The adoption order comes after the day of the match (SSDA903 rule 582)", "on");
+    if (on <= *decision->matched_on) {
+      return Error::invalid("The adoption order comes after the day of the match, " +
+                                long_date_text(*decision->matched_on) + " (SSDA903 rule 582)",
+                            "on");
     }
     return {};
   }

@@ -18,8 +18,9 @@
 // placement for adoption needs a decision that stands, made on or before it (rules 551 to 554); a
 // match is on or after the decision (333) and on or before the move to the adopters (331); an
 // adoption needs the match (601), and care ends otherwise only once the decision no longer stands
-// (557); a decision no longer stands only after the child has left any placement for adoption; a
-// new decision only after the last one ceased (579, 583). domain/care.cc asks adoption_allows and
+// (557); a decision ceases after every step it led to (it may cease while the child still lives
+// with the adopters, so that care can end another way); a new decision only after the last one
+// ceased (579, 583). domain/care.cc asks adoption_allows and
 // adoption_allows_end before a change or the end of care.
 //
 // Who the adopters are is recorded in the family's words (one adopter or two, their sexes, and a
@@ -141,11 +142,12 @@ Result<DomainEvent> previous_permanence_recorded(const Person& child, const Prev
 // For domain/care.cc: whether the child may be, from `on`, under `legal_status` in a placement of
 // `placement_type`, given what was before (`before_status`, `before_type`; empty at the start of
 // care). A placement order (E1) or a placement for adoption (A3 to A6) that begins needs a decision
-// that stands, made on or before `on`.
+// that stands, made on or before `on`; a placement for adoption comes on or after the match, if
+// there is one (rule 331).
 Status adoption_allows(const Person& child, std::string_view before_status, std::string_view before_type,
                        std::string_view legal_status, std::string_view placement_type, Date on);
-// Whether the child's care may end on `on` for `reason` (a REC code): an adoption needs the match,
-// on or before the move to the adopters; any other ending, no decision that stands.
+// Whether the child's care may end on `on` for `reason` (a REC code): an adoption needs the match
+// before it; any other ending, no decision that stands.
 Status adoption_allows_end(const Person& child, Date on, std::string_view reason);
 
 bool apply_adoption_event(Person& person, const DomainEvent& event);

@@ -78,8 +78,8 @@ TEST(Adoption, TheJourneyRunsInTheReturnsOrder) {
   // The match is on or before the move to the adopters (331).
   EXPECT_EQ(field_of(adoption_match_recorded(child, start + 301, {"MF", "married"}, kToday)), "on");
   fold(child, adoption_match_recorded(child, start + 280, {"MF", "married"}, kToday));
-  // The decision cannot cease while the child lives with the adopters.
-  EXPECT_EQ(field_of(adoption_decision_ceased(child, start + 320, "RD4", kToday)), "on");
+  // The decision cannot cease before the move it led to.
+  EXPECT_EQ(field_of(adoption_decision_ceased(child, start + 290, "RD4", kToday)), "on");
   fold(child, looked_after_ended(child, start + 400, "E12", kToday));
 
   const AdoptionDecision& decision = child.permanence.decisions.at(0);
@@ -110,6 +110,24 @@ TEST(Adoption, ADecisionThatCeasesLetsCareEndAndANewOneFollow) {
   fold(child, looked_after_ended(child, start + 300, "E4A", kToday));
   EXPECT_EQ(child.permanence.decisions.size(), 2u);
   EXPECT_EQ(adoption_steps(child, child.permanence.decisions[1]).adopted_on, std::nullopt);
+}
+
+// A placement with prospective adopters that ends another way: the decision ceases while the
+// child still lives with them (so that care can end, rule 557), but never before a step it led to;
+// and a move to adopters is on or after the match (rule 331).
+TEST(Adoption, TheDecisionCeasesAfterTheStepsItLedTo) {
+  Person child = looked_after_baby();
+  const Date start = kReferral + 7;
+  fold(child, adoption_decided(child, start + 50, "", "Jo", kToday));
+  fold(child, adoption_match_recorded(child, start + 90, {"F1", "single"}, kToday));
+  EXPECT_EQ(field_of(care_changed(child, {start + 80, "", placement("A4", "Dee Cole"), "CARPL"}, kToday)),
+            "on");  // before the match
+  fold(child, care_changed(child, {start + 100, "", placement("A4", "Dee Cole"), "CARPL"}, kToday));
+  EXPECT_EQ(field_of(adoption_decision_ceased(child, start + 95, "RD4", kToday)), "on");  // before the move
+  EXPECT_EQ(field_of(looked_after_ended(child, start + 150, "E4B", kToday)), "reason");   // it stands
+  fold(child, adoption_decision_ceased(child, start + 140, "RD4", kToday));               // consent withdrawn
+  fold(child, looked_after_ended(child, start + 150, "E4B", kToday));
+  EXPECT_EQ(child.periods_of_care[0].reason_ended(), "E4B");
 }
 
 // An adoption that breaks down: the child comes back into care, and the old decision does not

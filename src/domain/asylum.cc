@@ -33,7 +33,7 @@ Result<DomainEvent> uasc_status_recorded(const Person& child, Date from, std::op
   if (from >= eighteenth) return Error::invalid("The young person was 18 by then: an adult", "from");
   if (ceased_on) {
     if (*ceased_on > today) return Error::invalid("The date cannot be in the future", "ceased_on");
-    if (*ceased_on < from) return Error::invalid("The status ceased on or after it began", "ceased_on");
+    if (*ceased_on < from) return Error::invalid("The status cannot end before it began", "ceased_on");
     if (*ceased_on > eighteenth) {
       return Error::invalid("The status ceases on the 18th birthday (" + long_date_text(eighteenth) +
                                 ") at the latest (SSDA903 rule 304)",

@@ -205,8 +205,9 @@ std::vector<SocialWorkerEpisode> social_worker_episodes(const Person& child, Dat
   std::vector<SocialWorkerEpisode> out;
   for (const Allocation& a : child.allocations) {
     if (a.from > to || (a.to && *a.to < from)) continue;
-    out.push_back(
-        {a.worker, a.worker_name, a.from, a.to ? std::optional<Date>(*a.to + 1) : std::nullopt, a.reason});
+    std::optional<Date> end;
+    if (a.to && *a.to + 1 <= to) end = *a.to + 1;
+    out.push_back({a.worker, a.worker_name, a.from, a.to, end, a.reason});
   }
   return out;
 }

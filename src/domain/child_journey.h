@@ -140,11 +140,13 @@ const Allocation* current_allocation(const Person& person);
 struct SocialWorkerEpisode {
   std::string worker;  // username; SW_ID is their registration number (User::registration)
   std::string worker_name;
-  Date start;               // SW_DECOM
-  std::optional<Date> end;  // SW_DEC; none while current
-  std::string reason;       // SW_REASON
+  Date start;                    // SW_DECOM
+  std::optional<Date> last_day;  // the worker's last day, as the record says it
+  std::optional<Date> end;       // SW_DEC; none while the episode is open at `to`
+  std::string reason;            // SW_REASON
 };
-// The child's allocations that overlap `from` to `to` (inclusive), oldest first.
+// The child's allocations that overlap `from` to `to` (inclusive), oldest first; an episode whose
+// SW_DEC would fall after `to` (the year's end, or today) is open, as the return wants (SW07, SW17).
 std::vector<SocialWorkerEpisode> social_worker_episodes(const Person& child, Date from, Date to);
 
 // True for the outcomes that open a Children in Need episode.

@@ -114,6 +114,9 @@ TEST(ChildJourney, AnOpenChildIsAllocatedAndAChangeEndsThePreviousAllocation) {
   const std::vector<SocialWorkerEpisode> both = social_worker_episodes(child, kReferral, kToday);
   ASSERT_EQ(both.size(), 2u);
   EXPECT_EQ(both[0].end, both[1].start);  // validator SW10: no gap
+  EXPECT_EQ(both[0].last_day, kReferral + 39);
+  // At the end of a return year on sam's last day, the episode is still open (SW07, SW17).
+  EXPECT_EQ(social_worker_episodes(child, kReferral, kReferral + 60)[1].end, std::nullopt);
 }
 
 TEST(ChildJourney, AllocationIsCheckedAgainstTheEpisodeAndTheCurrentWorker) {

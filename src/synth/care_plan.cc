@@ -5,6 +5,7 @@
 #include <span>
 #include <string_view>
 
+#include "domain/care_leaver.h"
 #include "domain/health.h"
 #include "synth/names.h"
 #include "synth/office_time.h"
@@ -92,6 +93,16 @@ constexpr int kVisitWindowDays = 183;
 
 constexpr std::string_view kRisks[] = {"high", "medium", "low", "none"};
 constexpr double kRiskWeights[] = {25, 35, 30, 10};
+
+// Care leavers' contacts around their birthdays (data-and-volumes.md: about 9 in 10 in touch, 88% of
+// them in suitable accommodation, about 55% in education, training or work at 19 to 21).
+constexpr std::string_view kInTouch[] = {"YES", "NO", "REFU", "NREQ"};
+constexpr double kInTouchWeights[] = {90, 5, 3, 2};
+constexpr std::string_view kActivities[] = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6"};
+constexpr double kActivityWeights[] = {6, 1, 14, 3, 4, 1, 20, 6, 9, 26, 10};
+constexpr std::string_view kAccommodation[] = {"U1", "D1", "B1", "Z1", "E1", "K1", "C1", "T1", "Y1",
+                                               "G1", "X2", "S2", "V2", "W2", "U2", "B2", "Y2"};
+constexpr double kAccommodationWeights[] = {25, 12, 14, 8, 8, 6, 4, 3, 4, 1, 3, 1, 2, 1, 2, 2, 1};
 
 // Councils that arranged a previous permanence order elsewhere (LA_PERM), and the adopters.
 constexpr std::string_view kOtherCouncils[] = {"935", "873", "925", "882", "881", "WAL", "SCO"};
@@ -316,6 +327,54 @@ void plan_permanence(const PlanContext& context, Date born, Date start, bool ado
     if (ceased < decided) ceased = decided;
     add(ActionKind::kCeaseAdoption, ceased).code =
         std::string(kNoLongerPlaced[rng.weighted(kNoLongerPlacedWeights)]);
+  }
+}
+
+// Leaving care (domain/care_leaver.h) for a young person born `born`, looked after from `start` to
+// `end` (after `today`: still looked after), who qualifies as a care leaver in this period (13 weeks
+// in care from 14, some of it from 16): the needs assessment and pathway plan within about 3 months
+// of qualifying (some late), reviews about every 6 months until 21; a personal adviser appointed by
+// a manager when they leave care; and the contacts around each birthday from 17 to 21 after care
+// (most made, most in touch; kInTouch, kActivities, kAccommodation). Nothing after `today`.
+template <typename Add>
+void plan_leaving_care(const PlanContext& context, Date born, Date start, Date end, Date today, Rng& rng,
+                       Add add) {
+  const Date fourteenth = add_years(born, 14);
+  const Date sixteenth = add_years(born, 16);
+  const Date twenty_first = add_years(born, 21);
+  // The day of qualifying, as domain/care_leaver.cc counts it: the 91st day in care from 14, and a
+  // day in care from 16 (the last day in care is the day before care ended).
+  const Date qualified =
+      std::max(std::max(start, fourteenth) + (kQualifyingDays - 1), std::max(start, sixteenth));
+  if (qualified > end - 1 || qualified > today) return;
+  Date plan = qualified + static_cast<int32_t>(rng.chance(0.85) ? rng.between(20, 85) : rng.between(95, 150));
+  while (plan < twenty_first && plan < today) {
+    add(ActionKind::kPathwayPlan, plan).text = std::to_string(rng.below(6));
+    plan = plan + static_cast<int32_t>(rng.chance(0.85) ? rng.between(150, 182) : rng.between(183, 240));
+  }
+  if (end >= today) return;  // still looked after: no adviser or contacts yet
+  const Date appointed = end + static_cast<int32_t>(rng.between(0, 20));
+  if (appointed < today) {
+    Action& a = add(ActionKind::kAppointAdviser, appointed);
+    a.worker = static_cast<int>(rng.below(static_cast<uint64_t>(std::max(1, context.managers))));
+    a.officer = static_cast<int>(rng.below(static_cast<uint64_t>(std::max(1, context.social_workers))));
+  }
+  for (int age = 17; age <= 21; ++age) {
+    const Date birthday = add_years(born, age);
+    if (birthday <= end || !rng.chance(0.93)) continue;  // looked after on the birthday; or missed
+    Date on = birthday + static_cast<int32_t>(rng.between(0, 80)) - 60;
+    if (on <= end) on = end + 1;
+    if (on >= today) break;
+    Action& a = add(ActionKind::kCareLeaverContact, on);
+    a.code = std::string(kInTouch[rng.weighted(kInTouchWeights)]);
+    a.text = std::to_string(rng.below(6));
+    if (a.code != "YES") {
+      a.reason = "0,0";
+      continue;
+    }
+    std::string accommodation(kAccommodation[rng.weighted(kAccommodationWeights)]);
+    if (accommodation == "Z1" && on < add_years(born, 18)) accommodation = "D1";  // staying put from 18
+    a.reason = std::string(kActivities[rng.weighted(kActivityWeights)]) + "," + accommodation;
   }
 }
 
@@ -613,7 +672,8 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     Date on;
     int order;  // within a day: changes, then reviews, visits, missing, screenings, health
     Action action;
-    Rng* stream = nullptr;  // the stream it was drawn from, its time too; none: the care stream
+    Rng* stream = nullptr;    // the stream it was drawn from, its time too; none: the care stream
+    bool after_care = false;  // leaving care: the Children in Need episode need not stay open for it
   };
   std::vector<Item> items;
   const auto item = [&](ActionKind kind, Date on, int order) -> Action& {
@@ -782,6 +842,33 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
                     return a;
                   });
 
+  // Leaving care, from its own stream too; not for a child adopted, who died or moved to another
+  // council's care, now or before (they are not this council's care leavers), and the personal
+  // adviser only once.
+  bool not_a_care_leaver = rec == "E11" || rec == "E12" || rec == "E2" || rec == "E3";
+  bool adviser_before = false;
+  for (const Action& a : h.actions) {
+    if (a.member != child) continue;
+    not_a_care_leaver |= a.kind == ActionKind::kEndCare &&
+                         (a.code == "E11" || a.code == "E12" || a.code == "E2" || a.code == "E3");
+    adviser_before |= a.kind == ActionKind::kAppointAdviser;
+  }
+  Rng leaving(context.seed,
+              mix64(static_cast<uint64_t>(h.number)) ^ (static_cast<uint64_t>(child) << 40) ^
+                  static_cast<uint64_t>(start.days_since_epoch()),
+              Purpose::kLeavingCare);
+  if (!not_a_care_leaver) {
+    plan_leaving_care(context, m.born, start, end, today, leaving, [&](ActionKind kind, Date on) -> Action& {
+      Action& a = item(kind, on, 11);
+      items.back().stream = &leaving;
+      items.back().after_care = true;
+      return a;
+    });
+  }
+  if (adviser_before) {
+    std::erase_if(items, [](const Item& i) { return i.action.kind == ActionKind::kAppointAdviser; });
+  }
+
   std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     return a.on != b.on ? a.on < b.on : a.order < b.order;
   });
@@ -794,6 +881,7 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     return holder;
   };
   Timestamp last_at = earliest;
+  Timestamp last_in_care_at = earliest;  // the last action the episode stays open for
   PlannedCare planned;
   bool started = false;
   for (Item& i : items) {
@@ -802,6 +890,7 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     if (at <= last_at) at = last_at.plus_seconds(times.between(60, 900));
     if (at >= context.now) break;
     last_at = at;
+    if (!i.after_care) last_in_care_at = at;
     i.action.at = at;
     i.action.holder = holder_at(at);
     if (i.action.kind == ActionKind::kStartCare) {
@@ -812,7 +901,7 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     h.actions.push_back(std::move(i.action));
   }
   if (!started) return std::nullopt;
-  planned.last_at = last_at;
+  planned.last_at = last_in_care_at;
   // Adopted (RC1), a special guardianship (RC4) or child arrangements order (RC3), transferred to
   // adult social care (RC6) for a few who leave at 18, services ceased (RC7) for the rest.
   const bool special_guardianship = rec == "E45" || rec == "E46" || rec == "E47" || rec == "E48";

@@ -25,6 +25,13 @@
 //   personal education plans each term, and a few substance misuse problems and convictions, at
 //   about the national rates (plan_health in care_plan.cc), drawn from their own stream (Purpose
 //   kHealth) so that adding them left the rest of the council as it was.
+// - Adoption and permanence: previous permanence for each period of care; on the adoption path the
+//   decision, the match and the adopters; some decisions for young children that cease
+//   (plan_permanence, Purpose kPermanence).
+// - Leaving care for those who qualify: pathway plans and reviews, a personal adviser, and contacts
+//   around each birthday from 17 to 21 with what OC3 returns (plan_leaving_care, Purpose
+//   kLeavingCare); the Children in Need episode closes weeks after care ends, as before, and the
+//   worker says why they open the record after that.
 //
 // Pure: the same seed, household and context give the same plan.
 //
@@ -55,7 +62,8 @@ struct PlannedCare {
 };
 
 // Decides whether the child comes into care in the episode allocated at holders.front(), and if so
-// plans the period of care and what happens in it, appending to h.actions. None when the child does
+// plans the period of care and what happens in it (and after it, for a care leaver), appending to
+// h.actions. None when the child does
 // not come into care before `context.now`. The episode must stay open until after `ends`.
 std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, int child,
                                      const std::vector<HeldBy>& holders, Rng& rng);

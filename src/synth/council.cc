@@ -21,6 +21,7 @@
 #include "app/adoption.h"
 #include "app/assessments.h"
 #include "app/auth.h"
+#include "app/care_leavers.h"
 #include "app/front_door.h"
 #include "app/health.h"
 #include "app/looked_after.h"
@@ -182,6 +183,28 @@ constexpr std::string_view kAdoptionReasons[] = {
     "The parents agree that the child should be adopted; the birth family will be told of the "
     "child's progress through letterbox contact.",
     "Siblings were adopted in earlier proceedings; the risks that led to that are unchanged.",
+};
+constexpr std::string_view kPathwayPlanWords[] = {
+    "Wants to stay near college: supported lodgings at 18, then a flat. Budgeting course booked; the "
+    "personal adviser to help with the bursary forms.",
+    "Staying put with the foster carers until 21 while at college; driving lessons from the leaving "
+    "care grant. Health: registered with a GP and dentist.",
+    "Looking for an apprenticeship in catering: the adviser to go with them to the jobs fair. Contact "
+    "with their sister every fortnight; counselling continues.",
+    "Settled in a council flat: the setting-up-home allowance paid. Not in work: a referral to the "
+    "youth employment service; the adviser visits monthly.",
+    "At university from September: accommodation for the holidays agreed, the higher education "
+    "bursary and the care leaver covenant discounts arranged.",
+    "Pregnant: midwife and family nurse partnership involved; a tenancy with support near their "
+    "grandmother; the adviser to see them every two weeks.",
+};
+constexpr std::string_view kContactNotes[] = {
+    "Met for coffee near the flat: managing the rent, bored without work; we looked at courses.",
+    "Visited at home: tidy and well stocked; college going well, worried about money at Christmas.",
+    "Phoned and then met: moving in with a partner next month; talked about the tenancy and benefits.",
+    "Saw them at the foster carers': still staying put, working weekends at the garden centre.",
+    "Met at the jobcentre: sanctioned last month; agreed to ask for a hardship payment together.",
+    "Video call from university: settled, enjoying the course, coming home for the holidays.",
 };
 constexpr std::string_view kSubstanceNotes[] = {
     "Cannabis most days with older friends; the young person wants to cut down.",
@@ -498,6 +521,12 @@ std::string_view action_name(ActionKind kind) {
       return "recording that the child should no longer be placed for adoption";
     case ActionKind::kPreviousPermanence:
       return "recording previous permanence";
+    case ActionKind::kPathwayPlan:
+      return "recording a pathway plan";
+    case ActionKind::kAppointAdviser:
+      return "appointing the personal adviser";
+    case ActionKind::kCareLeaverContact:
+      return "recording a care leaver contact";
   }
   return "an action";
 }
@@ -544,6 +573,7 @@ class Player {
         missing_(db, clock),
         health_(db, clock),
         adoption_(db, clock),
+        care_leavers_(db, clock),
         front_door_(db, clock),
         clock_(clock),
         workforce_(workforce),
@@ -600,11 +630,11 @@ class Player {
 
  private:
   const User& worker(const Action& a) const {
-    const bool by_manager = a.kind == ActionKind::kCloseEpisode || a.kind == ActionKind::kAllocate ||
-                            a.kind == ActionKind::kAuthoriseAssessment ||
-                            a.kind == ActionKind::kAuthorisePlan || a.kind == ActionKind::kEndPlan ||
-                            a.kind == ActionKind::kSupervise ||
-                            a.kind == ActionKind::kAppointReviewingOfficer;
+    const bool by_manager =
+        a.kind == ActionKind::kCloseEpisode || a.kind == ActionKind::kAllocate ||
+        a.kind == ActionKind::kAuthoriseAssessment || a.kind == ActionKind::kAuthorisePlan ||
+        a.kind == ActionKind::kEndPlan || a.kind == ActionKind::kSupervise ||
+        a.kind == ActionKind::kAppointReviewingOfficer || a.kind == ActionKind::kAppointAdviser;
     const std::vector<User>& pool = by_manager           ? workforce_.managers
                                     : a.by_social_worker ? workforce_.social_workers
                                                          : workforce_.front_door;
@@ -933,6 +963,42 @@ class Player {
       case ActionKind::kCeaseAdoption:
         version = adoption_.cease(holder, ms.id, ms.version, on, a.code, channel_);
         break;
+      case ActionKind::kPathwayPlan:
+      case ActionKind::kCareLeaverContact: {
+        // After the episode closed the worker is no longer allocated: they say why.
+        if (Status s = give_reason_once_a_day(state, a.holder, holder, ms.id,
+                                              "Leaving care: the pathway plan and keeping in touch");
+            !s) {
+          return s;
+        }
+        if (a.kind == ActionKind::kPathwayPlan) {
+          version = care_leavers_.record_plan(holder, ms.id, ms.version,
+                                              {0, on, false, text(kPathwayPlanWords, a.text), ""}, channel_);
+          break;
+        }
+        const std::vector<std::string> codes = split(a.reason, ',');
+        CareLeaverContact input;
+        input.on = on;
+        input.in_touch = a.code;
+        input.activity = codes.at(0);
+        input.accommodation = codes.at(1);
+        input.notes = a.code == "YES" ? text(kContactNotes, a.text) : "";
+        version = care_leavers_.record_contact(holder, ms.id, ms.version, input, channel_);
+        break;
+      }
+      case ActionKind::kAppointAdviser: {
+        const User& manager = worker(a);
+        if (Status s = give_reason_once_a_day(state, -1 - a.worker, manager, ms.id,
+                                              "Appointing the young person's personal adviser");
+            !s) {
+          return s;
+        }
+        const std::vector<User>& advisers = workforce_.social_workers;
+        version = care_leavers_.appoint_adviser(
+            manager, ms.id, ms.version, advisers[static_cast<size_t>(a.officer) % advisers.size()].username,
+            channel_);
+        break;
+      }
       case ActionKind::kPreviousPermanence: {
         const int64_t period_id = ms.periods_of_care;
         PreviousPermanence input{period_id, a.code, a.text,
@@ -1118,6 +1184,7 @@ class Player {
   MissingService missing_;
   HealthService health_;
   AdoptionService adoption_;
+  CareLeaverService care_leavers_;
   FrontDoorService front_door_;
   FixedClock& clock_;
   const Workforce& workforce_;

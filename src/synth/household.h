@@ -137,6 +137,13 @@ enum class ActionKind {
   kCeaseAdoption,       // on `date` the child should no longer be placed for adoption, reason `code`
   kPreviousPermanence,  // for the period of care just begun: PREV_PERM `code`, LA_PERM `text`, DATE_PERM
                         // `reason` (an ISO date of which the day, or the day and month, may be missing)
+  // Leaving care (care_plan.h), by the holder, who says why they open the record once the episode
+  // has closed:
+  kPathwayPlan,        // the needs assessment and pathway plan, or a review, on `date`: the plan `text`
+                       // (an index)
+  kAppointAdviser,     // manager `worker` appoints social worker `officer` as the personal adviser
+  kCareLeaverContact,  // a contact on `date`: IN_TOUCH `code`, ACTIV and ACCOM `reason` ("F2,U1"), notes
+                       // `text` (an index)
 };
 
 struct Action {

@@ -43,6 +43,7 @@ enum class Purpose : uint64_t {
   kCare = 15,            // who comes into care, placements, moves, reviews, visits, missing, exploitation
   kHealth = 16,          // health checks, SDQs, education plans, substance misuse and convictions in care
   kPermanence = 17,      // adoption decisions and matches, previous permanence
+  kLeavingCare = 18,     // pathway plans, personal advisers and care leavers' contacts
 };
 
 class Rng {

@@ -82,7 +82,7 @@ TEST_F(AdoptionPagesTest, TheWholeJourneyFromDecisionToAdoptionOrder) {
   ASSERT_EQ(done.status, 303) << done.body;
   EXPECT_EQ(location(done), path() + "?done=previous");
   r = jess.get(path());
-  EXPECT_TRUE(contains(r.body, "Special guardianship order, arranged by 926, made June 2024"));
+  EXPECT_TRUE(contains(r.body, "Special guardianship order, arranged by council 926, made June 2024"));
   EXPECT_EQ(jess.get(path() + "/previous-permanence/2").status, 404);
 
   // The decision, then the placement order.

@@ -33,9 +33,20 @@ bool ended_by_order(const std::string& rec) {
          rec == "E48";
 }
 
+// The council that arranged an order, in words.
+std::string council_words(const std::string& code) {
+  if (code == "WAL") return "a council in Wales";
+  if (code == "SCO") return "a council in Scotland";
+  if (code == "NIR") return "an authority in Northern Ireland";
+  if (code == "NUK") return "an authority outside the UK";
+  if (code == "999") return "a council not known";
+  return "council " + code;
+}
+
 std::string previous_words(const PreviousPermanence& prev) {
   std::string out = label_of(CodeList::kPreviousPermanence, prev.type);
-  if (prev.type != "Z1") out += ", arranged by " + prev.local_authority + ", made " + prev.made.text();
+  if (prev.type != "Z1")
+    out += ", arranged by " + council_words(prev.local_authority) + ", made " + prev.made.text();
   return out;
 }
 
@@ -211,13 +222,14 @@ Result<PartialDate> read_partial_date(const FormData& form, const std::string& n
   const std::string year(trim(form.get(name + "-year")));
   if (day.empty() && month.empty() && year.empty()) return PartialDate{};
   if (year.empty()) return Error::invalid("Enter the year the order was made", name);
+  if (year.size() != 4) return Error::invalid("Enter the year as four digits", name);
   if (!day.empty() && month.empty()) return Error::invalid("Enter the month as well as the day", name);
   std::string iso = year;
   for (const std::string* part : {&month, &day}) {
     if (part->empty()) break;
     iso += '-' + (part->size() == 1 ? "0" + *part : *part);
   }
-  auto parsed = PartialDate::parse_iso(year.size() == 4 ? iso : "");
+  auto parsed = PartialDate::parse_iso(iso);
   if (!parsed) return Error::invalid("The date the order was made must be a real date", name);
   return *parsed;
 }

@@ -90,11 +90,13 @@ std::string social_worker_episodes_of(PageContext& c, const Person& p) {
     rows.push_back({escape(e.worker_name),
                     registration != registrations.end() ? escape(registration->second)
                                                         : tag("No registration number", "red"),
-                    escape(long_date_text(e.start)), escape(date_or(e.end, "")), escape(e.reason)});
+                    escape(long_date_text(e.start)), escape(date_or(e.last_day, "")),
+                    escape(label_of(CodeList::kWorkerChangeReason, e.reason))});
   }
   return "<div data-testid=\"social-worker-episodes\">" +
-         table("Social worker episodes (SSDA903)", {"Social worker", "SW_ID", "From", "Until", "Reason"},
-               rows, "No social worker allocated while looked after.") +
+         table("Social worker episodes (SSDA903)",
+               {"Social worker", "Social Work England number", "From", "Last day", "Why allocated"}, rows,
+               "No social worker allocated while looked after.") +
          "</div>";
 }
 

@@ -74,7 +74,7 @@ test('adoption: decision, placement order, match, placement and adoption order',
     await w.getByLabel('A woman and a man').check();
     await w.getByLabel('Single: adopting alone').check();
     await w.getByRole('button', { name: 'Record match' }).click();
-    await w.getByText('Two adopters are a couple: say how').first().waitFor();
+    await w.getByText('For two adopters choose married, civil partners or not married').first().waitFor();
     await w.getByLabel('Married', { exact: true }).check();
     await w.getByRole('button', { name: 'Record match' }).click();
     await w.getByText('Match recorded', { exact: true }).waitFor();
