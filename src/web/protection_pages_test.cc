@@ -13,6 +13,7 @@
 #include "rules/child_deadlines.h"
 #include "store/people_read_model.h"
 #include "support/fixtures.h"
+#include "support/read_model_checks.h"
 #include "support/test_site.h"
 
 namespace safeguard::web {
@@ -37,16 +38,9 @@ class ProtectionPagesTest : public TestSite, public ::testing::Test {
     auto full = PeopleService(*db_, clock_).open(users_["manager"], child_, {"test", ""});
     ASSERT_TRUE(full.ok());
     const auto casework = PeopleIndex(db_->sql()).casework_of({child_});
-    const auto from_read_model =
-        child_deadlines(casework.at(child_), clock_.today(), WorkingDayCalendar(), CaseworkTimescales());
-    ASSERT_EQ(from_read_model.size(), full->deadlines.size());
-    for (size_t i = 0; i < from_read_model.size(); ++i) {
-      EXPECT_EQ(from_read_model[i].kind, full->deadlines[i].kind);
-      EXPECT_EQ(from_read_model[i].item_id, full->deadlines[i].item_id);
-      EXPECT_EQ(from_read_model[i].status.due, full->deadlines[i].status.due);
-      EXPECT_EQ(from_read_model[i].status.state, full->deadlines[i].status.state);
-      EXPECT_EQ(from_read_model[i].status.met_on, full->deadlines[i].status.met_on);
-    }
+    testing::expect_same_deadlines(
+        child_deadlines(casework.at(child_), clock_.today(), WorkingDayCalendar(), CaseworkTimescales()),
+        full->deadlines);
   }
   json record() { return json::parse(api("jess", "GET", "/api/v1/people/" + std::to_string(child_)).body); }
 
