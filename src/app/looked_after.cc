@@ -197,6 +197,7 @@ Result<CareDashboard> LookedAfterService::council_figures() {
     CareFigures& f = d.figures;
     std::map<std::string, CareDashboard::Officer> officers;
     int64_t placements[3] = {0, 0, 0};
+    PlacementLocator locator(db_, clock_);
     const auto people =
         PeopleIndex(db_.sql()).casework_of(CareIndex(db_.sql()).looked_after_between(d.from, today));
     for (const auto& [id, person] : people) {
@@ -290,6 +291,18 @@ Result<CareDashboard> LookedAfterService::council_figures() {
           }
         }
         d.uasc += uasc_on(person, today);
+        const PlacementLocation where = locator.locate(*now, episode);
+        CareDashboard::Whereabouts& w = d.whereabouts;
+        if (!where.out_of_area) {
+          ++w.area_not_known;
+        } else {
+          (*where.out_of_area ? w.out_of_area : w.in_area) += 1;
+        }
+        if (where.miles) {
+          ++w.distance_known;
+          w.far_from_home += *where.miles > kFarFromHomeMiles;
+          w.miles += *where.miles;
+        }
         if (!now->reviewing_officer.empty()) {
           CareDashboard::Officer& o = officers[now->reviewing_officer];
           o.username = now->reviewing_officer;

@@ -15,6 +15,7 @@
 
 #include "app/figures.h"
 #include "app/people.h"
+#include "app/postcodes.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "domain/care.h"
@@ -90,6 +91,16 @@ struct CareDashboard {
     int64_t decisions_ceased = 0;  // decisions in the 12 months that the child should no longer be placed
     int64_t previous_not_recorded = 0;  // children looked after today with no previous permanence recorded
   } adoption;
+  // Where the children looked after today are placed (domain/geography.h).
+  struct Whereabouts {
+    int64_t in_area = 0;
+    int64_t out_of_area = 0;
+    // The placement's postcode not given or not in the directory, or the council's code not set.
+    int64_t area_not_known = 0;
+    int64_t distance_known = 0;  // home and placement both located
+    int64_t far_from_home = 0;   // of them, more than 20 miles from home
+    double miles = 0;            // of them, the miles summed
+  } whereabouts;
   int64_t uasc = 0;     // children looked after today who are unaccompanied asylum-seeking children
   int64_t returns = 0;  // returns from missing in the 12 months, of children looked after
   int64_t interviews_offered_in_time = 0;  // of them, a return interview offered within 72 hours
@@ -141,6 +152,9 @@ class LookedAfterService {
   // Each user's Social Work England registration number by username (those who have one): the
   // SW_ID of the SSDA903 social worker episodes.
   std::map<std::string, std::string> registrations();
+
+  // Locates placements against the child's home and the council's area (app/postcodes.h).
+  PlacementLocator placement_locator() { return PlacementLocator(db_, clock_); }
 
   // The active reviewing officers, by name: the choices for an appointment.
   std::vector<User> reviewing_officers();

@@ -3,6 +3,7 @@
 #include <functional>
 #include <map>
 
+#include "domain/geography.h"
 #include "store/audit_log.h"
 #include "store/council_settings.h"
 
@@ -13,6 +14,7 @@ namespace {
 struct CouncilPolicy {
   FrontDoorSettings front_door;
   CaseworkTimescales casework;
+  std::string authority;  // the council's ONS code, empty until set
 };
 
 // One setting: its name, what it means, its default, and how to check and apply a value.
@@ -77,6 +79,15 @@ std::function<bool(CouncilPolicy&, const std::string&)> count(int CaseworkTimesc
 
 const std::vector<Definition>& definitions() {
   static const std::vector<Definition> kDefinitions = {
+      {"council.authority",
+       "The council's ONS code (E06, E08, E09 or E10 and six digits), for placements in and out of its area;"
+       " none until set",
+       "",
+       [](CouncilPolicy& s, const std::string& v) {
+         if (!v.empty() && !is_authority_code(v)) return false;
+         s.authority = v;
+         return true;
+       }},
       {"front_door.authorise.nfa_from_professional",
        "A manager authorises no further action on a contact from a professional (yes or no)", "yes",
        yes_no(&AuthorisationRules::nfa_from_professional)},
@@ -146,6 +157,10 @@ FrontDoorSettings SettingsService::front_door() {
 
 CaseworkTimescales SettingsService::timescales() {
   return policy_of(CouncilSettings(db_.sql()).values()).casework;
+}
+
+std::string SettingsService::council_authority() {
+  return policy_of(CouncilSettings(db_.sql()).values()).authority;
 }
 
 WorkingDayCalendar SettingsService::calendar() { return CouncilSettings(db_.sql()).calendar(); }

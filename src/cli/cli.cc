@@ -13,12 +13,15 @@
 #include "app/administration.h"
 #include "app/auth.h"
 #include "app/journey_scenario.h"
+#include "app/postcodes.h"
 #include "app/settings.h"
 #include "cli/terminal.h"
 #include "core/calendar.h"
 #include "core/clock.h"
+#include "domain/identifiers.h"
 #include "store/database.h"
 #include "store/people_read_model.h"
+#include "store/postcode_directory.h"
 #include "synth/council.h"
 #include "web/http.h"
 #include "web/site.h"
@@ -727,6 +730,53 @@ int run(int argc, char** argv) {
     result = with_database(settings_db, [&](Database& db) {
       return report(SettingsService(db, SystemClock()).set(cli_actor(), setting_name, setting_value),
                     setting_name + " is now " + setting_value + ".");
+    });
+  });
+
+  // postcodes
+  auto* postcodes_cmd =
+      app.add_subcommand("postcodes", "The postcode directory, for placements' distance from home and area");
+  postcodes_cmd->require_subcommand(1);
+  std::string postcodes_db;
+  std::string postcodes_file;
+  std::string postcode_text;
+  auto* postcodes_import = postcodes_cmd->add_subcommand(
+      "import", "Replace the directory with the ONS postcode directory (ONSPD) CSV file");
+  postcodes_import->add_option("--db", postcodes_db)->required();
+  postcodes_import->add_option("--file", postcodes_file, "e.g. ONSPD_NOV_2026_UK.csv")->required();
+  postcodes_import->callback([&] {
+    std::ifstream in(postcodes_file, std::ios::binary);
+    if (!in) {
+      result = fail("cannot open --file " + postcodes_file, kBadInput);
+      return;
+    }
+    result = with_database(postcodes_db, [&](Database& db) {
+      const auto imported = PostcodeService(db, SystemClock()).import(cli_actor(), in, postcodes_file);
+      if (!imported) return fail(imported.error());
+      std::printf(
+          "Imported %lld postcodes in %lld districts from %lld rows (%lld without a grid reference and %lld "
+          "outside the UK's councils skipped).\n",
+          static_cast<long long>(imported->postcodes), static_cast<long long>(imported->districts),
+          static_cast<long long>(imported->rows), static_cast<long long>(imported->no_grid),
+          static_cast<long long>(imported->no_authority));
+      return kOk;
+    });
+  });
+  auto* postcodes_locate =
+      postcodes_cmd->add_subcommand("locate", "Where the directory puts a postcode (or its district)");
+  postcodes_locate->add_option("--db", postcodes_db)->required();
+  postcodes_locate->add_option("--postcode", postcode_text, "e.g. \"NR1 2AB\"")->required();
+  postcodes_locate->callback([&] {
+    result = with_database(postcodes_db, [&](Database& db) {
+      const std::optional<PostcodeLocation> at = PostcodeDirectory(db.sql()).locate(postcode_text);
+      if (!at)
+        return fail("the directory has neither the postcode " + postcode_text + " nor its district",
+                    kBadInput);
+      std::printf("%s: easting %lld, northing %lld, authority %s%s\n",
+                  normalise_postcode(postcode_text).c_str(), static_cast<long long>(at->grid.easting),
+                  static_cast<long long>(at->grid.northing), at->authority.c_str(),
+                  at->district_only ? " (the centre of its district)" : "");
+      return kOk;
     });
   });
 

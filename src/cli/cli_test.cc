@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -89,11 +91,55 @@ TEST(Cli, UsersTokensAndTheAuditTrail) {
             2);  // a Saturday
   o = run_cli({"settings", "set", "--db", path, "--name", "mash.due.red_working_hours", "--value", "2"});
   EXPECT_EQ(o.code, 0) << o.err;
-  EXPECT_EQ(run_cli({"settings", "set", "--db", path, "--name", "mash.due.red_working_hours", "--value", "0"}).code, 2);
+  EXPECT_EQ(
+      run_cli({"settings", "set", "--db", path, "--name", "mash.due.red_working_hours", "--value", "0"}).code,
+      2);
   EXPECT_EQ(run_cli({"settings", "set", "--db", path, "--name", "no.such", "--value", "0"}).code, 2);
   o = run_cli({"settings", "list", "--db", path});
   EXPECT_NE(o.out.find("mash.due.red_working_hours"), std::string::npos);
   EXPECT_NE(o.out.find("(set by the council)"), std::string::npos);
+}
+
+TEST(Cli, PostcodesImportTheOnsDirectoryAndLocate) {
+  testing::TestDatabase db("sqlite");
+  const std::string path = db.location();
+  const std::string file = path + ".onspd.csv";
+  {
+    std::ofstream out(file);
+    out << "pcds,oscty,oslaua,oseast1m,osnrth1m,ctry\n"
+           "NR1 1AA,E10000020,E07000148,623400,308600,E92000001\n"
+           "NR1 1AB,E10000020,E07000148,623600,308800,E92000001\n"
+           "NR1 1AD,E10000020,E07000148,,,E92000001\n";
+  }
+  Outcome o = run_cli({"postcodes", "import", "--db", path, "--file", file});
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(
+      o.out,
+      "Imported 2 postcodes in 1 districts from 3 rows (1 without a grid reference and 0 outside the UK's "
+      "councils skipped).\n");
+  o = run_cli({"postcodes", "locate", "--db", path, "--postcode", "nr1 1ab"});
+  EXPECT_EQ(o.out, "NR1 1AB: easting 623600, northing 308800, authority E10000020\n");
+  o = run_cli({"postcodes", "locate", "--db", path, "--postcode", "NR1 9ZZ"});
+  EXPECT_EQ(o.out,
+            "NR1 9ZZ: easting 623500, northing 308700, authority E10000020 (the centre of its district)\n");
+  o = run_cli({"postcodes", "locate", "--db", path, "--postcode", "IP3 1AA"});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("neither the postcode IP3 1AA nor its district"), std::string::npos) << o.err;
+  o = run_cli({"postcodes", "import", "--db", path, "--file", file + ".missing"});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("cannot open --file"), std::string::npos);
+  {
+    std::ofstream out(file);
+    out << "pcds,oslaua,oseast1m,osnrth1m\nNR1 1AA,E07000148,623400\n";
+  }
+  o = run_cli({"postcodes", "import", "--db", path, "--file", file});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("line 2: 3 fields where the header has 4"), std::string::npos) << o.err;
+  // The failed import changed nothing.
+  EXPECT_EQ(run_cli({"postcodes", "locate", "--db", path, "--postcode", "NR1 1AB"}).code, 0);
+  o = run_cli({"settings", "set", "--db", path, "--name", "council.authority", "--value", "E10000020"});
+  EXPECT_EQ(o.code, 0) << o.err;
+  std::remove(file.c_str());
 }
 
 TEST(Cli, AuditVerifyAndRebuildReportWhatTheyFind) {

@@ -416,6 +416,21 @@ CREATE INDEX person_care_records_by_person ON person_care_records (person_id);
       {12, "social workers' Social Work England registration numbers", R"SQL(
 ALTER TABLE users ADD COLUMN registration {text} NOT NULL DEFAULT '';
 )SQL"},
+      {13, "the postcode directory: where postcodes and postcode districts are", R"SQL(
+CREATE TABLE postcode_locations (
+  postcode {text} PRIMARY KEY,
+  district {text} NOT NULL,
+  authority {text} NOT NULL,
+  easting {int} NOT NULL,
+  northing {int} NOT NULL
+){strict};
+CREATE TABLE postcode_district_locations (
+  district {text} PRIMARY KEY,
+  authority {text} NOT NULL,
+  easting {int} NOT NULL,
+  northing {int} NOT NULL
+){strict};
+)SQL"},
   };
   return kMigrations;
 }

@@ -17,8 +17,9 @@ namespace {
 
 // The chance that an allocated episode brings the child into care, by age band when allocated (an
 // unborn child counts as under 1): under 1, 1-4, 5-9, 10-15, 16-17. The bands weigh the national age
-// mix of entries (16%, 15%, 15%, 26%, 29%) against the age mix of referrals.
-constexpr double kCareChance[] = {0.11, 0.057, 0.032, 0.054, 0.165};
+// mix of entries (16%, 15%, 15%, 26%, 29%) against the age mix of referrals, a little over the rate
+// that gives the national flow, for the children who came into care before the history began.
+constexpr double kCareChance[] = {0.118, 0.061, 0.034, 0.057, 0.17};
 
 int age_band(int age) { return age < 1 ? 0 : age < 5 ? 1 : age < 10 ? 2 : age < 16 ? 3 : 4; }
 
@@ -30,8 +31,8 @@ constexpr double kEntryDelayWeights[] = {40, 35, 25};
 enum Path : size_t { kHome, kSpecialGuardianship, kChildArrangements, kAdoption, kUntilAdult };
 constexpr double kPathWeights[][5] = {
     // home, special guardianship, child arrangements, adoption, until 18
-    {22, 22, 2, 34, 20},  // under 1
-    {28, 22, 3, 24, 23},  // 1-4
+    {18, 18, 2, 48, 14},  // under 1
+    {25, 20, 3, 34, 18},  // 1-4
     {33, 16, 4, 2, 45},   // 5-9
     {36, 7, 2, 0, 55},    // 10-15
     {30, 0, 0, 0, 70},    // 16-17
@@ -75,8 +76,6 @@ constexpr std::string_view kPrimarySchools[] = {"Riverside Primary School",     
                                                 "Brook Valley Primary Academy",  "Hillside Primary School"};
 constexpr std::string_view kSecondarySchools[] = {"Northgate High School", "Marshland Academy",
                                                   "Broadland Free School", "Hillcrest Academy"};
-// Postcode districts outside the county, for placements out of area.
-constexpr std::string_view kOutOfArea[] = {"PE1", "CB4", "IP3", "LN6", "LE4", "NG7", "MK9", "CO4"};
 
 // Missing: the share of children of 11 and over in care who go missing, and how often a year those
 // who do (about 8 a year in care all year; nationally 6 to 7 for each child who went missing, some
@@ -97,12 +96,12 @@ constexpr double kRiskWeights[] = {25, 35, 30, 10};
 // Care leavers' contacts around their birthdays (data-and-volumes.md: about 9 in 10 in touch, 88% of
 // them in suitable accommodation, about 55% in education, training or work at 19 to 21).
 constexpr std::string_view kInTouch[] = {"YES", "NO", "REFU", "NREQ"};
-constexpr double kInTouchWeights[] = {90, 5, 3, 2};
+constexpr double kInTouchWeights[] = {94, 3, 2, 1};
 constexpr std::string_view kActivities[] = {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6"};
-constexpr double kActivityWeights[] = {6, 1, 14, 3, 4, 1, 20, 6, 9, 26, 10};
+constexpr double kActivityWeights[] = {6, 1, 16, 3, 4, 1, 22, 6, 9, 24, 10};
 constexpr std::string_view kAccommodation[] = {"U1", "D1", "B1", "Z1", "E1", "K1", "C1", "T1", "Y1",
                                                "G1", "X2", "S2", "V2", "W2", "U2", "B2", "Y2"};
-constexpr double kAccommodationWeights[] = {25, 12, 14, 8, 8, 6, 4, 3, 4, 1, 3, 1, 2, 1, 2, 2, 1};
+constexpr double kAccommodationWeights[] = {25, 12, 14, 8, 8, 6, 4, 3, 4, 1, 1, 1, 1, 1, 1, 1, 1};
 
 // Councils that arranged a previous permanence order elsewhere (LA_PERM), and the adopters.
 constexpr std::string_view kOtherCouncils[] = {"935", "873", "925", "882", "881", "WAL", "SCO"};
@@ -134,16 +133,6 @@ double mean_stay(std::string_view type) {
 std::string urn(Rng& rng) {
   std::string out = "SC";
   for (int i = 0; i < 6; ++i) out += static_cast<char>('0' + rng.below(10));
-  return out;
-}
-
-std::string out_of_area_postcode(Rng& rng) {
-  std::string out(kOutOfArea[rng.below(std::size(kOutOfArea))]);
-  out += ' ';
-  out += static_cast<char>('1' + rng.below(9));
-  static constexpr std::string_view kLetters = "ABDEFGHJLNPQRSTUWXY";
-  out += kLetters[rng.below(kLetters.size())];
-  out += kLetters[rng.below(kLetters.size())];
   return out;
 }
 
@@ -179,7 +168,11 @@ Placement placement_of(Rng& rng, std::string_view type, const Family& f, Date on
   } else if (type == "U4" || type == "U5" || type == "U6") {
     p.provider = provider({{"PR1", 55}, {"PR4", 45}});
     p.carer = foster_name();
-    p.postcode = random_address(rng).postcode;
+    // Foster carers mostly near the child's home; an independent fostering agency's out of the
+    // county for some children.
+    p.postcode = p.provider == "PR4" && rng.chance(0.45) ? out_of_area_postcode(rng)
+                 : rng.chance(0.8)                       ? nearby_address(rng, home).postcode
+                                                         : random_address(rng).postcode;
   } else if (type == "A5" || type == "A6") {
     p.provider = provider({{"PR1", 50}, {"PR2", 20}, {"PR5", 30}});
     p.carer = foster_name() + " (adopters)";
@@ -187,11 +180,11 @@ Placement placement_of(Rng& rng, std::string_view type, const Family& f, Date on
   } else if (type == "K2") {
     p.provider = provider({{"PR4", 80}, {"PR1", 15}, {"PR5", 5}});
     p.carer = std::string(kHomes[rng.below(std::size(kHomes))]) + " children's home";
-    p.postcode = rng.chance(0.3) ? out_of_area_postcode(rng) : random_address(rng).postcode;
+    p.postcode = rng.chance(0.65) ? out_of_area_postcode(rng) : random_address(rng).postcode;
   } else if (type == "K3") {
     p.provider = provider({{"PR4", 60}, {"PR5", 30}, {"PR1", 10}});
     p.carer = std::string(kSupported[rng.below(std::size(kSupported))]);
-    p.postcode = random_address(rng).postcode;
+    p.postcode = rng.chance(0.2) ? out_of_area_postcode(rng) : random_address(rng).postcode;
   } else if (type == "K1") {
     p.provider = provider({{"PR1", 60}, {"PR2", 40}});
     p.carer = "Ashdown secure children's home";
@@ -211,6 +204,14 @@ Placement placement_of(Rng& rng, std::string_view type, const Family& f, Date on
   }
   if (type != "P1") p.urn = urn(rng);
   return p;
+}
+
+// A placement for an unaccompanied asylum-seeking child: foster care for the younger ones; from 16
+// mostly supported accommodation, some foster care and a few children's homes.
+std::string_view unaccompanied_type(Rng& rng, int age) {
+  if (age < 16) return rng.chance(0.88) ? "U6" : "K2";
+  const double u = rng.uniform();
+  return u < 0.55 ? "K3" : u < 0.9 ? "U6" : "K2";
 }
 
 // A placement type for a child of `age` (U5 for fostering for adoption on the adoption path).
@@ -361,7 +362,7 @@ void plan_leaving_care(const PlanContext& context, Date born, Date start, Date e
   }
   for (int age = 17; age <= 21; ++age) {
     const Date birthday = add_years(born, age);
-    if (birthday <= end || !rng.chance(0.93)) continue;  // looked after on the birthday; or missed
+    if (birthday <= end || !rng.chance(0.97)) continue;  // looked after on the birthday; or missed
     Date on = birthday + static_cast<int32_t>(rng.between(0, 80)) - 60;
     if (on <= end) on = end + 1;
     if (on >= today) break;
@@ -494,7 +495,8 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   if (recorded_birth && *recorded_birth != m.born) return std::nullopt;
   const Date allocated_on = london_date(holders.front().from);
   const int age_then = m.born > allocated_on ? 0 : age_in_years(m.born, allocated_on);
-  if (!rng.chance(kCareChance[age_band(age_then)])) return std::nullopt;
+  // An unaccompanied asylum-seeking child comes into care on arriving.
+  if (!m.unaccompanied && !rng.chance(kCareChance[age_band(age_then)])) return std::nullopt;
 
   // ---- coming into care ----
   const bool emergency_band = rng.weighted(kEntryDelayWeights) == 0;
@@ -505,18 +507,21 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     const auto& delay = kEntryDelays[emergency_band ? 0 : 1 + rng.below(2)];
     start = allocated_on + static_cast<int32_t>(rng.between(delay[0], delay[1]));
   }
+  if (m.unaccompanied) start = allocated_on + static_cast<int32_t>(rng.between(0, 1));
   start = later(start, london_date(earliest));
   const Date eighteenth = add_years(m.born, 18);
   if (start + 60 >= eighteenth || start >= today) return std::nullopt;
   const int age = age_in_years(m.born, start);
   const bool emergency = emergency_band || m.born >= allocated_on;
-  Path path = static_cast<Path>(rng.weighted(kPathWeights[age_band(age)]));
+  Path path = m.unaccompanied ? kUntilAdult : static_cast<Path>(rng.weighted(kPathWeights[age_band(age)]));
 
   // ---- legal status ----
   std::vector<Change> changes;
   std::string status;
   if (path == kAdoption) {
     status = "C1";
+  } else if (m.unaccompanied) {
+    status = "V2";  // accommodated under section 20: no one with parental responsibility is here
   } else if (age >= 16) {
     status = rng.chance(0.65) ? "V2" : "C1";
   } else if (age >= 10) {
@@ -571,14 +576,16 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   const bool interim = first_status == "C1" || first_status == "L1" || first_status == "L2";
   if (interim && rng.chance(0.9) && (path != kAdoption || order_on < adoption_status_on)) {
     changes.push_back({order_on, "C2", std::nullopt, ""});
-  } else if (first_status == "V2" && path != kHome && rng.chance(0.2)) {
+  } else if (first_status == "V2" && path != kHome && !m.unaccompanied && rng.chance(0.2)) {
     changes.push_back({start + static_cast<int32_t>(rng.between(30, 200)), "C1", std::nullopt, ""});
   }
   if (path == kAdoption) changes.push_back({adoption_status_on, "E1", std::nullopt, ""});
 
   // ---- placements and moves ----
   const Family family{&h, m.true_surname.empty() ? m.input.details.name.surname : m.true_surname, m.heritage};
-  Placement current = placement_of(rng, type_for(rng, age, path == kAdoption), family, start);
+  Placement current = placement_of(
+      rng, m.unaccompanied ? unaccompanied_type(rng, age) : type_for(rng, age, path == kAdoption), family,
+      start);
   const Placement first_placement = current;
   // The forced last move of each path: to adopters, to relatives who will be special guardians,
   // home to parents before care ends.
@@ -594,8 +601,9 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   } else if (path == kSpecialGuardianship && rng.chance(0.5)) {
     last_move = Change{end - static_cast<int32_t>(rng.between(120, 250)), "",
                        placement_of(rng, "U3", family, end), "CARPL"};
-  } else if (path == kHome && end - start > 150 && rng.chance(0.6)) {
-    last_move = Change{end - static_cast<int32_t>(rng.between(40, 120)), "",
+  } else if (path == kHome && end - start > 150 && rng.chance(0.8)) {
+    // Home under a care order: placed with parents for months before the order is discharged.
+    last_move = Change{end - static_cast<int32_t>(rng.between(40, std::min(600, (end - start) - 30))), "",
                        placement_of(rng, "P1", family, end), "CARPL"};
   }
   const Date moves_until = std::min(last_move ? last_move->on : end, care_last);
@@ -617,7 +625,8 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     }
     if (next >= moves_until) break;
     const int age_now = age_in_years(m.born, next);
-    std::string_view type = type_for(rng, age_now, false);
+    std::string_view type =
+        m.unaccompanied ? unaccompanied_type(rng, age_now) : type_for(rng, age_now, false);
     if (current.type == "R3") type = rng.chance(0.5) ? "U6" : "U3";  // after the assessment with mother
     Placement moved = placement_of(rng, type, family, next);
     changes.push_back({next, "", moved, std::string(kMoveReasons[rng.weighted(kMoveReasonWeights)])});
@@ -687,9 +696,10 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   {
     Action& a = item(ActionKind::kStartCare, start, 0);
     a.code = first_status;
-    a.reason = std::string(kNeeds[rng.weighted(kNeedWeights)]);
+    a.reason = m.unaccompanied ? "N8" : std::string(kNeeds[rng.weighted(kNeedWeights)]);
     a.placement = first_placement;
   }
+  if (m.unaccompanied) item(ActionKind::kUasc, start, 1);
   for (const Change& c : kept) {
     Action& a = item(ActionKind::kChangeCare, c.on, 1);
     a.code = c.legal_status;
@@ -901,6 +911,12 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
     h.actions.push_back(std::move(i.action));
   }
   if (!started) return std::nullopt;
+  // A care leaver who comes back into care has no leaving-care contacts while looked after again:
+  // drop those an earlier period planned for days in this one.
+  std::erase_if(h.actions, [&](const Action& a) {
+    return a.member == child && a.kind == ActionKind::kCareLeaverContact && a.date && *a.date >= start &&
+           (!planned.ends || *a.date < *planned.ends);
+  });
   planned.last_at = last_in_care_at;
   // Adopted (RC1), a special guardianship (RC4) or child arrangements order (RC3), transferred to
   // adult social care (RC6) for a few who leave at 18, services ceased (RC7) for the rest.

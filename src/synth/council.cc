@@ -28,6 +28,7 @@
 #include "app/missing.h"
 #include "app/people.h"
 #include "app/protection.h"
+#include "app/settings.h"
 #include "app/visits.h"
 #include "core/calendar.h"
 #include "core/clock.h"
@@ -37,6 +38,7 @@
 #include "store/contact_read_model.h"
 #include "store/event_log.h"
 #include "store/people_read_model.h"
+#include "store/postcode_directory.h"
 #include "synth/household.h"
 #include "synth/names.h"
 #include "synth/random.h"
@@ -223,6 +225,11 @@ constexpr std::string_view kLaNumber = "926";
 constexpr size_t kActionsPerTransaction = 400;
 // How many children the inspector's sample holds.
 constexpr size_t kInspectionSample = 20;
+
+// The share of households that are an unaccompanied asylum-seeking child arriving alone: 360 of the
+// council scale's 18,000 in six years, about 60 a year (data-and-volumes.md 4.8: UASC are about 9%
+// of children looked after, and stay from 16 or 17 to 18).
+constexpr double kUnaccompaniedPerHousehold = 0.02;
 
 int64_t households_for(Scale scale) {
   // Households average about two children known to the council, some of whom grow up during the
@@ -527,6 +534,8 @@ std::string_view action_name(ActionKind kind) {
       return "appointing the personal adviser";
     case ActionKind::kCareLeaverContact:
       return "recording a care leaver contact";
+    case ActionKind::kUasc:
+      return "recording unaccompanied asylum-seeking status";
   }
   return "an action";
 }
@@ -863,6 +872,9 @@ class Player {
         version = looked_after_.start(holder, ms.id, ms.version,
                                       StartOfCare{on, a.code, a.reason, *a.placement}, channel_);
         if (version) ++ms.periods_of_care;
+        break;
+      case ActionKind::kUasc:
+        version = looked_after_.record_uasc(holder, ms.id, ms.version, on, std::nullopt, channel_);
         break;
       case ActionKind::kChangeCare: {
         ChangeOfCare change;
@@ -1232,6 +1244,20 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   }
   auto workforce = add_workforce(auth, options);
   if (!workforce) return workforce.error();
+  // The council's code and a postcode directory of the districts it uses, so placements have a
+  // distance from home and an area.
+  if (Status s = SettingsService(db, clock).set("generator", "council.authority", kCounty); !s)
+    return s.error();
+  if (Status s = db.transact([&]() -> Status {
+        PostcodeDirectory directory(db.sql());
+        for (const SyntheticDistrict& d : postcode_districts()) {
+          directory.set_district(d.district, {d.centre, d.authority, true});
+        }
+        return Status::success();
+      });
+      !s) {
+    return s.error();
+  }
 
   // Plan every household, then play their actions in the order of time across the council, so
   // the log's order is the order things happened.
@@ -1250,6 +1276,8 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   context.partners_per_agency = 1 + further_staff(options.scale).partners;
   // A small council hears of too few families a day for a live queue of its own.
   context.recent_contact_chance = options.scale == Scale::kSmall ? 0.1 : 0;
+  // About 60 arrivals a year in the county, in proportion for the other scales.
+  context.unaccompanied_chance = kUnaccompaniedPerHousehold;
   IdentifierPool identifiers;
   std::vector<Household> households;
   households.reserve(static_cast<size_t>(total));

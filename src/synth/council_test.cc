@@ -9,9 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "app/postcodes.h"
+#include "app/settings.h"
 #include "domain/identifiers.h"
 #include "domain/user.h"
 #include "store/accounts.h"
+#include "store/care_read_model.h"
 #include "store/event_log.h"
 #include "store/people_read_model.h"
 
@@ -168,6 +171,59 @@ TEST_F(CouncilSmallTest, ChildrenComeIntoCareAndAreReviewedAndVisited) {
                "SELECT COUNT(*) FROM person_visits v JOIN person_care_periods p ON p.person_id = v.person_id "
                "WHERE v.visited_on >= p.start_date AND (p.end_date IS NULL OR v.visited_on < p.end_date)"),
       0);
+}
+
+// The council knows its own code and where its postcodes are: every placement of the children
+// looked after today is located, some out of the county (children's homes and agency foster carers), and each
+// child's distance from home is known.
+TEST_F(CouncilSmallTest, EveryPlacementIsLocatedAgainstHomeAndTheCounty) {
+  ASSERT_NE(report_, nullptr);
+  const FixedClock clock(small_options(42).now);
+  EXPECT_EQ(SettingsService(*db_, clock).council_authority(), "E10000020");
+  PlacementLocator locator(*db_, clock);
+  int64_t episodes = 0;
+  int64_t located = 0;
+  int64_t with_distance = 0;
+  int64_t out_of_area = 0;
+  for (const int64_t id : CareIndex(db_->sql()).looked_after_between(clock.today(), clock.today())) {
+    const Person child = PeopleIndex(db_->sql()).casework_of({id}).at(id);
+    for (const PeriodOfCare& period : child.periods_of_care) {
+      for (const CareEpisode& episode : period.episodes) {
+        ++episodes;
+        const PlacementLocation where = locator.locate(period, episode);
+        located += where.out_of_area.has_value();
+        with_distance += where.miles.has_value();
+        out_of_area += where.out_of_area.value_or(false);
+      }
+    }
+  }
+  EXPECT_GT(episodes, 0);
+  EXPECT_EQ(located, episodes);
+  EXPECT_EQ(with_distance, episodes);
+  EXPECT_GT(out_of_area, 0);
+  EXPECT_LT(out_of_area, episodes);
+}
+
+// Unaccompanied asylum-seeking children arrive alone and come into care at once, accommodated
+// under section 20 for absent parenting, recorded as UASC from the day care began.
+TEST_F(CouncilSmallTest, UnaccompaniedChildrenComeIntoCareOnArriving) {
+  ASSERT_NE(report_, nullptr);
+  const auto rows = db_->sql().query(
+      "SELECT r.person_id, r.on_date, p.start_date, e.legal_status, e.category_of_need FROM "
+      "person_care_records r"
+      " JOIN person_care_periods p ON p.person_id = r.person_id AND p.period_id = 1"
+      " JOIN person_care_episodes e ON e.person_id = p.person_id AND e.period_id = 1 AND e.episode_no = 1"
+      " WHERE r.kind = 'uasc'");
+  ASSERT_FALSE(rows.empty());
+  for (const SqlRow& row : rows) {
+    EXPECT_EQ(row.text(1), row.text(2)) << row.integer(0);
+    EXPECT_EQ(row.text(3), "V2");
+    EXPECT_EQ(row.text(4), "N8");
+    const std::string id = std::to_string(row.integer(0));
+    EXPECT_EQ(count_of(*db_, "SELECT COUNT(*) FROM person_relationships WHERE person_id = " + id +
+                                 " OR related_person_id = " + id),
+              0);  // no family here
+  }
 }
 
 TEST_F(CouncilSmallTest, RecordsEveryKindOfRelationshipOnce) {

@@ -116,6 +116,7 @@ enum Concern {
   kHelp,
   kOffender,
   kMovedIn,
+  kUnaccompanied,  // an unaccompanied asylum-seeking child: only the arrival's contact (FrontDoorFamily)
 };
 
 constexpr std::string_view kOutcomes[] = {"nfa", "advice", "early_help", "referral", "strategy_discussion",
@@ -303,6 +304,16 @@ constexpr ConcernInfo kConcerns[] = {
       "protection plans for neglect there.",
       "Transfer in: the family moved to {town} last month; the children were open to children's "
       "social care in their previous area."}},
+    {"an unaccompanied asylum-seeking child",
+     "9A 12A",
+     {0, 0, 0, 1, 0, 0},
+     0.0,
+     kFromTen,
+     {"{child} was found by police at a lorry park near {town} this morning with no adult, saying they "
+      "are under 18 and came from abroad alone. {child} speaks little English and needs somewhere to "
+      "stay tonight.",
+      "National Transfer Scheme: {child}, an unaccompanied asylum-seeking child, is transferred to this "
+      "council's care from the port authority where they arrived, with no family in the UK."}},
 };
 
 struct SourceConcern {
@@ -599,6 +610,8 @@ std::string primary_need(Rng& words, Concern concern, Outcome outcome) {
       return "N6";
     case kHousing:
       return "N7";
+    case kUnaccompanied:
+      return "N8";  // absent parenting
     default:
       return "N1";
   }
@@ -1358,10 +1371,11 @@ void plan_front_door(const PlanContext& context, Household& h, const FrontDoorFa
     baby.index = static_cast<int>(i);
     arrivals.push_back(baby);
   }
-  // Later contacts: a Poisson process, by thinning.
+  // Later contacts: a Poisson process, by thinning. An unaccompanied child's care is the council's
+  // from the arrival, so the model of a family's later contacts does not apply.
   const double frailty = kFrailty[rng.weighted(kFrailtyWeights)];
   const double top_rate = frailty * (kEarlyRate + kBackgroundRate);
-  for (double t = 0;;) {
+  for (double t = 0; !family.unaccompanied;) {
     t += -std::log(1.0 - rng.uniform()) / top_rate;
     const Date day = d0 + static_cast<int32_t>(t * 365.25);
     if (day > today) break;
@@ -1372,7 +1386,7 @@ void plan_front_door(const PlanContext& context, Household& h, const FrontDoorFa
     arrivals.push_back(later);
   }
   // Live work for a small council's queue.
-  if (rng.chance(context.recent_contact_chance)) {
+  if (rng.chance(context.recent_contact_chance) && !family.unaccompanied) {
     Arrival recent;
     recent.day = calendar.add_working_days(today, -rng.between(0, 5));
     if (recent.day > d0) arrivals.push_back(recent);
@@ -1435,6 +1449,11 @@ void plan_front_door(const PlanContext& context, Household& h, const FrontDoorFa
       break;
     }
     if (source.empty()) source = "10";
+    if (family.unaccompanied) {
+      // Found by the police, or sent by another council under the National Transfer Scheme.
+      source = rng.chance(0.55) ? "6" : "5C";
+      concern = kUnaccompanied;
+    }
     const ConcernInfo& info = kConcerns[concern];
 
     PlannedContact c;

@@ -48,6 +48,9 @@ struct FrontDoorFamily {
   Timestamp first_recorded_at;                   // when it is recorded (after its people)
   int first_worker = 0;                          // the front door worker who took it
   std::string town;                              // where the family lives
+  // An unaccompanied asylum-seeking child alone: the first contact is their arrival, always a
+  // referral, and no other contact follows (household.cc plan_unaccompanied).
+  bool unaccompanied = false;
 };
 
 // Plans the household's contacts and the front door's work on them: appends to h.contacts and

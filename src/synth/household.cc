@@ -209,8 +209,81 @@ std::string IdentifierPool::upn(Rng& rng, std::string_view la_number, Date born)
 
 // ---- planning ----
 
+namespace {
+
+// A young person who arrived in England alone and claimed asylum, found in the county by the police
+// or sent by another council under the National Transfer Scheme: no family is recorded with them,
+// the first contact is a referral, and they come into care at once (care_plan.cc). Mostly boys of 16
+// or 17 from Afghanistan, Eritrea and Sudan, Iran and Iraq (Kurds), Syria and Somalia.
+Household plan_unaccompanied(const PlanContext& context, int64_t number, IdentifierPool& identifiers,
+                             Rng& rng) {
+  const WorkingDayCalendar& calendar = *context.calendar;
+  Household h;
+  h.number = number;
+  Date d0 = working_day_on_or_before(calendar, random_date(rng, context.first_day, context.last_day));
+  if (d0 < context.first_day) d0 = working_day_on_or_after(calendar, context.first_day);
+  const Timestamp t0 = office_time(rng, d0);
+
+  static constexpr Heritage kOrigins[] = {Heritage::kAfghan, Heritage::kAfrican, Heritage::kKurdish,
+                                          Heritage::kArab, Heritage::kSomali};
+  static constexpr double kOriginWeights[] = {35, 30, 18, 10, 7};
+  static constexpr int kAges[] = {17, 16, 15, 14};
+  static constexpr double kAgeWeights[] = {45, 37, 12, 6};
+  Member m;
+  m.label = "young person";
+  m.heritage = kOrigins[rng.weighted(kOriginWeights)];
+  m.sex = rng.chance(0.93) ? 'M' : 'F';
+  m.born = add_years(d0, -kAges[rng.weighted(kAgeWeights)]) - rng.between(1, 364);
+  m.child = true;
+  m.resident = true;
+  m.unaccompanied = true;
+  m.given_forename = forename(rng, m.heritage, m.sex, m.born.year());
+  m.true_surname = family_surname(rng, m.heritage);
+  PersonDetails& d = m.input.details;
+  d.name = {m.given_forename, "", m.true_surname};
+  d.date_of_birth = m.born;
+  d.sex = std::string(1, m.sex);
+  d.ethnicity = std::string(ethnicity_code(m.heritage));
+  d.first_language = first_language(rng, m.heritage, false);
+  d.religion = religion(rng, m.heritage);
+  if (rng.chance(0.3)) m.input.identifiers.push_back({"nhs_number", identifiers.nhs_number(rng)});
+  // Where they were found, or first stayed: their home postcode when care began.
+  h.addresses.push_back(random_address(rng));
+  const PlannedAddress& a = h.addresses[0];
+  m.input.address = AddressInput{a.line1, a.line2, a.town, a.postcode, d0};
+  h.members.push_back(std::move(m));
+  h.fathers = {};
+
+  Action record;
+  record.kind = ActionKind::kRecord;
+  record.member = 0;
+  record.worker = static_cast<int>(rng.below(static_cast<uint64_t>(std::max(1, context.front_door_workers))));
+  record.at = t0;
+  h.actions.push_back(record);
+
+  FrontDoorFamily family;
+  family.recorded_on = {d0};
+  family.dies = {false};
+  family.index_child = 0;
+  family.first_received_at = t0.plus_seconds(-rng.between(60, 600));
+  family.first_recorded_at = t0.plus_seconds(rng.between(60, 240));
+  family.first_worker = record.worker;
+  family.town = a.town;
+  family.unaccompanied = true;
+  plan_front_door(context, h, family);
+  std::stable_sort(h.actions.begin(), h.actions.end(),
+                   [](const Action& x, const Action& y) { return x.at < y.at; });
+  return h;
+}
+
+}  // namespace
+
 Household plan_household(const PlanContext& context, int64_t number, IdentifierPool& identifiers) {
   const uint64_t key = static_cast<uint64_t>(number);
+  // Drawn from its own stream, so that the other households are as they were without this one.
+  Rng arrival(context.seed, key, Purpose::kUnaccompanied);
+  if (arrival.chance(context.unaccompanied_chance))
+    return plan_unaccompanied(context, number, identifiers, arrival);
   Rng shape_rng(context.seed, key, Purpose::kShape);
   Rng people(context.seed, key, Purpose::kPeople);
   Rng places(context.seed, key, Purpose::kPlaces);

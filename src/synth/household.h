@@ -58,6 +58,7 @@ struct Member {
   bool child = false;
   bool resident = false;
   bool recorded_unborn = false;  // recorded before birth (given a name and sex when born)
+  bool unaccompanied = false;    // an unaccompanied asylum-seeking child, looked after from arriving
   int father_group = -1;         // children: who their father is (see Household::fathers); -1 unknown
   std::string family;            // adults: their family's surname, in its masculine form where it has one
   std::string given_forename;    // children recorded unborn: the names they are given at birth
@@ -144,6 +145,7 @@ enum class ActionKind {
   kAppointAdviser,     // manager `worker` appoints social worker `officer` as the personal adviser
   kCareLeaverContact,  // a contact on `date`: IN_TOUCH `code`, ACTIV and ACCOM `reason` ("F2,U1"), notes
                        // `text` (an index)
+  kUasc,               // the member is an unaccompanied asylum-seeking child from `date` (care_plan.h)
 };
 
 struct Action {
@@ -222,6 +224,9 @@ struct PlanContext {
   // The chance that a household also has a contact in the last few working days before `now`, so
   // that even a small council has live work in the front door's queue.
   double recent_contact_chance = 0;
+  // The chance that a household is an unaccompanied asylum-seeking child arriving alone (about 9%
+  // of children looked after nationally, almost all 16 or 17, most of them boys).
+  double unaccompanied_chance = 0;
 };
 
 Household plan_household(const PlanContext& context, int64_t number, IdentifierPool& identifiers);

@@ -3,6 +3,7 @@
 #include <array>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "domain/identifiers.h"
 
@@ -13,57 +14,76 @@ struct District {
   std::string_view town;      // the postal town
   std::string_view district;  // the outward code
   double weight;              // share of the county's families, roughly
+  GridReference centre;       // roughly the district's middle, from the map
 };
 
 // Norfolk's postal towns and their districts. Norwich's urban districts carry the most families;
 // Great Yarmouth, King's Lynn and Thetford have more families known to children's services than
 // their size alone would give.
 constexpr District kDistricts[] = {
-    {"Norwich", "NR1", 4.5},
-    {"Norwich", "NR2", 4.0},
-    {"Norwich", "NR3", 5.5},
-    {"Norwich", "NR4", 3.0},
-    {"Norwich", "NR5", 4.5},
-    {"Norwich", "NR6", 3.5},
-    {"Norwich", "NR7", 3.5},
-    {"Norwich", "NR8", 2.5},
-    {"Norwich", "NR9", 1.0},
-    {"Norwich", "NR10", 1.0},
-    {"Norwich", "NR12", 1.2},
-    {"Norwich", "NR13", 1.3},
-    {"Norwich", "NR14", 1.2},
-    {"Norwich", "NR15", 1.0},
-    {"Norwich", "NR16", 0.6},
-    {"Great Yarmouth", "NR29", 1.2},
-    {"Great Yarmouth", "NR30", 6.5},
-    {"Great Yarmouth", "NR31", 5.5},
-    {"King's Lynn", "PE30", 7.0},
-    {"King's Lynn", "PE31", 1.2},
-    {"King's Lynn", "PE32", 1.0},
-    {"King's Lynn", "PE33", 1.2},
-    {"King's Lynn", "PE34", 1.4},
-    {"Thetford", "IP24", 5.0},
-    {"Thetford", "IP25", 1.5},
-    {"Thetford", "IP26", 0.6},
-    {"Dereham", "NR19", 3.0},
-    {"Dereham", "NR20", 1.8},
-    {"Wymondham", "NR18", 2.3},
-    {"Attleborough", "NR17", 2.0},
-    {"Cromer", "NR27", 1.4},
-    {"Sheringham", "NR26", 0.8},
-    {"Holt", "NR25", 0.6},
-    {"Fakenham", "NR21", 1.6},
-    {"Walsingham", "NR22", 0.2},
-    {"Wells-next-the-Sea", "NR23", 0.3},
-    {"Melton Constable", "NR24", 0.3},
-    {"North Walsham", "NR28", 2.4},
-    {"Aylsham", "NR11", 1.5},
-    {"Diss", "IP22", 2.0},
-    {"Harleston", "IP20", 0.8},
-    {"Eye", "IP21", 0.2},
-    {"Swaffham", "PE37", 1.6},
-    {"Downham Market", "PE38", 2.0},
-    {"Hunstanton", "PE36", 1.0},
+    {"Norwich", "NR1", 4.5, {624000, 308000}},
+    {"Norwich", "NR2", 4.0, {622000, 308500}},
+    {"Norwich", "NR3", 5.5, {622500, 310500}},
+    {"Norwich", "NR4", 3.0, {620500, 306000}},
+    {"Norwich", "NR5", 4.5, {618500, 309500}},
+    {"Norwich", "NR6", 3.5, {622000, 312000}},
+    {"Norwich", "NR7", 3.5, {626000, 310500}},
+    {"Norwich", "NR8", 2.5, {617500, 313000}},
+    {"Norwich", "NR9", 1.0, {610000, 310000}},
+    {"Norwich", "NR10", 1.0, {618000, 320000}},
+    {"Norwich", "NR12", 1.2, {630000, 318000}},
+    {"Norwich", "NR13", 1.3, {633000, 310000}},
+    {"Norwich", "NR14", 1.2, {630000, 302000}},
+    {"Norwich", "NR15", 1.0, {622000, 295000}},
+    {"Norwich", "NR16", 0.6, {603000, 290000}},
+    {"Great Yarmouth", "NR29", 1.2, {645000, 317000}},
+    {"Great Yarmouth", "NR30", 6.5, {652500, 308000}},
+    {"Great Yarmouth", "NR31", 5.5, {651500, 304500}},
+    {"King's Lynn", "PE30", 7.0, {563000, 320000}},
+    {"King's Lynn", "PE31", 1.2, {575000, 330000}},
+    {"King's Lynn", "PE32", 1.0, {575000, 317000}},
+    {"King's Lynn", "PE33", 1.2, {565000, 305000}},
+    {"King's Lynn", "PE34", 1.4, {555000, 316000}},
+    {"Thetford", "IP24", 5.0, {587000, 283000}},
+    {"Thetford", "IP25", 1.5, {593000, 302000}},
+    {"Thetford", "IP26", 0.6, {578000, 298000}},
+    {"Dereham", "NR19", 3.0, {599000, 313000}},
+    {"Dereham", "NR20", 1.8, {603000, 320000}},
+    {"Wymondham", "NR18", 2.3, {611000, 301500}},
+    {"Attleborough", "NR17", 2.0, {604500, 295500}},
+    {"Cromer", "NR27", 1.4, {621900, 342000}},
+    {"Sheringham", "NR26", 0.8, {615500, 343000}},
+    {"Holt", "NR25", 0.6, {608000, 339000}},
+    {"Fakenham", "NR21", 1.6, {592000, 329500}},
+    {"Walsingham", "NR22", 0.2, {593500, 336500}},
+    {"Wells-next-the-Sea", "NR23", 0.3, {591500, 343500}},
+    {"Melton Constable", "NR24", 0.3, {604000, 332500}},
+    {"North Walsham", "NR28", 2.4, {628000, 330000}},
+    {"Aylsham", "NR11", 1.5, {619000, 327000}},
+    {"Diss", "IP22", 2.0, {611500, 280000}},
+    {"Harleston", "IP20", 0.8, {624500, 283000}},
+    {"Eye", "IP21", 0.2, {614500, 276500}},
+    {"Swaffham", "PE37", 1.6, {581800, 308900}},
+    {"Downham Market", "PE38", 2.0, {561000, 303000}},
+    {"Hunstanton", "PE36", 1.0, {567500, 340800}},
+};
+
+// Where children are placed outside the county: nearby cities with children's homes and
+// independent fostering agencies, each district's upper-tier authority and rough middle.
+struct OutOfArea {
+  std::string_view district;
+  std::string_view authority;
+  GridReference centre;
+};
+constexpr OutOfArea kOutOfArea[] = {
+    {"PE1", "E06000031", {519500, 299500}},  // Peterborough
+    {"CB4", "E10000003", {545500, 260500}},  // Cambridgeshire
+    {"IP3", "E10000029", {618500, 242500}},  // Suffolk
+    {"LN6", "E10000019", {495000, 369000}},  // Lincolnshire
+    {"LE4", "E06000016", {459000, 307500}},  // Leicester
+    {"NG7", "E06000018", {455500, 339500}},  // Nottingham
+    {"MK9", "E06000042", {485500, 238500}},  // Milton Keynes
+    {"CO4", "E10000012", {600500, 227000}},  // Essex
 };
 
 constexpr std::string_view kStreetStems[] = {
@@ -136,6 +156,26 @@ const District& random_district(Rng& rng) {
 }  // namespace
 
 PlannedAddress random_address(Rng& rng) { return address_in(rng, random_district(rng)); }
+
+std::string out_of_area_postcode(Rng& rng) {
+  std::string out(kOutOfArea[rng.below(std::size(kOutOfArea))].district);
+  out += ' ';
+  out += static_cast<char>('1' + rng.below(9));
+  static constexpr std::string_view kLetters = "ABDEFGHJLNPQRSTUWXY";
+  out += kLetters[rng.below(kLetters.size())];
+  out += kLetters[rng.below(kLetters.size())];
+  return out;
+}
+
+std::vector<SyntheticDistrict> postcode_districts() {
+  std::vector<SyntheticDistrict> out;
+  for (const District& d : kDistricts)
+    out.push_back({std::string(d.district), std::string(kCounty), d.centre});
+  for (const OutOfArea& d : kOutOfArea) {
+    out.push_back({std::string(d.district), std::string(d.authority), d.centre});
+  }
+  return out;
+}
 
 PlannedAddress nearby_address(Rng& rng, const PlannedAddress& near) {
   if (rng.chance(0.65)) {

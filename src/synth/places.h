@@ -1,14 +1,18 @@
 // Where the synthetic council's families live: Norfolk's towns with their real postcode districts,
 // weighted roughly by how many of the county's children live there, and invented street names with
-// random inward codes. Every postcode made passes is_valid_postcode; none is meant to be a real
-// address (a street of the same name may exist, but the number, street and postcode together are
-// chance).
+// random inward codes; where children are placed out of the county; and a postcode directory of
+// those districts' rough centres, so distances and areas can be worked out. Every postcode made passes
+// is_valid_postcode; none is meant to be a real address (a street of the same name may exist, but the number,
+// street and postcode together are chance).
 //
 // Thread safety: immutable data and functions of an Rng the caller owns.
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "domain/geography.h"
 #include "synth/random.h"
 
 namespace safeguard::synth {
@@ -22,6 +26,21 @@ struct PlannedAddress {
 
 // An address anywhere in the county.
 PlannedAddress random_address(Rng& rng);
+// A postcode in a city outside the county where children are placed.
+std::string out_of_area_postcode(Rng& rng);
+
+// The synthetic council's own ONS code (Norfolk's, whose postcode districts it uses).
+inline constexpr std::string_view kCounty = "E10000020";
+
+// The postcode directory the synthetic council comes with: every district its addresses and
+// placements use, with its authority and rough centre (every postcode made is located by its
+// district).
+struct SyntheticDistrict {
+  std::string district;
+  std::string authority;
+  GridReference centre;
+};
+std::vector<SyntheticDistrict> postcode_districts();
 // An address in the same town as `near` most of the time (people mostly move locally).
 PlannedAddress nearby_address(Rng& rng, const PlannedAddress& near);
 

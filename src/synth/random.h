@@ -44,6 +44,7 @@ enum class Purpose : uint64_t {
   kHealth = 16,          // health checks, SDQs, education plans, substance misuse and convictions in care
   kPermanence = 17,      // adoption decisions and matches, previous permanence
   kLeavingCare = 18,     // pathway plans, personal advisers and care leavers' contacts
+  kUnaccompanied = 19,   // which households are an unaccompanied asylum-seeking child, and who they are
 };
 
 class Rng {

@@ -16,7 +16,9 @@
 //
 // The record read back also says whether the child is an unaccompanied asylum seeker (with the
 // SSDA903 DUC), for a girl whether she is a mother (MOTHER, MC_DOB, derived from her relationships),
-// and the social worker episodes since care began (SWEpisodes, from the allocations).
+// and the social worker episodes since care began (SWEpisodes, from the allocations). Each episode
+// says where its placement is (placement_location: miles from home, the authority and IN or OUT, as
+// SSDA903 derives PL_DISTANCE, PL_LA and PL_LOCATION; app/postcodes.h).
 //
 // Each change answers {"id", "version"}; errors name the field (api_support.h). The reason for each
 // new episode is derived from what changed, never sent.
@@ -29,20 +31,27 @@
 namespace safeguard::web {
 namespace {
 
-json episode_json(const CareEpisode& e) {
+json placement_location_json(const PlacementLocation& where) {
+  return json{{"miles", where.miles ? json(*where.miles) : json(nullptr)},
+              {"authority", where.authority.empty() ? json(nullptr) : json(where.authority)},
+              {"location", where.out_of_area ? json(*where.out_of_area ? "OUT" : "IN") : json(nullptr)}};
+}
+
+json episode_json(const PeriodOfCare& p, const CareEpisode& e, PlacementLocator& locator) {
   return json{{"start", e.start.iso()},
               {"reason_new", e.reason_new},
               {"legal_status", e.legal_status},
               {"category_of_need", e.category_of_need},
               {"placement", placement_to_json(e.placement)},
+              {"placement_location", placement_location_json(locator.locate(p, e))},
               {"end", optional_date(e.end)},
               {"reason_ceased", e.reason_ceased},
               {"reason_place_change", e.reason_place_change}};
 }
 
-json period_json(const PeriodOfCare& p) {
+json period_json(const PeriodOfCare& p, PlacementLocator& locator) {
   json episodes = json::array();
-  for (const CareEpisode& e : p.episodes) episodes.push_back(episode_json(e));
+  for (const CareEpisode& e : p.episodes) episodes.push_back(episode_json(p, e, locator));
   json reviews = json::array();
   for (const LookedAfterReview& r : p.reviews) {
     reviews.push_back(json{{"id", r.id},
@@ -64,7 +73,8 @@ json period_json(const PeriodOfCare& p) {
 
 Response history(const PersonRecord& record, LookedAfterService& service, const Clock& clock) {
   json periods = json::array();
-  for (const PeriodOfCare& p : record.person.periods_of_care) periods.push_back(period_json(p));
+  PlacementLocator locator = service.placement_locator();
+  for (const PeriodOfCare& p : record.person.periods_of_care) periods.push_back(period_json(p, locator));
   json deadlines = json::array();
   for (const ChildDeadline& d : record.deadlines) {
     if (is_care_deadline(d.kind)) {

@@ -430,6 +430,16 @@ json care_dashboard_json(const CareDashboard& d) {
                 {"suitable_accommodation", d.leavers.suitable},
                 {"education_or_work", d.leavers.education_or_work}}},
               {"uasc", d.uasc},
+              {"whereabouts",
+               {{"in_area", d.whereabouts.in_area},
+                {"out_of_area", d.whereabouts.out_of_area},
+                {"area_not_known", d.whereabouts.area_not_known},
+                {"distance_known", d.whereabouts.distance_known},
+                {"far_from_home", d.whereabouts.far_from_home},
+                {"average_miles",
+                 d.whereabouts.distance_known == 0
+                     ? json(nullptr)
+                     : json(std::round(d.whereabouts.miles / d.whereabouts.distance_known * 10) / 10)}}},
               {"adoption",
                {{"to_be_placed", d.adoption.to_be_placed},
                 {"matched", d.adoption.matched},

@@ -11,8 +11,10 @@
 #include "app/auth.h"
 #include "app/looked_after.h"
 #include "app/my_work.h"
+#include "app/settings.h"
 #include "rules/child_deadlines.h"
 #include "store/people_read_model.h"
+#include "store/postcode_directory.h"
 #include "support/fixtures.h"
 #include "support/read_model_checks.h"
 #include "support/test_site.h"
@@ -278,6 +280,68 @@ TEST_F(LookedAfterPagesTest, TheChildrenInCareDashboardCountsTheCouncilsChildren
   ASSERT_EQ(jess.sign_in("jess").status, 303);
   EXPECT_EQ(jess.get("/children-in-care").status, 403);
   EXPECT_EQ(api("jess", "GET", "/api/v1/children-in-care", nullptr).status, 403);
+}
+
+// Where the child is placed, against her home (NR2) and the council (Norfolk's code): an Ipswich
+// children's home is out of the area and far from home, in red on her page, and counted so on the
+// dashboard; a move to foster carers in Norwich is in the area. The API gives PL_DISTANCE, PL_LA
+// and PL_LOCATION for every episode. Before the council's code is set, the area is not known.
+TEST_F(LookedAfterPagesTest, PlacementsOutOfAreaAndFarFromHomeAreShownAndCounted) {
+  const Date today = clock_.today();
+  {
+    PostcodeDirectory directory(db_->sql());
+    directory.set_district("NR2", {{622000, 308500}, "E10000020", true});
+    directory.set_district("IP3", {{618500, 242500}, "E10000029", true});
+  }
+  PeopleService people(*db_, clock_);
+  ASSERT_TRUE(people
+                  .add_address(users_["jess"], child_, version(),
+                               {"1 Test Street", "", "Norwich", "NR2 1AA", today - 30}, {"test", ""})
+                  .ok());
+  LookedAfterService care(*db_, clock_);
+  StartOfCare start{today, "C1", "N1", {"K2", "PR4", "Orwell House", "IP3 9QQ", "SC100301"}};
+  ASSERT_TRUE(care.start(users_["jess"], child_, version(), start, {"test", ""}).ok());
+
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  json dashboard = json::parse(manager.get("/children-in-care?format=json").body);
+  EXPECT_EQ(dashboard["whereabouts"]["area_not_known"], 1);  // the council's code is not set yet
+  EXPECT_EQ(dashboard["whereabouts"]["far_from_home"], 1);
+  ASSERT_TRUE(SettingsService(*db_, clock_).set("admin", "council.authority", "E10000020").ok());
+
+  Response r = manager.get(path());
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "<strong class=\"govuk-tag govuk-tag--red\">41.1 miles from home</strong>"))
+      << r.body;
+  EXPECT_TRUE(contains(r.body, "out of the council&#39;s area</strong> (E10000029)"));
+  dashboard = json::parse(manager.get("/children-in-care?format=json").body);
+  EXPECT_EQ(dashboard["whereabouts"], json({{"in_area", 0},
+                                            {"out_of_area", 1},
+                                            {"area_not_known", 0},
+                                            {"distance_known", 1},
+                                            {"far_from_home", 1},
+                                            {"average_miles", 41.1}}));
+  r = manager.get("/children-in-care");
+  EXPECT_TRUE(contains(r.body, "Placed out of the council&#39;s area"));
+  EXPECT_TRUE(contains(r.body, "41.1 miles"));
+
+  ChangeOfCare move{today + 1, "", Placement{"U6", "PR1", "Ann and Bob Hale", "NR2 4XY", "SC100200"},
+                    "CHILD"};
+  clock_.advance_seconds(86400);
+  auto moved = care.change(users_["jess"], child_, version(), move, {"test", ""});
+  ASSERT_TRUE(moved.ok()) << moved.error().message;
+  const json history = json::parse(api("jess", "GET", api_path()).body);
+  const json& episodes = history["periods"][0]["episodes"];
+  EXPECT_EQ(episodes[0]["placement_location"],
+            json({{"miles", 41.1}, {"authority", "E10000029"}, {"location", "OUT"}}));
+  EXPECT_EQ(episodes[1]["placement_location"],
+            json({{"miles", 0.0}, {"authority", "E10000020"}, {"location", "IN"}}));
+  ASSERT_EQ(manager.sign_in("manager").status, 303);  // a new day: a new session
+  r = manager.get(path());
+  EXPECT_TRUE(contains(r.body, "0.0 miles from home; in the council&#39;s area"));
+  dashboard = json::parse(manager.get("/children-in-care?format=json").body);
+  EXPECT_EQ(dashboard["whereabouts"]["in_area"], 1);
+  EXPECT_EQ(dashboard["whereabouts"]["far_from_home"], 0);
 }
 
 // A 16-year-old girl, an unaccompanied asylum seeker, whose baby is recorded with her as his

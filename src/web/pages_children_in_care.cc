@@ -1,7 +1,8 @@
 // The children-in-care dashboard (/children-in-care), for team managers, performance analysts,
 // reviewing officers and inspectors: how many children the council looks after today, by legal
 // status, placement and age, and how many are unaccompanied asylum seekers; how many started and stopped
-// being looked after in the 12 months; placement stability; whether reviews and statutory visits were on time
+// being looked after in the 12 months; placement stability; placements out of the council's area and
+// far from home; whether reviews and statutory visits were on time
 // and how many are overdue today; health assessments on time, and the OC2 health and education measures of
 // the children looked after all year; care leavers aged 19 to 21 in touch, suitably housed and in education,
 // training or work; adoption (children waiting, matched, placed, adopted, and the days from care to
@@ -9,6 +10,8 @@
 // whether their return interviews were offered in time; and each reviewing officer's children. Figures only:
 // no child is named, so no record is opened. `?format=json` gives the same figures as GET
 // /api/v1/children-in-care.
+#include <cstdio>
+
 #include "app/looked_after.h"
 #include "web/api_support.h"
 #include "web/charts.h"
@@ -83,6 +86,30 @@ std::string adoption_table(const CareDashboard& d) {
          table("Adoption and permanence", {"Measure", "Children"}, rows, "") + "</div>";
 }
 
+// Where the children looked after today are placed: in or out of the council's area, and how far
+// from the home they lived in when care began (the DfE counts those more than 20 miles away).
+std::string whereabouts_table(const CareDashboard& d) {
+  const CareDashboard::Whereabouts& w = d.whereabouts;
+  const int64_t all = d.figures.looked_after;
+  const auto row = [](std::string_view what, int64_t part, int64_t whole) {
+    return std::vector<std::string>{escape(what), std::to_string(part) + " of " + std::to_string(whole),
+                                    escape(percent_text(part, whole)) + " " + bar(part, whole)};
+  };
+  std::vector<std::vector<std::string>> rows{
+      row("Placed in the council's area", w.in_area, all),
+      row("Placed out of the council's area", w.out_of_area, all),
+      row("Area not known (no postcode, a postcode not in the directory, or the council's code not set)",
+          w.area_not_known, all),
+      row("More than 20 miles from home, of those whose distance is known", w.far_from_home,
+          w.distance_known),
+  };
+  char average[32] = "Not known";
+  if (w.distance_known > 0) std::snprintf(average, sizeof average, "%.1f miles", w.miles / w.distance_known);
+  rows.push_back({"Average distance from home", escape(average), ""});
+  return "<div data-testid=\"whereabouts\">" +
+         table("Where children are placed today", {"Measure", "Children", "Share"}, rows, "") + "</div>";
+}
+
 Response dashboard_page(PageContext& c) {
   auto result = LookedAfterService(c.db, c.clock).dashboard(*c.user);
   if (!result) return c.error_page(result.error());
@@ -125,6 +152,7 @@ Response dashboard_page(PageContext& c) {
   main +=
       counts_table("Placement stability: children looked after in the twelve months by placements in them",
                    "Placements", d.by_placements, true, "by-placements");
+  main += whereabouts_table(d);
   main += outcomes_table(d);
   main += leavers_table(d);
   main += adoption_table(d);

@@ -1,4 +1,5 @@
-// The looked-after pages: the child's time in care (current placement and legal status, reviewing
+// The looked-after pages: the child's time in care (current placement, how far it is from home and
+// whether it is in the council's area, and legal status, reviewing
 // officer, previous permanence and any adoption decision, whether the child is an unaccompanied
 // asylum seeker and (for a girl) a mother, every deadline of their care with the health and
 // education ones, every SSDA903 episode and review, links to their health and education and to
@@ -7,6 +8,8 @@
 // review, and unaccompanied asylum-seeking status. The long forms keep a draft while typed; every
 // change goes through LookedAfterService, and the reason for each new episode is derived, never
 // asked for.
+#include <cstdio>
+
 #include "app/access_policy.h"
 #include "app/looked_after.h"
 #include "core/text.h"
@@ -100,6 +103,28 @@ std::string social_worker_episodes_of(PageContext& c, const Person& p) {
          "</div>";
 }
 
+// How far the placement is from home and whether it is in the council's area; red where it is
+// far from home or out of the area, so a manager sees it.
+std::string placement_location_words(const PlacementLocation& where) {
+  std::string out;
+  if (where.miles) {
+    char miles[32];
+    std::snprintf(miles, sizeof miles, "%.1f miles from home", *where.miles);
+    out += *where.miles > kFarFromHomeMiles ? tag(miles, "red") : escape(miles);
+  } else {
+    out += escape("Distance from home not known");
+  }
+  out += "; ";
+  if (!where.out_of_area) {
+    out += escape(where.authority.empty() ? "area not known" : "in " + where.authority);
+  } else if (*where.out_of_area) {
+    out += tag("out of the council's area", "red") + escape(" (" + where.authority + ")");
+  } else {
+    out += escape("in the council's area");
+  }
+  return out;
+}
+
 Response care_page(PageContext& c, const PersonRecord& record) {
   const Person& p = record.person;
   Layout l = c.layout("Looked after");
@@ -124,6 +149,9 @@ Response care_page(PageContext& c, const PersonRecord& record) {
         {"Placement", escape(placement_words(now.placement)), ""},
         {"Placed since", escape(long_date_text(period->placement_start())), ""},
         {"Placement postcode", escape(now.placement.postcode), ""},
+        {"Where the placement is",
+         placement_location_words(LookedAfterService(c.db, c.clock).placement_locator().locate(*period, now)),
+         ""},
         {"Category of need", escape(label_of(CodeList::kCategoryOfNeed, now.category_of_need)), ""},
         {"Reviewing officer",
          period->reviewing_officer.empty() ? tag("Not appointed", "red")

@@ -1,6 +1,6 @@
 // A child's time in care in Debian's Chromium: a child referred three weeks ago is allocated to the social worker,
 // who records that she became looked after two weeks ago (a missing Ofsted URN is shown at its field
-// and nothing typed is lost). The manager appoints the independent reviewing officer (and sees the
+// and nothing typed is lost; the placement is in the council's area). The manager appoints the independent reviewing officer (and sees the
 // children-in-care dashboard count the child with that officer's children), who finds the
 // child in his work and records the first review (what he typed survives a closed browser). The
 // social worker records her initial health assessment and education plan, a statutory visit, a move to new carers with the reason the old placement
@@ -47,6 +47,8 @@ test('becoming looked after, a review, a visit, a move and leaving care', async 
     assert.match(summary, /Ann and Bob Hale/);
     assert.match(summary, /Interim care order/);
     assert.match(summary, /Not appointed/);
+    // NR2 is in the demo council's postcode directory, inside its area.
+    assert.match(summary, /in the council's area/);
     assert.match(await w.getByTestId('care-deadlines').textContent(), /Looked-after review/);
     assert.match(await w.getByTestId('care-episodes').textContent(), /SC100200/);
 
@@ -60,6 +62,7 @@ test('becoming looked after, a review, a visit, a move and leaving care', async 
     await m.getByRole('link', { name: 'Children in care' }).click();
     const lookedAfter = Number(await m.getByTestId('figure-looked-after').locator('.sg-figure__value').textContent());
     assert.ok(lookedAfter >= 1);
+    assert.match(await m.getByTestId('whereabouts').textContent(), /Placed in the council's area/);
     const officer = m.getByTestId('reviewing-officers').getByRole('row').filter({ hasText: 'David Lowe' });
     assert.ok(Number(await officer.getByRole('cell').nth(1).textContent()) >= 1);
 

@@ -1,0 +1,35 @@
+// Reading comma-separated files as RFC 4180 writes them: fields may be quoted, a quoted field may
+// hold commas, line breaks and doubled quotes, and lines end in LF or CRLF. Used by every file
+// import (the ONS postcode directory now, the SSDA903 return's tables later), so that a file is
+// read the same way wherever it comes from.
+//
+// Thread safety: one reader per stream, on one thread.
+#pragma once
+
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <vector>
+
+namespace safeguard {
+
+class CsvReader {
+ public:
+  explicit CsvReader(std::istream& in) : in_(in) {}
+
+  // Reads the next record into `fields`; false at the end of the file or on a malformed record
+  // (then error() says what is wrong). A blank line is a record with one empty field.
+  bool next(std::vector<std::string>& fields);
+  // The line the last record began on, from 1.
+  int64_t line() const { return record_line_; }
+  // Empty unless the last next() failed on a malformed record.
+  const std::string& error() const { return error_; }
+
+ private:
+  std::istream& in_;
+  int64_t next_line_ = 1;
+  int64_t record_line_ = 0;
+  std::string error_;
+};
+
+}  // namespace safeguard
