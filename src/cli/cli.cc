@@ -14,6 +14,7 @@
 #include "app/auth.h"
 #include "app/journey_scenario.h"
 #include "app/postcodes.h"
+#include "app/returns.h"
 #include "app/settings.h"
 #include "cli/terminal.h"
 #include "core/calendar.h"
@@ -730,6 +731,40 @@ int run(int argc, char** argv) {
     result = with_database(settings_db, [&](Database& db) {
       return report(SettingsService(db, SystemClock()).set(cli_actor(), setting_name, setting_value),
                     setting_name + " is now " + setting_value + ".");
+    });
+  });
+
+  // returns
+  auto* returns_cmd = app.add_subcommand("returns", "Produce the statutory returns from the record");
+  returns_cmd->require_subcommand(1);
+  std::string returns_db;
+  int returns_year = 0;
+  std::string returns_out;
+  bool returns_previous = false;
+  auto* returns_903 = returns_cmd->add_subcommand(
+      "903", "The SSDA903 return's CSV tables for the collection year ending 31 March --year");
+  returns_903->add_option("--db", returns_db)->required();
+  returns_903->add_option("--year", returns_year, "e.g. 2026 for 1 April 2025 to 31 March 2026")->required();
+  returns_903->add_option("-o,--output", returns_out, "the directory for the CSV files")->required();
+  returns_903->add_flag("--previous", returns_previous,
+                        "also write the year before's return, to DIR/previous (many rules compare the two)");
+  returns_903->callback([&] {
+    result = with_database(returns_db, [&](Database& db) {
+      const SystemClock clock;
+      ReturnsService returns(db, clock);
+      const auto write = [&](int year, const std::string& directory) {
+        auto tables = returns.ssda903(cli_actor(), year);
+        if (!tables) return fail(tables.error());
+        if (Status s = write_tables(*tables, directory); !s) return fail(s.error());
+        std::printf("Wrote the SSDA903 return for the year ending 31 March %d to %s:", year,
+                    directory.c_str());
+        for (const ReturnTable& t : *tables) std::printf(" %s %zu,", t.name.c_str(), t.rows.size());
+        std::printf(" rows.\n");
+        return kOk;
+      };
+      const int code = write(returns_year, returns_out);
+      if (code != kOk || !returns_previous) return code;
+      return write(returns_year - 1, (std::filesystem::path(returns_out) / "previous").string());
     });
   });
 

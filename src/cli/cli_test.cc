@@ -4,11 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
+#include "core/clock.h"
 #include "store/event_log.h"
 #include "support/test_databases.h"
 
@@ -140,6 +144,42 @@ TEST(Cli, PostcodesImportTheOnsDirectoryAndLocate) {
   o = run_cli({"settings", "set", "--db", path, "--name", "council.authority", "--value", "E10000020"});
   EXPECT_EQ(o.code, 0) << o.err;
   std::remove(file.c_str());
+}
+
+// The SSDA903 return of a small synthetic council: every table with its columns, the previous
+// year beside it, the same bytes twice, and a year not begun refused.
+TEST(Cli, Returns903WritesEveryTableTheSameEachTime) {
+  testing::TestDatabase db("sqlite");
+  const std::string path = db.location();
+  ASSERT_EQ(run_cli({"demo", "--db", path, "--scale", "small", "--seed", "3"}).code, 0);
+  const Date today = SystemClock().today();
+  const int year = today >= Date::from_ymd(today.year(), 4, 1) ? today.year() : today.year() - 1;
+  const std::string dir = path + ".903";
+  Outcome o =
+      run_cli({"returns", "903", "--db", path, "--year", std::to_string(year), "-o", dir, "--previous"});
+  ASSERT_EQ(o.code, 0) << o.err;
+  EXPECT_NE(o.out.find("Header"), std::string::npos);
+  const auto read = [](const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const char* tables[] = {"Header", "Episodes",       "Reviews",  "UASC",    "OC2",       "OC3",
+                          "AD1",    "PlacedAdoption", "PrevPerm", "Missing", "SWEpisodes"};
+  std::map<std::string, std::string> first;
+  for (const char* t : tables) {
+    first[t] = read(dir + "/" + t + ".csv");
+    EXPECT_FALSE(first[t].empty()) << t;
+    EXPECT_FALSE(read(dir + "/previous/" + t + ".csv").empty()) << t;
+  }
+  EXPECT_TRUE(first["Episodes"].starts_with(
+      "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"));
+  EXPECT_GT(std::count(first["Episodes"].begin(), first["Episodes"].end(), '\n'), 1);
+  ASSERT_EQ(run_cli({"returns", "903", "--db", path, "--year", std::to_string(year), "-o", dir}).code, 0);
+  for (const char* t : tables) EXPECT_EQ(read(dir + "/" + t + ".csv"), first[t]) << t;
+  o = run_cli({"returns", "903", "--db", path, "--year", std::to_string(today.year() + 2), "-o", dir});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("The collection year must be"), std::string::npos) << o.err;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, AuditVerifyAndRebuildReportWhatTheyFind) {

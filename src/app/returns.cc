@@ -1,0 +1,52 @@
+#include "app/returns.h"
+
+#include "app/looked_after.h"
+#include "store/audit_log.h"
+#include "store/care_read_model.h"
+#include "store/event_log.h"
+#include "store/people_read_model.h"
+#include "store/read_models.h"
+
+namespace safeguard {
+
+Result<std::vector<ReturnTable>> ReturnsService::ssda903(std::string_view actor, int year) {
+  const Date today = clock_.today();
+  if (year < 2000 || year > today.year() + 1) {
+    return Error::invalid("The collection year must be from 2000 to " + std::to_string(today.year() + 1) +
+                              ", not " + std::to_string(year),
+                          "year");
+  }
+  const CollectionYear collection{year};
+  if (collection.first_day() > today) {
+    return Error::invalid("The collection year ending 31 March " + std::to_string(year) + " has not begun",
+                          "year");
+  }
+  try {
+    const std::vector<int64_t> ids =
+        CareIndex(db_.sql()).ever_looked_after_born_between(Date::from_ymd(1900, 1, 1), today);
+    EventLog log(db_.sql());
+    PeopleIndex index(db_.sql());
+    std::vector<Ssda903Child> children;
+    children.reserve(ids.size());
+    for (const int64_t id : ids) {
+      PersonRecord record;
+      try {
+        record.person = fold_person(id, to_domain_events(log.read(stream_name(kPersonStreamKind, id))));
+      } catch (const MalformedEvent& e) {
+        return Error::internal("The record of person " + std::to_string(id) + " cannot be read: " + e.what());
+      }
+      record.relationships = index.relationships(id);
+      const Motherhood m = motherhood_of(record);
+      children.push_back({std::move(record.person), m.mother, m.first_child_born});
+    }
+    auto tables = ssda903_tables(children, collection, LookedAfterService(db_, clock_).registrations());
+    AuditLog(db_.sql()).record_administration(clock_.now(), actor, "produced the SSDA903 return",
+                                              "year ending 31 March " + std::to_string(year) + ": " +
+                                                  std::to_string(tables.front().rows.size()) + " children");
+    return tables;
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while producing the return: ") + e.what());
+  }
+}
+
+}  // namespace safeguard

@@ -1,0 +1,139 @@
+// The SSDA903 tables from a record: who is in each, episodes and missing episodes that run past the
+// year's end left open, Header MOTHER only for children looked after in the year, a care leaver in
+// OC3 with the contact nearest the birthday, and byte-identical CSV.
+#include "returns/ssda903.h"
+
+#include <gtest/gtest.h>
+
+namespace safeguard {
+namespace {
+
+Date d(const char* iso) { return *Date::parse_iso(iso); }
+
+CareEpisode episode(const char* start, const char* rne, const char* ls, const char* type, const char* end,
+                    const char* rec, const char* reason_place_change = "") {
+  CareEpisode e;
+  e.start = d(start);
+  e.reason_new = rne;
+  e.legal_status = ls;
+  e.category_of_need = "N1";
+  e.placement = {type, "PR1", "Ann Hale", "NR1 1AA", "SC100200"};
+  if (end[0]) e.end = d(end);
+  e.reason_ceased = rec;
+  e.reason_place_change = reason_place_change;
+  return e;
+}
+
+const ReturnTable& named(const std::vector<ReturnTable>& tables, const std::string& name) {
+  for (const ReturnTable& t : tables) {
+    if (t.name == name) return t;
+  }
+  throw std::runtime_error("no table " + name);
+}
+
+using Rows = std::vector<std::vector<std::string>>;
+
+class Ssda903Test : public ::testing::Test {
+ protected:
+  Ssda903Test() {
+    // A girl in care across the year's start, a mother since January.
+    Ssda903Child girl;
+    Person& p = girl.person;
+    p.id = 7;
+    p.details.sex = "F";
+    p.details.date_of_birth = d("2010-05-01");
+    p.details.ethnicity = "WBRI";
+    p.identifiers.push_back({"upn", "A926000000011"});
+    PeriodOfCare before;  // ended long before the year
+    before.id = 1;
+    before.start = d("2023-01-01");
+    before.home_postcode = "NR2 2BB";
+    before.episodes = {episode("2023-01-01", "S", "V2", "U6", "2024-01-01", "E4A")};
+    PeriodOfCare now;
+    now.id = 2;
+    now.start = d("2025-01-10");
+    now.home_postcode = "NR2 2BB";
+    now.episodes = {episode("2025-01-10", "S", "C1", "U6", "2025-06-01", "X1"),
+                    episode("2025-06-01", "L", "C2", "U6", "2026-05-01", "X1", "CHILD")};
+    now.reviews = {{1, d("2025-02-01"), "PN1", "", "", ""}, {2, d("2025-07-01"), "PN2", "", "", ""}};
+    p.periods_of_care = {before, now};
+    p.missing = {{1, "M", d("2024-06-01"), d("2024-06-02"), "", std::nullopt},
+                 {2, "A", d("2025-03-30"), d("2025-04-02"), "", std::nullopt},
+                 {3, "M", d("2026-03-30"), std::nullopt, "", std::nullopt}};
+    girl.mother = true;
+    girl.first_child_born = d("2026-01-02");
+    children_.push_back(girl);
+
+    // A care leaver whose care ended before the year, 18 in it, contacted twice around then.
+    Ssda903Child leaver;
+    Person& l = leaver.person;
+    l.id = 3;
+    l.details.sex = "F";
+    l.details.date_of_birth = d("2007-06-15");
+    l.details.ethnicity = "BAFR";
+    PeriodOfCare care;
+    care.id = 1;
+    care.start = d("2022-01-01");
+    care.home_postcode = "NR3 3CC";
+    care.episodes = {episode("2022-01-01", "S", "C2", "U6", "2025-01-01", "E8")};
+    l.periods_of_care = {care};
+    l.leaving_care.contacts = {{1, d("2025-03-01"), "YES", "G5", "D1", "", ""},
+                               {2, d("2025-06-20"), "YES", "F2", "U1", "", ""}};
+    children_.push_back(leaver);
+  }
+  std::vector<Ssda903Child> children_;
+};
+
+TEST_F(Ssda903Test, EachTableHasTheReturnsColumnsAndItsChildren) {
+  const auto tables = ssda903_tables(children_, CollectionYear{2026}, {});
+  std::vector<std::string> names;
+  for (const ReturnTable& t : tables) names.push_back(t.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1",
+                                             "PlacedAdoption", "PrevPerm", "Missing", "SWEpisodes"}));
+  // Children in id order; MOTHER only for the child looked after in the year.
+  EXPECT_EQ(named(tables, "Header").rows,
+            (Rows{{"3", "F", "15/06/2007", "BAFR", "UN2", "", ""},
+                  {"7", "F", "01/05/2010", "WBRI", "A926000000011", "1", "02/01/2026"}}));
+  // The period before the year is not returned; the episode open at 31 March has no end.
+  EXPECT_EQ(named(tables, "Episodes").rows, (Rows{{"7", "10/01/2025", "S", "C1", "N1", "U6", "PR1",
+                                                   "01/06/2025", "X1", "", "NR2 2BB", "NR1 1AA", "SC100200"},
+                                                  {"7", "01/06/2025", "L", "C2", "N1", "U6", "PR1", "", "",
+                                                   "", "NR2 2BB", "NR1 1AA", "SC100200"}}));
+  EXPECT_EQ(named(tables, "Reviews").rows, (Rows{{"7", "01/05/2010", "01/07/2025", "PN2"}}));
+  // Missing episodes open at some time in the year while looked after; one still open at 31 March
+  // has no end.
+  EXPECT_EQ(named(tables, "Missing").rows, (Rows{{"7", "01/05/2010", "A", "30/03/2025", "02/04/2025"},
+                                                 {"7", "01/05/2010", "M", "30/03/2026", ""}}));
+  // The care leaver's 18th birthday: the contact nearest it.
+  EXPECT_EQ(named(tables, "OC3").rows, (Rows{{"3", "15/06/2007", "YES", "F2", "U1"}}));
+  // Care began before the year: no previous permanence to return.
+  EXPECT_TRUE(named(tables, "PrevPerm").rows.empty());
+  EXPECT_TRUE(named(tables, "AD1").rows.empty());
+}
+
+TEST_F(Ssda903Test, TheSameRecordGivesTheSameBytes) {
+  auto reversed = children_;
+  std::reverse(reversed.begin(), reversed.end());
+  const auto a = ssda903_tables(children_, CollectionYear{2026}, {});
+  const auto b = ssda903_tables(reversed, CollectionYear{2026}, {});
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) EXPECT_EQ(to_csv(a[i]), to_csv(b[i])) << a[i].name;
+  EXPECT_EQ(to_csv(named(a, "Reviews")), "CHILD,DOB,REVIEW,REVIEW_CODE\n7,01/05/2010,01/07/2025,PN2\n");
+  ReturnTable quoted{"T", {"A", "B"}, {{"x,y", "say \"hi\""}}};
+  EXPECT_EQ(to_csv(quoted), "A,B\n\"x,y\",\"say \"\"hi\"\"\"\n");
+}
+
+TEST_F(Ssda903Test, ThePreviousYearIsItsOwnReturn) {
+  const auto tables = ssda903_tables(children_, CollectionYear{2025}, {});
+  // In the year to 31 March 2025 the care leaver was still looked after until January, 17 in it;
+  // the girl's first episode of her new period runs past that year's end.
+  EXPECT_EQ(named(tables, "Episodes").rows, (Rows{{"3", "01/01/2022", "S", "C2", "N1", "U6", "PR1",
+                                                   "01/01/2025", "E8", "", "NR3 3CC", "NR1 1AA", "SC100200"},
+                                                  {"7", "10/01/2025", "S", "C1", "N1", "U6", "PR1", "", "",
+                                                   "", "NR2 2BB", "NR1 1AA", "SC100200"}}));
+  // The girl's new period began in that year: a previous permanence row, blank as none is recorded.
+  EXPECT_EQ(named(tables, "PrevPerm").rows, (Rows{{"7", "01/05/2010", "", "", ""}}));
+}
+
+}  // namespace
+}  // namespace safeguard

@@ -1,0 +1,53 @@
+#include "returns/table.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace safeguard {
+namespace {
+
+void append_field(std::string& out, const std::string& field) {
+  if (field.find_first_of(",\"\r\n") == std::string::npos) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (const char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_row(std::string& out, const std::vector<std::string>& fields) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    append_field(out, fields[i]);
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+std::string to_csv(const ReturnTable& table) {
+  std::string out;
+  append_row(out, table.columns);
+  for (const auto& row : table.rows) append_row(out, row);
+  return out;
+}
+
+Status write_tables(const std::vector<ReturnTable>& tables, const std::string& directory) {
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) return Error::invalid("cannot create the directory " + directory + ": " + ec.message(), "output");
+  for (const ReturnTable& t : tables) {
+    const std::string path = (std::filesystem::path(directory) / (t.name + ".csv")).string();
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    const std::string text = to_csv(t);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out) return Error::invalid("cannot write " + path, "output");
+  }
+  return Status::success();
+}
+
+}  // namespace safeguard

@@ -1,0 +1,26 @@
+// A statutory return's table as the DfE receives it: named columns and rows of text, written as a
+// CSV file (RFC 4180, the header row first, LF line ends, a field quoted only when it holds a comma,
+// a quote or a line break). The same table always gives the same bytes.
+//
+// Thread safety: values and pure functions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace safeguard {
+
+struct ReturnTable {
+  std::string name;                  // the file's name without ".csv", e.g. "Episodes"
+  std::vector<std::string> columns;  // in the return's order
+  std::vector<std::vector<std::string>> rows;
+};
+
+std::string to_csv(const ReturnTable& table);
+
+// Writes each table to `directory`/<name>.csv, creating the directory if needed.
+Status write_tables(const std::vector<ReturnTable>& tables, const std::string& directory);
+
+}  // namespace safeguard
