@@ -322,7 +322,7 @@ Result<CareDashboard> LookedAfterService::council_figures() {
       if (episodes > 0) ++f.went_missing;
     }
     f.at_risk_of_exploitation =
-        static_cast<int64_t>(MissingIndex(db_.sql()).children_at_risk_of_exploitation().size());
+        static_cast<int64_t>(MissingIndex(db_.sql()).children_at_risk_of_exploitation(today).size());
     // Care leavers aged 19 to 21: born from the day after the 22nd birthday's to the 19th's.
     const auto leavers =
         PeopleIndex(db_.sql()).casework_of(CareIndex(db_.sql()).ever_looked_after_born_between(

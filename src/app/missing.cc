@@ -74,7 +74,7 @@ Result<MissingOverview> MissingService::overview(const User& user) {
   try {
     MissingIndex missing(db_.sql());
     const std::vector<int64_t> went_missing = missing.children_missing_since(out.from);
-    const std::vector<int64_t> at_risk = missing.children_at_risk_of_exploitation();
+    const std::vector<int64_t> at_risk = missing.children_at_risk_of_exploitation(out.today);
     std::set<int64_t> all(went_missing.begin(), went_missing.end());
     all.insert(at_risk.begin(), at_risk.end());
     const std::vector<int64_t> ids(all.begin(), all.end());

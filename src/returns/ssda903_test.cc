@@ -1,9 +1,14 @@
 // The SSDA903 tables from a record: who is in each, episodes and missing episodes that run past the
 // year's end left open, Header MOTHER only for children looked after in the year, a care leaver in
-// OC3 with the contact nearest the birthday, and byte-identical CSV.
+// OC3 with the contact nearest the birthday, AD1 and PlacedAdoption for an adoption, UASC with its
+// DUC, SW_ID from the worker's registration, UN codes for a missing UPN, and byte-identical CSV.
 #include "returns/ssda903.h"
 
 #include <gtest/gtest.h>
+
+#include "domain/adoption.h"
+#include "domain/asylum.h"
+#include "domain/child_journey.h"
 
 namespace safeguard {
 namespace {
@@ -133,6 +138,71 @@ TEST_F(Ssda903Test, ThePreviousYearIsItsOwnReturn) {
                                                    "", "NR2 2BB", "NR1 1AA", "SC100200"}}));
   // The girl's new period began in that year: a previous permanence row, blank as none is recorded.
   EXPECT_EQ(named(tables, "PrevPerm").rows, (Rows{{"7", "01/05/2010", "", "", ""}}));
+}
+
+// A boy adopted in the year by his new family (A6, so not by his foster carers), and an
+// unaccompanied asylum seeker who arrived in it with his social worker: AD1 and PlacedAdoption,
+// UASC with DUC the 18th birthday to come, PrevPerm for the period begun in the year, and SW_ID
+// from the worker's registration.
+TEST_F(Ssda903Test, AdoptionAsylumAndSocialWorkers) {
+  Ssda903Child adopted;
+  Person& a = adopted.person;
+  a.id = 9;
+  a.details.sex = "M";
+  a.details.date_of_birth = d("2021-03-01");
+  a.details.ethnicity = "WBRI";
+  PeriodOfCare care;
+  care.id = 1;
+  care.start = d("2023-02-01");
+  care.home_postcode = "NR4 4DD";
+  care.episodes = {episode("2023-02-01", "S", "C1", "U6", "2024-03-01", "X1"),
+                   episode("2024-03-01", "L", "E1", "U6", "2025-05-01", "X1", "CARPL"),
+                   episode("2025-05-01", "P", "E1", "A6", "2025-11-01", "E12")};
+  a.periods_of_care = {care};
+  AdoptionDecision decision;
+  decision.id = 1;
+  decision.period_id = 1;
+  decision.decided_on = d("2024-01-15");
+  decision.matched_on = d("2025-04-20");
+  decision.adopters = {"MF", "married"};
+  a.permanence.decisions = {decision};
+  children_.push_back(adopted);
+
+  Ssda903Child arrived;
+  Person& u = arrived.person;
+  u.id = 11;
+  u.details.sex = "M";
+  u.details.date_of_birth = d("2008-09-06");
+  u.details.ethnicity = "AOTH";
+  PeriodOfCare accommodated;
+  accommodated.id = 1;
+  accommodated.start = d("2025-09-10");
+  accommodated.home_postcode = "NR30 1AA";
+  accommodated.episodes = {episode("2025-09-10", "S", "V2", "K3", "", "")};
+  u.periods_of_care = {accommodated};
+  u.uasc = UascStatus{d("2025-09-10"), std::nullopt};
+  Allocation worker;
+  worker.id = 1;
+  worker.worker = "sam";
+  worker.from = d("2025-09-10");
+  worker.reason = "FCONTA";
+  u.allocations = {worker};
+  children_.push_back(arrived);
+
+  const auto tables = ssda903_tables(children_, CollectionYear{2026}, {{"sam", "SW123456"}});
+  EXPECT_EQ(named(tables, "AD1").rows,
+            (Rows{{"9", "01/03/2021", "15/01/2024", "20/04/2025", "0", "2", "MF", "L11"}}));
+  EXPECT_EQ(named(tables, "PlacedAdoption").rows, (Rows{{"9", "01/03/2021", "15/01/2024", "", ""}}));
+  EXPECT_EQ(named(tables, "UASC").rows, (Rows{{"11", "M", "06/09/2008", "06/09/2026"}}));
+  EXPECT_EQ(named(tables, "PrevPerm").rows, (Rows{{"11", "06/09/2008", "", "", ""}}));
+  EXPECT_EQ(named(tables, "SWEpisodes").rows,
+            (Rows{{"11", "06/09/2008", "SW123456", "10/09/2025", "", "FCONTA"}}));
+  // The adopted boy has no UPN and was under 4 on 31 August 2024: UN1. The asylum seeker: UN2.
+  const Rows& header = named(tables, "Header").rows;
+  ASSERT_EQ(header.size(), 4u);
+  EXPECT_EQ(header[2][4], "UN1");
+  EXPECT_EQ(header[3][4], "UN2");
+  EXPECT_EQ(header[2][5], "");  // MOTHER is for girls
 }
 
 }  // namespace

@@ -20,8 +20,8 @@ class MissingIndex {
 
   // Children missing now, or missing at some time from `from` onwards, by id.
   std::vector<int64_t> children_missing_since(Date from);
-  // Children whose latest exploitation screening found a risk, by id.
-  std::vector<int64_t> children_at_risk_of_exploitation();
+  // Children (under 18 on `today`, alive) whose latest exploitation screening found a risk, by id.
+  std::vector<int64_t> children_at_risk_of_exploitation(Date today);
 
  private:
   SqlConnection& db_;

@@ -85,9 +85,8 @@ constexpr double kMissingRates[] = {3, 6, 12, 24};
 constexpr double kMissingRateWeights[] = {35, 35, 20, 10};
 constexpr int kMissingDays[][2] = {{0, 0}, {1, 1}, {2, 2}, {3, 10}};
 constexpr double kMissingDayWeights[] = {50, 25, 15, 10};
-// Missing episodes, reviews' visits and screenings are modelled in the last two years of the history
-// (the SSDA903 year and the one before it); visits in the last half year, like other casework.
-constexpr int kMissingWindowDays = 730;
+// Statutory visits are modelled in the last half year, like other casework; missing episodes and
+// screenings over the whole history, so every year's SSDA903 Missing table has them.
 constexpr int kVisitWindowDays = 183;
 
 constexpr std::string_view kRisks[] = {"high", "medium", "low", "none"};
@@ -766,8 +765,8 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
       visit = visit + static_cast<int32_t>(gap);
     }
   }
-  // Missing episodes and exploitation screenings in the last two years, for children of 11 and over.
-  const Date missing_window = today - kMissingWindowDays;
+  // Missing episodes and exploitation screenings, for children of 11 and over.
+  const Date missing_window = context.first_day;
   const bool prone = age_in_years(m.born, care_last) >= 11 && rng.chance(kMissingProne);
   std::optional<Date> first_missing;
   if (prone) {

@@ -10,6 +10,7 @@
 
 #include "app/missing.h"
 #include "rules/child_deadlines.h"
+#include "store/missing_read_model.h"
 #include "store/people_read_model.h"
 #include "support/fixtures.h"
 #include "support/test_site.h"
@@ -154,6 +155,12 @@ TEST_F(MissingPagesTest, MissingReturnInterviewAndScreeningReachTheTeamsPage) {
   EXPECT_TRUE(contains(at_risk, long_date_text(add_months(today, 1))));
   r = jess.get(record());
   EXPECT_TRUE(contains(section(r.body, "missing-summary"), "High risk"));
+  // A child at risk stays counted until 18, not after (Ellie was born on 30 June 2016).
+  MissingIndex index(db_->sql());
+  EXPECT_EQ(index.children_at_risk_of_exploitation(today), std::vector<int64_t>{child_});
+  EXPECT_EQ(index.children_at_risk_of_exploitation(Date::from_ymd(2034, 6, 29)),
+            std::vector<int64_t>{child_});
+  EXPECT_TRUE(index.children_at_risk_of_exploitation(Date::from_ymd(2034, 6, 30)).empty());
 
   Browser iris(*site_);
   ASSERT_EQ(iris.sign_in("iris").status, 303);
