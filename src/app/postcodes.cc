@@ -23,7 +23,7 @@ int column_of(const std::vector<std::string>& header, std::initializer_list<std:
 }
 
 // A grid reference in metres: digits only, up to 7 of them (Great Britain's grid is 700 km by
-// 1,300 km).
+// 1,300 km); none for anything else.
 std::optional<int64_t> metres(std::string_view text) {
   text = trim(text);
   if (text.empty() || text.size() > 7) return std::nullopt;
@@ -86,11 +86,17 @@ Result<PostcodeImport> PostcodeService::import(std::string_view actor, std::istr
                                   "\" in column " + header[postcode_col] + " is not a postcode",
                               "file");
       }
+      if (cell(easting_col).empty() || cell(northing_col).empty()) {
+        ++report.no_grid;  // ONSPD leaves the grid reference blank for some postcodes
+        continue;
+      }
       const std::optional<int64_t> easting = metres(cell(easting_col));
       const std::optional<int64_t> northing = metres(cell(northing_col));
       if (!easting || !northing) {
-        ++report.no_grid;  // ONSPD leaves the grid reference blank for some postcodes
-        continue;
+        const int col = easting ? northing_col : easting_col;
+        return Error::invalid(line + ": \"" + std::string(cell(col).substr(0, 12)) + "\" in column " +
+                                  header[col] + " is not a grid reference in metres",
+                              "file");
       }
       const std::string authority =
           upper_tier_authority(cell(country_col), cell(county_col), cell(district_col));
@@ -114,6 +120,30 @@ Result<PostcodeImport> PostcodeService::import(std::string_view actor, std::istr
   });
   if (!status) return status.error();
   return report;
+}
+
+Status PostcodeService::set_district_centres(std::string_view actor,
+                                             const std::vector<DistrictCentre>& districts) {
+  for (const DistrictCentre& d : districts) {
+    if (postcode_district(d.district) != d.district) {
+      return Error::invalid("\"" + d.district.substr(0, 12) + "\" is not a postcode district", "district");
+    }
+  }
+  return db_.transact([&]() -> Status {
+    PostcodeDirectory directory(db_.sql());
+    for (const DistrictCentre& d : districts) directory.set_district(d.district, d.centre);
+    AuditLog(db_.sql()).record_administration(clock_.now(), actor, "set postcode district centres",
+                                              std::to_string(districts.size()) + " districts");
+    return Status::success();
+  });
+}
+
+Result<std::optional<PostcodeLocation>> PostcodeService::locate(std::string_view postcode) {
+  try {
+    return PostcodeDirectory(db_.sql()).locate(postcode);
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while locating a postcode: ") + e.what());
+  }
 }
 
 PlacementLocator::PlacementLocator(Database& db, const Clock& clock)

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
@@ -40,6 +41,17 @@ class PostcodeService {
   // laua), and optionally oscty (or cty) and ctry. `source` names the file for messages. Errors name
   // the line and column at fault.
   Result<PostcodeImport> import(std::string_view actor, std::istream& in, std::string_view source);
+
+  // Sets districts' centres directly, for a directory that knows districts only (the synthetic
+  // council's), in one transaction, logged.
+  struct DistrictCentre {
+    std::string district;  // an outward code, "NR1"
+    PostcodeLocation centre;
+  };
+  Status set_district_centres(std::string_view actor, const std::vector<DistrictCentre>& districts);
+
+  // Where the directory puts a postcode (or its district's centre); none if it knows neither.
+  Result<std::optional<PostcodeLocation>> locate(std::string_view postcode);
 
  private:
   Database& db_;

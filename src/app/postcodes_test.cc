@@ -101,6 +101,13 @@ TEST_P(Postcodes, ABadFileSaysWhereAndLeavesTheDirectoryAsItWas) {
   auto unclosed = import("pcds,oslaua,oseast1m,osnrth1m\n\"IP3 1AA,E06000031,618000,1\n");
   ASSERT_FALSE(unclosed.ok());
   EXPECT_EQ(unclosed.error().message, "onspd.csv: a quoted field that begins on line 2 never ends");
+  auto bad_grid = import("pcds,oslaua,oseast1m,osnrth1m\nIP3 1AA,E06000031,618000,24x000\n");
+  ASSERT_FALSE(bad_grid.ok());
+  EXPECT_EQ(bad_grid.error().message,
+            "onspd.csv line 2: \"24x000\" in column osnrth1m is not a grid reference in metres");
+  auto bad_district = PostcodeService(*db_, clock_).set_district_centres("admin", {{"NR1 1AA", {}}});
+  ASSERT_FALSE(bad_district.ok());
+  EXPECT_EQ(bad_district.error().field, "district");
   auto empty = import("");
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().message, "onspd.csv: the file is empty");

@@ -1,11 +1,10 @@
 #include "app/returns.h"
 
 #include "app/looked_after.h"
+#include "app/records.h"
 #include "store/audit_log.h"
 #include "store/care_read_model.h"
-#include "store/event_log.h"
 #include "store/people_read_model.h"
-#include "store/read_models.h"
 
 namespace safeguard {
 
@@ -24,17 +23,14 @@ Result<std::vector<ReturnTable>> ReturnsService::ssda903(std::string_view actor,
   try {
     const std::vector<int64_t> ids =
         CareIndex(db_.sql()).ever_looked_after_born_between(Date::from_ymd(1900, 1, 1), today);
-    EventLog log(db_.sql());
     PeopleIndex index(db_.sql());
     std::vector<Ssda903Child> children;
     children.reserve(ids.size());
     for (const int64_t id : ids) {
+      auto person = load_person(db_.sql(), id);
+      if (!person) return person.error();
       PersonRecord record;
-      try {
-        record.person = fold_person(id, to_domain_events(log.read(stream_name(kPersonStreamKind, id))));
-      } catch (const MalformedEvent& e) {
-        return Error::internal("The record of person " + std::to_string(id) + " cannot be read: " + e.what());
-      }
+      record.person = std::move(*person);
       record.relationships = index.relationships(id);
       const Motherhood m = motherhood_of(record);
       children.push_back({std::move(record.person), m.mother, m.first_child_born});

@@ -22,7 +22,6 @@
 #include "domain/identifiers.h"
 #include "store/database.h"
 #include "store/people_read_model.h"
-#include "store/postcode_directory.h"
 #include "synth/council.h"
 #include "web/http.h"
 #include "web/site.h"
@@ -803,7 +802,9 @@ int run(int argc, char** argv) {
   postcodes_locate->add_option("--postcode", postcode_text, "e.g. \"NR1 2AB\"")->required();
   postcodes_locate->callback([&] {
     result = with_database(postcodes_db, [&](Database& db) {
-      const std::optional<PostcodeLocation> at = PostcodeDirectory(db.sql()).locate(postcode_text);
+      const auto located = PostcodeService(db, SystemClock()).locate(postcode_text);
+      if (!located) return fail(located.error());
+      const std::optional<PostcodeLocation>& at = *located;
       if (!at)
         return fail("the directory has neither the postcode " + postcode_text + " nor its district",
                     kBadInput);

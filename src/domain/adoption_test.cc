@@ -8,21 +8,16 @@
 
 #include "domain/contact.h"
 #include "domain/person.h"
+#include "support/domain_events.h"
 
 namespace safeguard {
 namespace {
 
+using testing::field_of;
+using testing::fold;
+
 const Date kReferral = *Date::parse_iso("2025-03-03");  // a Monday
 const Date kToday = *Date::parse_iso("2026-11-20");
-
-void fold(Person& p, Result<DomainEvent> event) {
-  ASSERT_TRUE(event.ok()) << event.error().message << " (" << event.error().field << ")";
-  DomainEvent e = std::move(event).value();
-  e.version = ++p.version;
-  apply_event(p, e);
-}
-
-std::string field_of(const Result<DomainEvent>& r) { return r.ok() ? "(accepted)" : r.error().field; }
 
 Placement placement(const std::string& type, const std::string& carer) {
   return {type, "PR1", carer, "NR2 1AA", "SC123456"};

@@ -6,18 +6,13 @@
 #include <gtest/gtest.h>
 
 #include "domain/person.h"
+#include "support/domain_events.h"
 
 namespace safeguard {
 namespace {
 
-void fold(Person& p, Result<DomainEvent> event) {
-  ASSERT_TRUE(event.ok()) << event.error().message;
-  DomainEvent e = std::move(event).value();
-  e.version = ++p.version;
-  apply_event(p, e);
-}
-
-std::string field_of(const Result<DomainEvent>& r) { return r.ok() ? "(accepted)" : r.error().field; }
+using testing::field_of;
+using testing::fold;
 
 TEST(Asylum, TheStatusCeasesByTheEighteenthBirthday) {
   const Date today = Date::from_ymd(2026, 11, 23);

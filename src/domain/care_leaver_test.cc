@@ -7,18 +7,13 @@
 #include <gtest/gtest.h>
 
 #include "domain/person.h"
+#include "support/domain_events.h"
 
 namespace safeguard {
 namespace {
 
-void fold(Person& p, Result<DomainEvent> event) {
-  ASSERT_TRUE(event.ok()) << event.error().message;
-  DomainEvent e = std::move(event).value();
-  e.version = ++p.version;
-  apply_event(p, e);
-}
-
-std::string field_of(const Result<DomainEvent>& r) { return r.ok() ? "(accepted)" : r.error().field; }
+using testing::field_of;
+using testing::fold;
 
 // Born 10 May 2009 (14 on 10 May 2023, 16 on 10 May 2025, 18 on 10 May 2027), looked after from
 // `from` until `to` (ending with `rec`) under `legal_status`.

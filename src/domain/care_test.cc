@@ -10,18 +10,15 @@
 
 #include "domain/contact.h"
 #include "domain/person.h"
+#include "support/domain_events.h"
 
 namespace safeguard {
 namespace {
 
-const Date kReferral = *Date::parse_iso("2026-03-02");  // a Monday
+using testing::field_of;
+using testing::fold;
 
-void fold(Person& p, Result<DomainEvent> event) {
-  ASSERT_TRUE(event.ok()) << event.error().message << " (" << event.error().field << ")";
-  DomainEvent e = std::move(event).value();
-  e.version = ++p.version;
-  apply_event(p, e);
-}
+const Date kReferral = *Date::parse_iso("2026-03-02");  // a Monday
 
 Person child_born(Date born) {
   Person child;
@@ -50,8 +47,6 @@ ChangeOfCare change(Date on, const std::string& legal_status,
                     std::optional<Placement> placement = std::nullopt, const std::string& reason = "") {
   return {on, legal_status, std::move(placement), reason};
 }
-
-std::string field_of(const Result<DomainEvent>& r) { return r.ok() ? "(accepted)" : r.error().field; }
 
 TEST(Care, EpisodesFollowEachOtherWithDerivedReasons) {
   Person child = child_born(Date::from_ymd(2016, 5, 10));

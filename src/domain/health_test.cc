@@ -9,18 +9,13 @@
 
 #include "domain/person.h"
 #include "rules/child_deadlines.h"
+#include "support/domain_events.h"
 
 namespace safeguard {
 namespace {
 
-void fold(Person& p, Result<DomainEvent> event) {
-  ASSERT_TRUE(event.ok()) << event.error().message;
-  DomainEvent e = std::move(event).value();
-  e.version = ++p.version;
-  apply_event(p, e);
-}
-
-std::string field_of(const Result<DomainEvent>& r) { return r.ok() ? "(accepted)" : r.error().field; }
+using testing::field_of;
+using testing::fold;
 
 // A child born on `born`, looked after from `from` (to `to` if given).
 Person looked_after_child(Date born, Date from, std::optional<Date> to = std::nullopt) {

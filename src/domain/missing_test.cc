@@ -8,20 +8,15 @@
 #include <gtest/gtest.h>
 
 #include "domain/person.h"
+#include "support/domain_events.h"
 
 namespace safeguard {
 namespace {
 
+using testing::field_of;
+using testing::fold;
+
 const Date kDay = *Date::parse_iso("2026-03-02");
-
-void fold(Person& p, Result<DomainEvent> event) {
-  ASSERT_TRUE(event.ok()) << event.error().message;
-  DomainEvent e = std::move(event).value();
-  e.version = ++p.version;
-  apply_event(p, e);
-}
-
-std::string field_of(const Result<DomainEvent>& r) { return r.ok() ? "(accepted)" : r.error().field; }
 
 TEST(Missing, EpisodesAndInterviewsFoldAndFollowTheReturnsRules) {
   Person child;

@@ -9,18 +9,14 @@
 
 #include "domain/contact.h"
 #include "domain/person.h"
+#include "support/domain_events.h"
 
 namespace safeguard {
 namespace {
 
-const Date kReferral = *Date::parse_iso("2026-03-02");  // a Monday
+using testing::fold;
 
-void fold(Person& p, Result<DomainEvent> event) {
-  ASSERT_TRUE(event.ok()) << event.error().message;
-  DomainEvent e = std::move(event).value();
-  e.version = p.version + 1;
-  apply_event(p, e);
-}
+const Date kReferral = *Date::parse_iso("2026-03-02");  // a Monday
 
 void fold_all(Person& p, Result<std::vector<DomainEvent>> events) {
   ASSERT_TRUE(events.ok()) << events.error().message;

@@ -27,6 +27,7 @@
 #include "app/looked_after.h"
 #include "app/missing.h"
 #include "app/people.h"
+#include "app/postcodes.h"
 #include "app/protection.h"
 #include "app/settings.h"
 #include "app/visits.h"
@@ -38,7 +39,6 @@
 #include "store/contact_read_model.h"
 #include "store/event_log.h"
 #include "store/people_read_model.h"
-#include "store/postcode_directory.h"
 #include "synth/household.h"
 #include "synth/names.h"
 #include "synth/random.h"
@@ -638,6 +638,11 @@ class Player {
   std::vector<int64_t> sample_candidates;
 
  private:
+  // The member of a pool an action's index names (the plan draws indices, the pool may be smaller).
+  static const User& pick(const std::vector<User>& pool, int index) {
+    return pool[static_cast<size_t>(index) % pool.size()];
+  }
+
   const User& worker(const Action& a) const {
     const bool by_manager =
         a.kind == ActionKind::kCloseEpisode || a.kind == ActionKind::kAllocate ||
@@ -647,7 +652,7 @@ class Player {
     const std::vector<User>& pool = by_manager           ? workforce_.managers
                                     : a.by_social_worker ? workforce_.social_workers
                                                          : workforce_.front_door;
-    return pool[static_cast<size_t>(a.worker) % pool.size()];
+    return pick(pool, a.worker);
   }
 
   // A caseworker outside their own work says why they open a record; the reason lets them in for
@@ -692,8 +697,7 @@ class Player {
         return s;
       }
     }
-    const std::vector<User>& pool = workforce_.social_workers;
-    const User& holder = pool[static_cast<size_t>(a.holder) % pool.size()];
+    const User& holder = pick(workforce_.social_workers, a.holder);
     auto version = people_.allocate(manager, ms.id, ms.version, holder.username, *a.date, a.code, channel_);
     if (!version) return version.error();
     ms.version = *version;
@@ -705,8 +709,7 @@ class Player {
   Status assess(HouseholdState& state, MemberState& ms, const Action& a) {
     // The assessment in hand: the child's latest.
     const auto latest = [&] { return CaseworkIndex(db_.sql()).latest_assessment(ms.id); };
-    const User& holder =
-        workforce_.social_workers[static_cast<size_t>(a.holder) % workforce_.social_workers.size()];
+    const User& holder = pick(workforce_.social_workers, a.holder);
     Result<int64_t> version = Error::internal("unknown assessment action");
     switch (a.kind) {
       case ActionKind::kStartAssessment:
@@ -750,8 +753,7 @@ class Player {
   // work); a manager, perhaps of another team, authorises or ends a plan and supervises the case,
   // saying why they open the record.
   Status protect(HouseholdState& state, MemberState& ms, const Action& a) {
-    const User& holder =
-        workforce_.social_workers[static_cast<size_t>(a.holder) % workforce_.social_workers.size()];
+    const User& holder = pick(workforce_.social_workers, a.holder);
     CaseworkIndex casework(db_.sql());
     const auto type_of = [&] { return a.code.substr(0, a.code.find(':')); };
     const auto plan = [&] { return casework.open_plan(ms.id, type_of()); };
@@ -860,8 +862,7 @@ class Player {
   // and ending, and the child going missing and coming back, the return interview and screenings; a
   // manager appoints the reviewing officer (saying why they open the record), who records reviews.
   Status care(HouseholdState& state, MemberState& ms, const Action& a) {
-    const User& holder =
-        workforce_.social_workers[static_cast<size_t>(a.holder) % workforce_.social_workers.size()];
+    const User& holder = pick(workforce_.social_workers, a.holder);
     const auto text = [&](std::span<const std::string_view> words, const std::string& index) {
       return std::string(words[static_cast<size_t>(std::stoi(index)) % words.size()]);
     };
@@ -895,15 +896,12 @@ class Player {
             !s) {
           return s;
         }
-        const std::vector<User>& officers = workforce_.reviewing_officers;
         version = looked_after_.appoint_reviewing_officer(
-            manager, ms.id, ms.version, officers[static_cast<size_t>(a.officer) % officers.size()].username,
-            channel_);
+            manager, ms.id, ms.version, pick(workforce_.reviewing_officers, a.officer).username, channel_);
         break;
       }
       case ActionKind::kCareReview: {
-        const std::vector<User>& officers = workforce_.reviewing_officers;
-        const User& officer = officers[static_cast<size_t>(a.officer) % officers.size()];
+        const User& officer = pick(workforce_.reviewing_officers, a.officer);
         LookedAfterReviewInput input{on, a.code, a.reason, text(kCareReviewDecisions, a.text)};
         version = looked_after_.record_review(officer, ms.id, ms.version, 0, input, channel_);
         break;
@@ -1005,10 +1003,8 @@ class Player {
             !s) {
           return s;
         }
-        const std::vector<User>& advisers = workforce_.social_workers;
         version = care_leavers_.appoint_adviser(
-            manager, ms.id, ms.version, advisers[static_cast<size_t>(a.officer) % advisers.size()].username,
-            channel_);
+            manager, ms.id, ms.version, pick(workforce_.social_workers, a.officer).username, channel_);
         break;
       }
       case ActionKind::kPreviousPermanence: {
@@ -1037,9 +1033,6 @@ class Player {
     if (state.contact_ids.empty()) state.contact_ids.resize(h.contacts.size());
     int64_t& contact_id = state.contact_ids[static_cast<size_t>(a.contact)];
     const auto id_of = [&](int member) { return state.members[static_cast<size_t>(member)].id; };
-    const auto pick = [](const std::vector<User>& pool, int index) -> const User& {
-      return pool[static_cast<size_t>(index) % pool.size()];
-    };
     const User& worker = pick(workforce_.front_door, a.worker);
     EventLog log(db_.sql());
     // What the worker sees when they open the contact: its version as it now stands.
@@ -1248,16 +1241,12 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   // distance from home and an area.
   if (Status s = SettingsService(db, clock).set("generator", "council.authority", kCounty); !s)
     return s.error();
-  if (Status s = db.transact([&]() -> Status {
-        PostcodeDirectory directory(db.sql());
-        for (const SyntheticDistrict& d : postcode_districts()) {
-          directory.set_district(d.district, {d.centre, d.authority, true});
-        }
-        return Status::success();
-      });
-      !s) {
-    return s.error();
+  std::vector<PostcodeService::DistrictCentre> districts;
+  for (const SyntheticDistrict& d : postcode_districts()) {
+    districts.push_back({d.district, {d.centre, d.authority, true}});
   }
+  if (Status s = PostcodeService(db, clock).set_district_centres("generator", districts); !s)
+    return s.error();
 
   // Plan every household, then play their actions in the order of time across the council, so
   // the log's order is the order things happened.

@@ -86,17 +86,10 @@ std::optional<Response> care_leaver_api(const Request& request, Database& db, co
   }
   CareLeaverService service(db, clock);
   if (what == "personal-adviser") {
-    Body body = read_body(request, {"expected_version", "username"});
-    if (body.error) return *body.error;
-    auto version = version_of(body.value);
-    if (!version) return api_error(version.error());
-    auto username = text_of(body.value, "username", true);
-    if (!username) return api_error(username.error());
-    auto result = service.appoint_adviser(user, person_id, *version, *username, channel);
-    if (!result && result.error().field == "personal_adviser") {
-      return api_error(Error::invalid(result.error().message, "username"));
-    }
-    return changed(std::move(result), person_id);
+    return appoint_worker(request, person_id, "personal_adviser",
+                          [&](int64_t version, const std::string& username) {
+                            return service.appoint_adviser(user, person_id, version, username, channel);
+                          });
   }
   if (what == "pathway-plans") {
     Body body = read_body(request, {"expected_version", "on", "plan"});

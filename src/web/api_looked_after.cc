@@ -176,21 +176,6 @@ Response end(const Request& request, LookedAfterService& service, int64_t person
   return changed(service.end(user, person_id, *version, *on, *reason, channel), person_id);
 }
 
-Response appoint(const Request& request, LookedAfterService& service, int64_t person_id, const User& user,
-                 const Channel& channel) {
-  Body body = read_body(request, {"expected_version", "username"});
-  if (body.error) return *body.error;
-  auto version = version_of(body.value);
-  if (!version) return api_error(version.error());
-  auto username = text_of(body.value, "username", true);
-  if (!username) return api_error(username.error());
-  auto result = service.appoint_reviewing_officer(user, person_id, *version, *username, channel);
-  if (!result && result.error().field == "reviewing_officer") {
-    return api_error(Error::invalid(result.error().message, "username"));
-  }
-  return changed(std::move(result), person_id);
-}
-
 Response review(const Request& request, LookedAfterService& service, int64_t person_id, const User& user,
                 const Channel& channel) {
   Body body =
@@ -267,7 +252,12 @@ std::optional<Response> looked_after_api(const Request& request, Database& db, c
   if (what.empty()) return start(request, service, *person_id, user, channel);
   if (what == "changes") return change(request, service, *person_id, user, channel);
   if (what == "end") return end(request, service, *person_id, user, channel);
-  if (what == "reviewing-officer") return appoint(request, service, *person_id, user, channel);
+  if (what == "reviewing-officer") {
+    return appoint_worker(
+        request, *person_id, "reviewing_officer", [&](int64_t version, const std::string& username) {
+          return service.appoint_reviewing_officer(user, *person_id, version, username, channel);
+        });
+  }
   if (what == "uasc") return uasc(request, service, *person_id, user, channel);
   return review(request, service, *person_id, user, channel);
 }

@@ -76,6 +76,21 @@ Response changed(Result<int64_t> result, int64_t person_id) {
   return json_response(200, json{{"id", person_id}, {"version", *result}});
 }
 
+Response appoint_worker(const Request& request, int64_t person_id, std::string_view service_field,
+                        const std::function<Result<int64_t>(int64_t, const std::string&)>& appoint) {
+  Body body = read_body(request, {"expected_version", "username"});
+  if (body.error) return *body.error;
+  auto version = version_of(body.value);
+  if (!version) return api_error(version.error());
+  auto username = text_of(body.value, "username", true);
+  if (!username) return api_error(username.error());
+  auto result = appoint(*version, *username);
+  if (!result && result.error().field == service_field) {
+    return api_error(Error::invalid(result.error().message, "username"));
+  }
+  return changed(std::move(result), person_id);
+}
+
 json summary_json(const PersonSummary& p) {
   return json{{"id", p.id},
               {"full_name", p.full_name},

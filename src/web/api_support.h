@@ -6,6 +6,7 @@
 // body that is not JSON, 415 for one not declared as JSON, 422 for values that break a rule.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -63,6 +64,12 @@ struct Body {
   std::optional<Response> error;
 };
 Body read_body(const Request& request, const std::set<std::string>& allowed);
+
+// POST {expected_version, username}: appoints a worker to a person (a reviewing officer, a personal
+// adviser) through `appoint`; an error the service names `service_field` is reported at "username".
+Response appoint_worker(
+    const Request& request, int64_t person_id, std::string_view service_field,
+    const std::function<Result<int64_t>(int64_t version, const std::string& username)>& appoint);
 
 // Members of a JSON object, with errors naming the member.
 Result<std::string> text_of(const json& object, const char* key, bool required);
