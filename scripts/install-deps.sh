@@ -8,10 +8,11 @@ cd "$(dirname "$0")/.."
 
 mode="${1:-build}"
 packages=(cmake g++ make pkg-config libboost-dev libboost-system-dev libsqlite3-dev libpq-dev nlohmann-json3-dev
-          libcli11-dev libsodium-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev)
+          libcli11-dev libsodium-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+          libexpat1-dev)
 case "$mode" in
   build) ;;
-  test) packages+=(postgresql-15 postgresql-client-15 chromium) ;;
+  test) packages+=(postgresql-15 postgresql-client-15 chromium clang-14 libclang-rt-14-dev) ;;
   *) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac
 # Node.js may come from elsewhere on the machine; install Debian's only if there is none.

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "domain/geography.h"
+#include "domain/identifiers.h"
 #include "store/audit_log.h"
 #include "store/council_settings.h"
 
@@ -15,6 +16,7 @@ struct CouncilPolicy {
   FrontDoorSettings front_door;
   CaseworkTimescales casework;
   std::string authority;  // the council's ONS code, empty until set
+  std::string la_number;  // the council's DfE LA number, empty until set
 };
 
 // One setting: its name, what it means, its default, and how to check and apply a value.
@@ -86,6 +88,15 @@ const std::vector<Definition>& definitions() {
        [](CouncilPolicy& s, const std::string& v) {
          if (!v.empty() && !is_authority_code(v)) return false;
          s.authority = v;
+         return true;
+       }},
+      {"council.la_number",
+       "The council's DfE local authority number (three digits), the LEA of the Children in Need census;"
+       " none until set",
+       "",
+       [](CouncilPolicy& s, const std::string& v) {
+         if (!v.empty() && !is_la_number(v)) return false;
+         s.la_number = v;
          return true;
        }},
       {"front_door.authorise.nfa_from_professional",
@@ -161,6 +172,10 @@ CaseworkTimescales SettingsService::timescales() {
 
 std::string SettingsService::council_authority() {
   return policy_of(CouncilSettings(db_.sql()).values()).authority;
+}
+
+std::string SettingsService::council_la_number() {
+  return policy_of(CouncilSettings(db_.sql()).values()).la_number;
 }
 
 WorkingDayCalendar SettingsService::calendar() { return CouncilSettings(db_.sql()).calendar(); }

@@ -1,6 +1,6 @@
 // The council's own settings: which front door decisions wait for a manager, how long MASH
 // agencies have to answer at each urgency, the office hours that "working hours" count, the
-// casework timescales that are local policy, and the council's ONS code. Each
+// casework timescales that are local policy, and the council's ONS code and DfE LA number. Each
 // has a default from the issue that introduced it; a council changes them with `safeguard settings
 // set`, and every change is in the administration log.
 //
@@ -36,6 +36,8 @@ class SettingsService {
   CaseworkTimescales timescales();
   // The council's ONS code (setting council.authority; domain/geography.h), empty until set.
   std::string council_authority();
+  // The council's DfE LA number (setting council.la_number), empty until set.
+  std::string council_la_number();
   // The working-day calendar in force (bank holidays and the council's closure days).
   WorkingDayCalendar calendar();
   std::vector<Setting> all();

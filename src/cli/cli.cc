@@ -20,6 +20,7 @@
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "domain/identifiers.h"
+#include "returns/cin_validator.h"
 #include "store/database.h"
 #include "store/people_read_model.h"
 #include "synth/council.h"
@@ -94,6 +95,52 @@ Result<WorkingDayCalendar> calendar_for(const std::string& db_location) {
   auto db = open_db(db_location);
   if (!db) return db.error();
   return AdministrationService(**db, SystemClock()).calendar();
+}
+
+// ---- validate ----
+
+// A whole file's bytes; nullopt (with the reason printed) if it cannot be read.
+std::optional<std::string> read_whole_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    fail("cannot open " + path);
+    return std::nullopt;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    fail("cannot read " + path);
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+// Writes the findings to `out` (or the screen) and a summary to stderr; exit 0 without errors, 1
+// with them.
+int report_findings(const ValidationReport& report, const std::string& format, const std::string& out) {
+  const std::string text = format == "json" ? findings_json(report) : findings_csv(report);
+  if (out.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  } else if (Status s = write_return_file(out, text); !s) {
+    return fail(s.error());
+  }
+  std::fprintf(
+      stderr, "%zu errors and %zu queries from %d rules%s.\n", report.errors(), report.queries(),
+      report.rules_run,
+      report.skipped.empty() ? "" : (", " + std::to_string(report.skipped.size()) + " skipped").c_str());
+  return report.errors() == 0 ? kOk : kFailed;
+}
+
+int validate_census(const std::string& file, int year, const std::string& format, const std::string& out) {
+  if (year != 0 && year < 2025) {
+    return fail("--year " + std::to_string(year) +
+                    ": these are the rules of the 2024-25 collection and later; give 2025 or later",
+                kBadInput);
+  }
+  const auto bytes = read_whole_file(file);
+  if (!bytes) return kBadInput;
+  const auto census = read_cin_census(*bytes, file);
+  if (!census) return fail(census.error().message, kBadInput);
+  return report_findings(validate_cin(*census, year ? std::optional<int>(year) : std::nullopt), format, out);
 }
 
 // ---- serve ----
@@ -766,6 +813,43 @@ int run(int argc, char** argv) {
       return write(returns_year - 1, (std::filesystem::path(returns_out) / "previous").string());
     });
   });
+
+  std::string returns_cin_out;
+  auto* returns_cin = returns_cmd->add_subcommand(
+      "cin", "The Children in Need census XML for the year ending 31 March --year (the ReferenceDate)");
+  returns_cin->add_option("--db", returns_db)->required();
+  returns_cin->add_option("--year", returns_year, "e.g. 2026 for 1 April 2025 to 31 March 2026")->required();
+  returns_cin->add_option("-o,--output", returns_cin_out, "the XML file to write")->required();
+  returns_cin->callback([&] {
+    result = with_database(returns_db, [&](Database& db) {
+      const SystemClock clock;
+      auto xml = ReturnsService(db, clock).cin_census(cli_actor(), returns_year);
+      if (!xml) return fail(xml.error());
+      if (Status s = write_return_file(returns_cin_out, *xml); !s) return fail(s.error());
+      std::printf("Wrote the Children in Need census for the year ending 31 March %d to %s.\n", returns_year,
+                  returns_cin_out.c_str());
+      return kOk;
+    });
+  });
+
+  // validate
+  auto* validate_cmd = app.add_subcommand("validate", "Check a statutory return against the DfE's rules");
+  validate_cmd->require_subcommand(1);
+  std::string validate_file;
+  std::string validate_format = "csv";
+  std::string validate_out;
+  int validate_year = 0;
+  auto* validate_cin = validate_cmd->add_subcommand("cin",
+                                                    "Check a Children in Need census XML file; findings as "
+                                                    "CSV or JSON; exit 0 no errors, 1 errors, 2 unreadable");
+  validate_cin->add_option("file", validate_file, "the census XML file")->required();
+  validate_cin->add_option("--year", validate_year,
+                           "the collection year whose rules apply (2025 or later; by default the file's)");
+  validate_cin->add_option("--format", validate_format, "csv (the default) or json")
+      ->check(CLI::IsMember({"csv", "json"}));
+  validate_cin->add_option("-o,--output", validate_out, "write the findings here rather than to the screen");
+  validate_cin->callback(
+      [&] { result = validate_census(validate_file, validate_year, validate_format, validate_out); });
 
   // postcodes
   auto* postcodes_cmd =

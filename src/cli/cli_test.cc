@@ -148,7 +148,49 @@ TEST(Cli, PostcodesImportTheOnsDirectoryAndLocate) {
 
 // The SSDA903 return of a small synthetic council: every table with its columns, the previous
 // year beside it, the same bytes twice, and a year not begun refused.
-TEST(Cli, Returns903WritesEveryTableTheSameEachTime) {
+TEST(Cli, ValidateCinExitsByWhatItFinds) {
+  const std::string valid = std::string(SAFEGUARD_SOURCE_DIR) + "/tests/data/cin/valid.xml";
+  Outcome o = run_cli({"validate", "cin", valid});
+  EXPECT_EQ(o.code, 0) << o.err;
+  EXPECT_EQ(o.out, "rule,type,child,table,row,fields,value,message\n");
+  EXPECT_NE(o.err.find("0 errors and 0 queries from 109 rules"), std::string::npos) << o.err;
+
+  // A fault: exit 1, the finding on the screen or in a file, as CSV or JSON.
+  std::ifstream in(valid, std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), {});
+  const std::string source = "<ReferralSource>2A<";
+  xml.replace(xml.find(source), source.size(), "<ReferralSource>11<");
+  const std::string bad = ::testing::TempDir() + "cin-bad.xml";
+  std::ofstream(bad, std::ios::binary) << xml;
+  o = run_cli({"validate", "cin", bad});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_NE(o.out.find("8866,error,C1001,CINdetails,0,"), std::string::npos) << o.out;
+  const std::string json = ::testing::TempDir() + "cin-findings.json";
+  o = run_cli({"validate", "cin", bad, "--format", "json", "-o", json});
+  EXPECT_EQ(o.code, 1);
+  std::ifstream findings(json);
+  EXPECT_NE(std::string((std::istreambuf_iterator<char>(findings)), {}).find("\"rule\": \"8866\""),
+            std::string::npos);
+
+  // Cannot be read: exit 2 with the file, line and reason.
+  const std::string broken = ::testing::TempDir() + "cin-broken.xml";
+  std::ofstream(broken, std::ios::binary) << "<Message>\n<Children>\n<Child>\n</Message>\n";
+  o = run_cli({"validate", "cin", broken});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("cin-broken.xml is not well-formed XML: line 4"), std::string::npos) << o.err;
+  EXPECT_EQ(run_cli({"validate", "cin", ::testing::TempDir() + "no-such.xml"}).code, 2);
+  EXPECT_EQ(run_cli({"validate", "cin", valid, "--year", "2024"}).code, 2);
+  EXPECT_EQ(run_cli({"validate", "cin", valid, "--format", "xml"}).code, 2);
+  // Checked as another year's census: the ReferenceDate is wrong.
+  o = run_cli({"validate", "cin", valid, "--year", "2027"});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_NE(o.out.find("100,error,,Header,0,"), std::string::npos) << o.out;
+  std::filesystem::remove(bad);
+  std::filesystem::remove(json);
+  std::filesystem::remove(broken);
+}
+
+TEST(Cli, ReturnsWriteEveryFileTheSameEachTime) {
   testing::TestDatabase db("sqlite");
   const std::string path = db.location();
   ASSERT_EQ(run_cli({"demo", "--db", path, "--scale", "small", "--seed", "3"}).code, 0);
@@ -180,6 +222,27 @@ TEST(Cli, Returns903WritesEveryTableTheSameEachTime) {
   EXPECT_EQ(o.code, 2);
   EXPECT_NE(o.err.find("The collection year must be"), std::string::npos) << o.err;
   std::filesystem::remove_all(dir);
+
+  // The Children in Need census: the generator set the council's LA number.
+  const std::string xml = path + ".cin.xml";
+  o = run_cli({"returns", "cin", "--db", path, "--year", std::to_string(year), "-o", xml});
+  ASSERT_EQ(o.code, 0) << o.err;
+  const std::string census = read(xml);
+  EXPECT_NE(census.find("<ReferenceDate>" + std::to_string(year) + "-03-31</ReferenceDate>"),
+            std::string::npos);
+  EXPECT_NE(census.find("<LEA>926</LEA>"), std::string::npos);
+  EXPECT_NE(census.find("<CINdetails>"), std::string::npos);
+  ASSERT_EQ(run_cli({"returns", "cin", "--db", path, "--year", std::to_string(year), "-o", xml}).code, 0);
+  EXPECT_EQ(read(xml), census);
+  // Without it, the census cannot be made, and the file is left as it was.
+  ASSERT_EQ(run_cli({"settings", "set", "--db", path, "--name", "council.la_number", "--value", ""}).code, 0);
+  o = run_cli({"returns", "cin", "--db", path, "--year", std::to_string(year), "-o", xml});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("council.la_number"), std::string::npos) << o.err;
+  EXPECT_EQ(read(xml), census);
+  o = run_cli({"settings", "set", "--db", path, "--name", "council.la_number", "--value", "999"});
+  EXPECT_EQ(o.code, 2) << o.out;
+  std::filesystem::remove(xml);
 }
 
 TEST(Cli, AuditVerifyAndRebuildReportWhatTheyFind) {

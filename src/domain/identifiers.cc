@@ -1,6 +1,7 @@
 #include "domain/identifiers.h"
 
 #include <cstddef>
+#include <utility>
 
 namespace safeguard {
 namespace {
@@ -65,6 +66,23 @@ std::string normalise_upn(std::string_view text) {
   std::string out(trim(text));
   for (char& ch : out) ch = to_upper(ch);
   return out;
+}
+
+bool is_la_number(std::string_view number) {
+  if (number.size() != 3 || !is_digit(number[0]) || !is_digit(number[1]) || !is_digit(number[2]))
+    return false;
+  const int n = (number[0] - '0') * 100 + (number[1] - '0') * 10 + (number[2] - '0');
+  // Ranges and single numbers, as the DfE lists them.
+  static constexpr std::pair<int, int> kNumbers[] = {
+      {1, 5},     {201, 213}, {301, 320}, {330, 336}, {340, 344}, {350, 359}, {370, 373},
+      {380, 384}, {390, 394}, {420, 420}, {660, 681}, {701, 708}, {800, 803}, {805, 808},
+      {810, 813}, {815, 816}, {820, 823}, {825, 826}, {830, 831}, {835, 841}, {845, 846},
+      {850, 852}, {855, 857}, {860, 861}, {865, 896}, {908, 909}, {916, 916}, {919, 919},
+      {921, 921}, {925, 926}, {928, 929}, {931, 931}, {933, 933}, {935, 938}, {940, 943}};
+  for (const auto& [from, to] : kNumbers) {
+    if (n >= from && n <= to) return true;
+  }
+  return false;
 }
 
 std::optional<char> upn_check_letter(std::string_view last_twelve) {

@@ -10,7 +10,7 @@
 // last two digits of the year of issue and a 3-character serial. A permanent UPN's serial is 3
 // digits; a temporary UPN's is 2 digits and a letter. Letters are A-Z without I, O and S. The CIN
 // census checks the check letter (rule 1510), digits 2-12 (1540) and character 13 (1550); the LA
-// number being a real one (1530) is left to the return.
+// number being a real one (1530) is is_la_number.
 //
 // NHS number: 10 digits, the last a modulus-11 check digit.
 //
@@ -38,6 +38,10 @@ bool is_valid_upn(std::string_view upn);
 // by 2..13, a letter at position 13 counting as its index in ABCDEFGHJKLMNPQRTUVWXYZ (A = 0,
 // Z = 22); the sum modulo 23 indexes the same alphabet.
 std::optional<char> upn_check_letter(std::string_view last_twelve);
+
+// True for a DfE local authority number in use since April 1998, or one of the DfE's pseudo LA
+// numbers: three digits in the list of CIN census rule 1530 (e.g. 201 City of London, 926 Norfolk).
+bool is_la_number(std::string_view number);
 
 // ASCII whitespace and hyphens removed ("943 476 5919", "943-476-5919" -> "9434765919"). Other
 // characters stay, so that anything else fails validation rather than being silently dropped.

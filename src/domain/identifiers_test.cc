@@ -36,6 +36,14 @@ int reference_nhs_check(const std::string& nine) {
 
 // ---------------------------------------------------------------- UPN
 
+TEST(LaNumberTest, TheDfesListAndNothingElse) {
+  for (const char* n : {"001", "005", "201", "213", "420", "815", "839", "840", "926", "943"})
+    EXPECT_TRUE(is_la_number(n)) << n;
+  for (const char* n :
+       {"000", "006", "200", "214", "321", "804", "814", "897", "944", "999", "92", "9266", "9a6", ""})
+    EXPECT_FALSE(is_la_number(n)) << n;
+}
+
 TEST(UpnTest, KnownGoodUpns) {
   EXPECT_TRUE(is_valid_upn("A950000178301"));  // examples in the CIN validator's rule 1510 tests
   EXPECT_TRUE(is_valid_upn("H243278544154"));

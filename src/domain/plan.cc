@@ -247,7 +247,8 @@ Result<DomainEvent> plan_reviewed(const Person& child, int64_t plan_id, const Pl
   }
   json progress = json::array();
   for (size_t i = 0; i < input.progress.size(); ++i) {
-    const auto& [action_id, text] = input.progress[i];
+    const int64_t action_id = input.progress[i].first;
+    const std::string& text = input.progress[i].second;
     const std::string field = "progress[" + std::to_string(i) + "]";
     if (std::none_of(plan.actions.begin(), plan.actions.end(),
                      [&](const PlanAction& a) { return a.id == action_id; })) {

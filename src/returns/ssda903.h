@@ -30,16 +30,10 @@
 
 #include "core/date.h"
 #include "domain/person.h"
+#include "returns/collection_year.h"
 #include "returns/table.h"
 
 namespace safeguard {
-
-// The collection year ending 31 March `year`: 1 April year-1 to 31 March year.
-struct CollectionYear {
-  int year = 0;
-  Date first_day() const { return Date::from_ymd(year - 1, 4, 1); }
-  Date last_day() const { return Date::from_ymd(year, 3, 31); }
-};
 
 // One child (or care leaver) as the return needs them: the record, and the Header's MOTHER and
 // MC_DOB, which come from relationships (app/looked_after.h motherhood_of).

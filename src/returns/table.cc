@@ -36,16 +36,21 @@ std::string to_csv(const ReturnTable& table) {
   return out;
 }
 
+Status write_return_file(const std::string& path, std::string_view text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) return Error::invalid("cannot write " + path, "output");
+  return Status::success();
+}
+
 Status write_tables(const std::vector<ReturnTable>& tables, const std::string& directory) {
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec) return Error::invalid("cannot create the directory " + directory + ": " + ec.message(), "output");
   for (const ReturnTable& t : tables) {
     const std::string path = (std::filesystem::path(directory) / (t.name + ".csv")).string();
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    const std::string text = to_csv(t);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!out) return Error::invalid("cannot write " + path, "output");
+    if (Status s = write_return_file(path, to_csv(t)); !s) return s;
   }
   return Status::success();
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -19,6 +20,9 @@ struct ReturnTable {
 };
 
 std::string to_csv(const ReturnTable& table);
+
+// Writes a return's file (a table's CSV, or the census XML), replacing any file of that name.
+Status write_return_file(const std::string& path, std::string_view text);
 
 // Writes each table to `directory`/<name>.csv, creating the directory if needed.
 Status write_tables(const std::vector<ReturnTable>& tables, const std::string& directory);

@@ -160,6 +160,13 @@ std::vector<std::string> EventLog::streams(std::string_view kind) {
 
 int64_t EventLog::event_count() { return db_.query("SELECT COUNT(*) FROM events").at(0).integer(0); }
 
+std::optional<Timestamp> EventLog::last_recorded_at() {
+  // The last appended: events are appended as they are recorded.
+  const auto rows = db_.query("SELECT recorded_at FROM events ORDER BY sequence DESC LIMIT 1");
+  if (rows.empty()) return std::nullopt;
+  return Timestamp::parse_iso(rows[0].text(0));
+}
+
 std::optional<ChainProblem> EventLog::verify(const std::function<void(int64_t, int64_t)>& progress) {
   auto orphans = db_.query(
       "SELECT stream, MIN(version), MIN(sequence) FROM events WHERE stream NOT IN (SELECT stream FROM "

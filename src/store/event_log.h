@@ -90,6 +90,9 @@ class EventLog {
 
   int64_t event_count();
 
+  // When the latest event was recorded; nullopt for an empty log.
+  std::optional<Timestamp> last_recorded_at();
+
  private:
   SqlConnection& db_;
 };

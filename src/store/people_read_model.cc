@@ -562,6 +562,16 @@ std::vector<EpisodeRow> PeopleIndex::referrals_between(Date from, Date to) {
   return out;
 }
 
+std::vector<int64_t> PeopleIndex::in_need_between(Date from, Date to) {
+  std::vector<int64_t> out;
+  for (const SqlRow& row : db_.query("SELECT DISTINCT person_id FROM cin_episodes WHERE referral_date <= ?"
+                                     " AND (closed_on IS NULL OR closed_on >= ?) ORDER BY person_id",
+                                     {sql_text(to.iso()), sql_text(from.iso())})) {
+    out.push_back(row.integer(0));
+  }
+  return out;
+}
+
 std::map<int64_t, std::vector<Date>> PeopleIndex::referral_dates_of(const std::vector<int64_t>& ids) {
   std::map<int64_t, std::vector<Date>> out;
   for_each_in_batches(db_, "SELECT person_id, referral_date FROM cin_episodes WHERE person_id IN ", ids,

@@ -103,6 +103,8 @@ class PeopleIndex {
   // Children in Need episodes: a person's, oldest first; and every referral between two days.
   std::vector<EpisodeRow> episodes_of(int64_t person_id);
   std::vector<EpisodeRow> referrals_between(Date from, Date to);
+  // Everyone with a Children in Need episode open at some time from `from` to `to`, by id.
+  std::vector<int64_t> in_need_between(Date from, Date to);
   // Every referral date of each of these people (for re-referral counts).
   std::map<int64_t, std::vector<Date>> referral_dates_of(const std::vector<int64_t>& person_ids);
 

@@ -1237,9 +1237,11 @@ Result<CouncilReport> generate_council(Database& db, const CouncilOptions& optio
   }
   auto workforce = add_workforce(auth, options);
   if (!workforce) return workforce.error();
-  // The council's code and a postcode directory of the districts it uses, so placements have a
+  // The council's codes, and a postcode directory of the districts it uses, so placements have a
   // distance from home and an area.
   if (Status s = SettingsService(db, clock).set("generator", "council.authority", kCounty); !s)
+    return s.error();
+  if (Status s = SettingsService(db, clock).set("generator", "council.la_number", kLaNumber); !s)
     return s.error();
   std::vector<PostcodeService::DistrictCentre> districts;
   for (const SyntheticDistrict& d : postcode_districts()) {

@@ -1,0 +1,114 @@
+// What the CIN census rules are written with (returns/cin_validator.h runs them): the census, its
+// period, England's working days, indexes joining the tables as the reference validator joins
+// them (a child by LAchildID; an episode by LAchildID and CINdetailsID), and one way to report a
+// finding. The rules themselves are in cin_rules_*.cc, one file per subject.
+//
+// Thread safety: a CinCheck belongs to one validation on one thread.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/calendar.h"
+#include "returns/cin_document.h"
+#include "returns/cin_validator.h"
+
+namespace safeguard {
+
+// Table names as findings give them.
+inline constexpr std::string_view kHeader = "Header";
+inline constexpr std::string_view kChildIdentifiers = "ChildIdentifiers";
+inline constexpr std::string_view kChildCharacteristics = "ChildCharacteristics";
+inline constexpr std::string_view kDisabilities = "Disabilities";
+inline constexpr std::string_view kCINdetails = "CINdetails";
+inline constexpr std::string_view kAssessments = "Assessments";
+inline constexpr std::string_view kAssessmentFactorsList = "AssessmentFactorsList";
+inline constexpr std::string_view kCINplanDates = "CINplanDates";
+inline constexpr std::string_view kSection47 = "Section47";
+inline constexpr std::string_view kChildProtectionPlans = "ChildProtectionPlans";
+inline constexpr std::string_view kReviews = "Reviews";
+
+using RowList = std::vector<size_t>;
+
+class CinCheck {
+ public:
+  CinCheck(const CinDocument& census, ValidationReport& report, std::optional<int> year);
+
+  const CinDocument& census;
+  // The census period: 1 April to the ReferenceDate (or to 31 March of --year). Unset when the
+  // header has no ReferenceDate that is a date and no year was given.
+  std::optional<Date> start, reference;
+  bool year_given = false;  // the period is the year asked for, not the header's
+
+  void begin(const CinRule& rule) {
+    rule_ = &rule;
+    flagged_.clear();
+  }
+  const CinRule& rule() const { return *rule_; }
+
+  // A finding of the running rule about a row of a table; a row the rule has already flagged is
+  // not flagged again.
+  void flag(std::string_view table, size_t row, const std::string& child, std::string_view fields,
+            std::string_view value);
+  // A finding about the whole return.
+  void flag_return(std::string_view fields, std::string_view value = {});
+
+  const WorkingDayCalendar& calendar() const { return calendar_; }
+  // The day `n` working days before the ReferenceDate, counting it as the first (the reference's
+  // reckoning for rules 8670Q and 8675Q; a ReferenceDate that is not a working day counts from the
+  // next one). Needs `reference`.
+  Date working_days_before_reference(int n) const;
+
+  // Rows of each table by child (LAchildID) and by episode (LAchildID, CINdetailsID), in row order.
+  const RowList& details_of_child(const std::string& child);
+  const RowList& children_named(const std::string& child);
+  const RowList& details_named(const std::string& child, int64_t details_id);
+  const RowList& assessments_of(const std::string& child, int64_t details_id);
+  const RowList& plans_of(const std::string& child, int64_t details_id);
+  const RowList& plans_of_child(const std::string& child);
+  const RowList& section47_of(const std::string& child, int64_t details_id);
+  const RowList& protection_plans_of(const std::string& child, int64_t details_id);
+  const RowList& protection_plans_of_child(const std::string& child);
+  const RowList& reviews_of(const std::string& child, int64_t details_id, int64_t plan_id);
+  const RowList& disabilities_of(const std::string& child);
+
+ private:
+  using Index = std::unordered_map<std::string, RowList>;
+  template <typename Rows, typename Key>
+  const RowList& lookup(std::optional<Index>& index, const Rows& rows, Key key, const std::string& wanted);
+
+  ValidationReport& report_;
+  const CinRule* rule_ = nullptr;
+  WorkingDayCalendar calendar_;
+  std::optional<Index> children_, details_by_child_, details_, assessments_, plans_, plans_by_child_,
+      section47_, cpps_, cpps_by_child_, reviews_, disabilities_;
+  std::unordered_set<std::string> flagged_;  // "table row" of the running rule's findings
+};
+
+// The key of an episode in the indexes.
+std::string episode_key(const std::string& child, int64_t details_id);
+
+struct CinRuleDefinition {
+  CinRule rule;
+  std::function<void(CinCheck&)> run;
+};
+
+// The rules, by subject.
+void add_cin_child_rules(std::vector<CinRuleDefinition>& rules);       // header, identifiers, characteristics
+void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules);     // CINdetails, assessments, CIN plans
+void add_cin_protection_rules(std::vector<CinRuleDefinition>& rules);  // section 47, child protection plans
+
+// A code in a list.
+bool one_of(std::string_view value, std::initializer_list<std::string_view> codes);
+// The reference's truth values: "true"/"1" (any case) and "false"/"0".
+bool is_true(std::string_view value);
+bool is_false(std::string_view value);
+
+}  // namespace safeguard

@@ -1,0 +1,44 @@
+// What a validator says about a return: each finding names the DfE rule, whether it is an error
+// (must be fixed) or a query (fix it or explain it), the child, the table and 0-based row it is
+// about (row -1 for a finding about the whole return), the fields at fault, the value found and
+// the rule's message. Findings are written as CSV (the default) or JSON, in the order found.
+//
+// Thread safety: values and pure functions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace safeguard {
+
+enum class Severity { kError, kQuery };
+
+struct Finding {
+  std::string rule;  // the DfE rule code, e.g. "8608" or "8525Q"
+  Severity severity = Severity::kError;
+  std::string child;  // LAchildID or CHILD; empty for the whole return
+  std::string table;
+  int64_t row = -1;
+  std::string fields;  // the fields at fault, separated by ", "
+  std::string value;   // what the first of them holds
+  std::string message;
+};
+
+struct ValidationReport {
+  std::vector<Finding> findings;
+  // Rules that could not run and why, e.g. "1008: needs the Ofsted provider lists (--providers)".
+  std::vector<std::string> skipped;
+  int rules_run = 0;
+
+  size_t errors() const;
+  size_t queries() const;
+};
+
+// CSV: rule,type,child,table,row,fields,value,message, with a header row; type is "error" or
+// "query" and an empty row for the whole return.
+std::string findings_csv(const ValidationReport& report);
+// JSON: {"errors": n, "queries": n, "rules_run": n, "skipped": [...], "findings": [{...}]}.
+std::string findings_json(const ValidationReport& report);
+
+}  // namespace safeguard
