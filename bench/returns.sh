@@ -6,12 +6,12 @@
 # checkout of data-to-insight/csc-validator-be-cin, run with Debian's python3-pandas) it times the
 # reference validator on the council and the 50,000-child files too, side by side.
 #
-#   bench/returns.sh [COUNCIL.db]      (default: the benchmarks' council, build/bench-council-v11.db)
+#   bench/returns.sh [COUNCIL.db]      (default: the benchmarks' council, build/bench-council-v12.db)
 #
 # Figures only: nothing here passes or fails on time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db="${1:-${SAFEGUARD_BENCH_DB:-$PWD/build/bench-council-v11.db}}"
+db="${1:-${SAFEGUARD_BENCH_DB:-$PWD/build/bench-council-v12.db}}"
 work="${SAFEGUARD_BENCH_WORK:-$PWD/build/bench-returns}"
 python="${SAFEGUARD_REFERENCE_PYTHON:-/usr/bin/python3}"
 mkdir -p "$work"
@@ -31,7 +31,8 @@ python3 bench/make_cin_census.py "$work/cin-council.xml" 650000 "$work/cin-650k.
 # "<seconds> s, <peak MB> MB" of a command, whose own output is dropped.
 measure() {
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1 || true
-  read -r seconds kilobytes <"$work/time"
+  # time notes a non-zero exit on a line of its own first.
+  read -r seconds kilobytes < <(tail -n 1 "$work/time")
   printf '%s s, %d MB' "$seconds" $((kilobytes / 1024))
 }
 

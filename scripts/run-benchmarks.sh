@@ -3,11 +3,11 @@
 # council-sized database, the person page and the longest child's record page, recording a contact,
 # the front door's queue, the allocation overview, "My work" for the busiest worker and manager, and
 # the children-in-care dashboard, the missing and exploitation page and the reviewing officer's work.
-# Makes the council database once (build/bench-council-v11.db, seed 1, council scale; the version
+# Makes the council database once (build/bench-council-v12.db, seed 1, council scale; the version
 # changes when the generator does) and reuses it. Figures only: nothing here passes or fails on time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-db="${SAFEGUARD_BENCH_DB:-$PWD/build/bench-council-v11.db}"
+db="${SAFEGUARD_BENCH_DB:-$PWD/build/bench-council-v12.db}"
 if [ ! -f "$db" ]; then
   echo "Making a council-scale database for the benchmarks (once) ..."
   build/safeguard demo --db "$db" --scale council --seed 1

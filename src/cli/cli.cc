@@ -99,21 +99,6 @@ Result<WorkingDayCalendar> calendar_for(const std::string& db_location) {
 
 // ---- validate ----
 
-// A whole file's bytes; nullopt (with the reason printed) if it cannot be read.
-std::optional<std::string> read_whole_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    fail("cannot open " + path);
-    return std::nullopt;
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    fail("cannot read " + path);
-    return std::nullopt;
-  }
-  return bytes;
-}
-
 // Writes the findings to `out` (or the screen) and a summary to stderr; exit 0 without errors, 1
 // with them.
 int report_findings(const ValidationReport& report, const std::string& format, const std::string& out) {
@@ -136,9 +121,9 @@ int validate_census(const std::string& file, int year, const std::string& format
                     ": these are the rules of the 2024-25 collection and later; give 2025 or later",
                 kBadInput);
   }
-  const auto bytes = read_whole_file(file);
-  if (!bytes) return kBadInput;
-  const auto census = read_cin_census(*bytes, file);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail("cannot open " + file, kBadInput);
+  const auto census = read_cin_census(in, file);
   if (!census) return fail(census.error().message, kBadInput);
   return report_findings(validate_cin(*census, year ? std::optional<int>(year) : std::nullopt), format, out);
 }

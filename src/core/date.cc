@@ -147,6 +147,11 @@ int age_in_years(Date born, Date on) {
   return age;
 }
 
+Date birthday(Date born, int years) {
+  const Date day = add_years(born, years);
+  return age_in_years(born, day) < years ? day + 1 : day;
+}
+
 Timestamp Timestamp::from_date_time(Date date, int hour, int minute, int second, int millis) {
   return Timestamp(int64_t{date.days_since_epoch()} * kMillisPerDay +
                    ((int64_t{hour} * 60 + minute) * 60 + second) * 1000 + millis);

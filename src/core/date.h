@@ -79,6 +79,9 @@ Date add_years(Date date, int years);
 
 // Whole years from `born` to `on` (age on a date); negative if `on` is before `born`.
 int age_in_years(Date born, Date on);
+// The day someone born on `born` turns `years` old: for 29 February, 1 March in a common year
+// (so age_in_years(born, birthday(born, n)) == n).
+Date birthday(Date born, int years);
 
 // The number of days in a month of a year.
 int days_in_month(int year, int month);

@@ -50,6 +50,15 @@ TEST(Date, CalendarArithmeticIsEndOfMonthSafe) {
   EXPECT_EQ(d("2027-01-01") - d("2026-12-25"), 7);
 }
 
+TEST(Date, BirthdaysOfALeapDayAreTheFirstOfMarchInCommonYears) {
+  const Date leap = Date::from_ymd(2008, 2, 29);
+  EXPECT_EQ(birthday(leap, 18), Date::from_ymd(2026, 3, 1));
+  EXPECT_EQ(age_in_years(leap, birthday(leap, 18)), 18);
+  EXPECT_EQ(age_in_years(leap, birthday(leap, 18) - 1), 17);
+  EXPECT_EQ(birthday(leap, 4), Date::from_ymd(2012, 2, 29));
+  EXPECT_EQ(birthday(Date::from_ymd(2010, 6, 15), 16), Date::from_ymd(2026, 6, 15));
+}
+
 TEST(Date, AgesCountWholeYears) {
   EXPECT_EQ(age_in_years(d("2010-06-15"), d("2026-06-14")), 15);
   EXPECT_EQ(age_in_years(d("2010-06-15"), d("2026-06-15")), 16);

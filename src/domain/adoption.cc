@@ -167,7 +167,7 @@ Result<DomainEvent> adoption_decided(const Person& child, Date on, const std::st
         "A child is placed for adoption from care: the decision is made while the child is looked after",
         "on");
   }
-  if (on >= add_years(*child.details.date_of_birth, 18)) {
+  if (on >= birthday(*child.details.date_of_birth, 18)) {
     return Error::invalid("The child was 18 by then", "on");
   }
   const std::vector<AdoptionDecision>& decisions = child.permanence.decisions;

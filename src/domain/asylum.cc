@@ -9,7 +9,7 @@ std::optional<Date> uasc_ceased_on(const Person& child, Date today) {
   if (!child.uasc) return std::nullopt;
   if (child.uasc->ceased_on) return child.uasc->ceased_on;
   const std::optional<Date>& born = child.details.date_of_birth;
-  if (born && add_years(*born, 18) <= today) return add_years(*born, 18);
+  if (born && birthday(*born, 18) <= today) return birthday(*born, 18);
   return std::nullopt;
 }
 
@@ -29,7 +29,7 @@ Result<DomainEvent> uasc_status_recorded(const Person& child, Date from, std::op
   }
   if (from > today) return Error::invalid("The date cannot be in the future", "from");
   if (from < *born) return Error::invalid("The date is before the child was born", "from");
-  const Date eighteenth = add_years(*born, 18);
+  const Date eighteenth = birthday(*born, 18);
   if (from >= eighteenth) return Error::invalid("The young person was 18 by then: an adult", "from");
   if (ceased_on) {
     if (*ceased_on > today) return Error::invalid("The date cannot be in the future", "ceased_on");

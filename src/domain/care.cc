@@ -179,7 +179,7 @@ Status check_child_on(const Person& child, Date on, Date today, const char* fiel
   if (on > today) return Error::invalid("The date cannot be in the future", field);
   if (age_in_years(*child.details.date_of_birth, on) >= 18) {
     return Error::invalid("A young person stops being looked after at 18 (on " +
-                              add_years(*child.details.date_of_birth, 18).iso() + ")",
+                              birthday(*child.details.date_of_birth, 18).iso() + ")",
                           field);
   }
   return {};
@@ -406,7 +406,7 @@ Result<DomainEvent> looked_after_ended(const Person& child, Date on, const std::
                           "on");
   }
   if (on > today) return Error::invalid("The date cannot be in the future", "on");
-  const Date eighteenth = add_years(*child.details.date_of_birth, 18);
+  const Date eighteenth = birthday(*child.details.date_of_birth, 18);
   if (on > eighteenth) {
     return Error::invalid("Care ended on the 18th birthday (" + eighteenth.iso() + ") at the latest", "on");
   }

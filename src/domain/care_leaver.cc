@@ -19,7 +19,7 @@ Status check_day(const Person& person, Date on, Date today, const char* field) {
   if (on > today) return Error::invalid("The date cannot be in the future", field);
   const std::optional<Date>& born = person.details.date_of_birth;
   if (!born) return Error::invalid("The young person's date of birth is not recorded", field);
-  if (on >= add_years(*born, 25)) {
+  if (on >= birthday(*born, 25)) {
     return Error::invalid("The young person was 25 by then: the council's support ends at 25", field);
   }
   if (care_leaver_category(person, on).empty()) {
@@ -44,8 +44,8 @@ Status check_text(const std::string& text, const char* field, const char* what, 
 std::optional<Date> qualified_on(const Person& person, Date on) {
   const std::optional<Date>& born = person.details.date_of_birth;
   if (!born) return std::nullopt;
-  const Date fourteenth = add_years(*born, 14);
-  const Date sixteenth = add_years(*born, 16);
+  const Date fourteenth = birthday(*born, 14);
+  const Date sixteenth = birthday(*born, 16);
   int days = 0;
   std::optional<Date> reached;        // the day the 91st day in care from 14 was reached
   std::optional<Date> after_sixteen;  // the first day in care from 16
@@ -78,13 +78,13 @@ std::optional<Date> qualified_on(const Person& person, Date on) {
 
 std::string care_leaver_category(const Person& person, Date on) {
   const std::optional<Date>& born = person.details.date_of_birth;
-  if (!born || on < add_years(*born, 16) || on >= add_years(*born, 25)) return {};
-  const bool adult = on >= add_years(*born, 18);
+  if (!born || on < birthday(*born, 16) || on >= birthday(*born, 25)) return {};
+  const bool adult = on >= birthday(*born, 18);
   if (qualified_on(person, on)) {
     if (adult) return "former_relevant";
     return looked_after_on(person, on) ? "eligible" : "relevant";
   }
-  const Date sixteenth = add_years(*born, 16);
+  const Date sixteenth = birthday(*born, 16);
   for (const PeriodOfCare& period : person.periods_of_care) {
     if (period.start <= on && (!period.end() || *period.end() > sixteenth)) return "qualifying";
   }
@@ -172,7 +172,7 @@ Result<DomainEvent> care_leaver_contact_recorded(const Person& person, const Car
                           c.activity != "0" ? "activity" : "accommodation");  // rule 344
   }
   const Date born = *person.details.date_of_birth;
-  if ((c.accommodation == "Z1" || c.accommodation == "Z2") && c.on < add_years(born, 18)) {
+  if ((c.accommodation == "Z1" || c.accommodation == "Z2") && c.on < birthday(born, 18)) {
     return Error::invalid("Staying put with former foster carers is from 18 (SSDA903 rule 3001)",
                           "accommodation");
   }

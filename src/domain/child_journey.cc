@@ -7,6 +7,8 @@
 #include "domain/contact.h"
 #include "domain/event_fields.h"
 #include "domain/person.h"
+#include "domain/plan.h"
+#include "domain/protection.h"
 
 namespace safeguard {
 namespace {
@@ -106,6 +108,26 @@ Result<const CinEpisode*> closable(const Person& child, int64_t episode_id, Date
   }
   if (!code_label(CodeList::kReasonForClosure, reason)) {
     return Error::invalid("Choose the reason for closure (RC1 to RC9)", "reason");
+  }
+  // Closed after assessment (RC8, RC9): nothing more was done in the episode (CIN census rule 2990).
+  if (reason == "RC8" || reason == "RC9") {
+    std::string done;
+    for (const Section47Enquiry& s : child.enquiries) {
+      if (s.episode_id == episode_id && done.empty())
+        done = "a section 47 enquiry from " + s.started_on.iso();
+    }
+    for (const ChildPlan& p : child.plans) {
+      if (p.episode_id == episode_id && done.empty())
+        done = "a " + plan_name(p.type) + " from " + p.started_on.iso();
+    }
+    if (!done.empty()) {
+      return Error::invalid(
+          reason +
+              " is for an episode closed after its assessment with nothing more done, but this"
+              " one had " +
+              done + ": choose another reason, such as RC7",
+          "reason");
+    }
   }
   if (closed_on < episode->referral_date) {
     return Error::invalid(

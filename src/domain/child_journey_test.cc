@@ -4,6 +4,8 @@
 
 #include "domain/contact.h"
 #include "domain/person.h"
+#include "domain/plan.h"
+#include "domain/protection.h"
 
 namespace safeguard {
 namespace {
@@ -73,6 +75,39 @@ TEST(ChildJourney, ClosureIsCheckedAgainstTheEpisode) {
   const auto again = episode_closed(child, 1, kReferral + 5, "RC8", kToday);
   ASSERT_FALSE(again.ok());
   EXPECT_NE(again.error().message.find("already closed"), std::string::npos) << again.error().message;
+}
+
+TEST(ChildJourney, ClosedAfterAssessmentOnlyWhenNothingMoreWasDone) {
+  Person child;
+  refer(child, 1, kReferral);
+  Section47Enquiry enquiry;
+  enquiry.id = 1;
+  enquiry.episode_id = 1;
+  enquiry.started_on = kReferral + 1;
+  enquiry.concluded_on = kReferral + 5;
+  enquiry.outcome = "not_substantiated";
+  child.enquiries.push_back(enquiry);
+  for (const char* reason : {"RC8", "RC9"}) {
+    const auto refused = episode_closed(child, 1, kReferral + 6, reason, kToday);
+    ASSERT_FALSE(refused.ok()) << reason;
+    EXPECT_EQ(refused.error().field, "reason");
+    EXPECT_NE(refused.error().message.find("a section 47 enquiry from " + (kReferral + 1).iso()),
+              std::string::npos)
+        << refused.error().message;
+  }
+  EXPECT_TRUE(episode_closed(child, 1, kReferral + 6, "RC7", kToday).ok());
+  child.enquiries.clear();
+  ChildPlan plan;
+  plan.id = 1;
+  plan.episode_id = 1;
+  plan.type = std::string(kChildInNeedPlan);
+  plan.started_on = kReferral + 2;
+  plan.ended_on = kReferral + 4;
+  child.plans.push_back(plan);
+  EXPECT_NE(episode_closed(child, 1, kReferral + 6, "RC8", kToday)
+                .error()
+                .message.find("a child in need plan from"),
+            std::string::npos);
 }
 
 AllocationInput to_worker(const std::string& worker, Date from, const std::string& reason = "FCONTA") {

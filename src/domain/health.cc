@@ -217,7 +217,7 @@ std::optional<Oc2Outcomes> oc2_outcomes(const Person& child, Date year_end) {
   const HealthAndEducation& h = child.health;
   Oc2Outcomes out;
   const int age = age_in_years(*born, year_end);
-  out.sdq_due = add_years(*born, 4) <= year_end && add_years(*born, 17) >= first_day;
+  out.sdq_due = birthday(*born, 4) <= year_end && birthday(*born, 17) >= first_day;
   for (const SdqRecord& s : h.sdqs) {
     if (!in_year(s.on, year_end)) continue;
     if (s.score) {
@@ -227,7 +227,7 @@ std::optional<Oc2Outcomes> oc2_outcomes(const Person& child, Date year_end) {
       out.sdq_reason = s.reason;
     }
   }
-  if (add_years(*born, 10) < year_end) {
+  if (birthday(*born, 10) < year_end) {
     out.convicted = false;
     for (const Conviction& c : h.convictions) *out.convicted |= in_year(c.convicted_on, year_end);
   }

@@ -147,7 +147,7 @@ Result<DomainEvent> exploitation_screened(const Person& child, const Exploitatio
   if (!born || input.screened_on < *born) {
     return Error::invalid("A screening is on or after the child's date of birth", "screened_on");
   }
-  if (input.screened_on >= add_years(*born, 18)) {
+  if (input.screened_on >= birthday(*born, 18)) {
     return Error::invalid("The child was 18 by then: screening is for children", "screened_on");
   }
   if (const ExploitationScreening* last = latest_screening(child);

@@ -4,13 +4,6 @@
 
 namespace safeguard {
 
-std::string episode_key(const std::string& child, int64_t details_id) {
-  std::string key = child;
-  key += '\x1f';
-  key += std::to_string(details_id);
-  return key;
-}
-
 bool one_of(std::string_view value, std::initializer_list<std::string_view> codes) {
   return std::find(codes.begin(), codes.end(), value) != codes.end();
 }
@@ -78,86 +71,64 @@ void CinCheck::flag_return(std::string_view fields, std::string_view value) {
   report_.findings.push_back(std::move(f));
 }
 
-template <typename Rows, typename Key>
-const RowList& CinCheck::lookup(std::optional<Index>& index, const Rows& rows, Key key,
-                                const std::string& wanted) {
+template <typename Rows>
+const RowList& CinCheck::of_child(std::optional<Index>& index, const Rows& rows, std::string_view child) {
   if (!index) {
     index.emplace();
-    index->reserve(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) (*index)[key(rows[i])].push_back(i);
+    for (size_t i = 0; i < rows.size(); ++i) (*index)[rows[i].la_child_id].push_back(i);
   }
   static const RowList kNone;
-  const auto it = index->find(wanted);
+  const auto it = index->find(child);
   return it == index->end() ? kNone : it->second;
 }
 
-const RowList& CinCheck::children_named(const std::string& child) {
-  return lookup(
-      children_, census.children, [](const CinChildRow& r) { return r.la_child_id; }, child);
+template <typename Rows>
+RowList CinCheck::of_episode(std::optional<Index>& index, const Rows& rows, std::string_view child,
+                             int64_t details_id) {
+  RowList out;
+  for (const size_t i : of_child(index, rows, child)) {
+    if (rows[i].details_id == details_id) out.push_back(i);
+  }
+  return out;
 }
 
-const RowList& CinCheck::details_of_child(const std::string& child) {
-  return lookup(
-      details_by_child_, census.details, [](const CinDetailsRow& r) { return r.la_child_id; }, child);
+const RowList& CinCheck::children_named(std::string_view child) {
+  return of_child(children_, census.children, child);
+}
+const RowList& CinCheck::details_of_child(std::string_view child) {
+  return of_child(details_, census.details, child);
+}
+const RowList& CinCheck::plans_of_child(std::string_view child) {
+  return of_child(plans_, census.plans, child);
+}
+const RowList& CinCheck::protection_plans_of_child(std::string_view child) {
+  return of_child(cpps_, census.protection_plans, child);
+}
+const RowList& CinCheck::disabilities_of(std::string_view child) {
+  return of_child(disabilities_, census.disabilities, child);
 }
 
-const RowList& CinCheck::details_named(const std::string& child, int64_t details_id) {
-  return lookup(
-      details_, census.details,
-      [](const CinDetailsRow& r) { return episode_key(r.la_child_id, r.details_id); },
-      episode_key(child, details_id));
+RowList CinCheck::details_named(std::string_view child, int64_t details_id) {
+  return of_episode(details_, census.details, child, details_id);
 }
-
-const RowList& CinCheck::assessments_of(const std::string& child, int64_t details_id) {
-  return lookup(
-      assessments_, census.assessments,
-      [](const CinAssessmentRow& r) { return episode_key(r.la_child_id, r.details_id); },
-      episode_key(child, details_id));
+RowList CinCheck::assessments_of(std::string_view child, int64_t details_id) {
+  return of_episode(assessments_, census.assessments, child, details_id);
 }
-
-const RowList& CinCheck::plans_of(const std::string& child, int64_t details_id) {
-  return lookup(
-      plans_, census.plans, [](const CinPlanDatesRow& r) { return episode_key(r.la_child_id, r.details_id); },
-      episode_key(child, details_id));
+RowList CinCheck::plans_of(std::string_view child, int64_t details_id) {
+  return of_episode(plans_, census.plans, child, details_id);
 }
-
-const RowList& CinCheck::plans_of_child(const std::string& child) {
-  return lookup(
-      plans_by_child_, census.plans, [](const CinPlanDatesRow& r) { return r.la_child_id; }, child);
+RowList CinCheck::section47_of(std::string_view child, int64_t details_id) {
+  return of_episode(section47_, census.section47, child, details_id);
 }
-
-const RowList& CinCheck::section47_of(const std::string& child, int64_t details_id) {
-  return lookup(
-      section47_, census.section47,
-      [](const CinSection47Row& r) { return episode_key(r.la_child_id, r.details_id); },
-      episode_key(child, details_id));
+RowList CinCheck::protection_plans_of(std::string_view child, int64_t details_id) {
+  return of_episode(cpps_, census.protection_plans, child, details_id);
 }
-
-const RowList& CinCheck::protection_plans_of(const std::string& child, int64_t details_id) {
-  return lookup(
-      cpps_, census.protection_plans,
-      [](const CinProtectionPlanRow& r) { return episode_key(r.la_child_id, r.details_id); },
-      episode_key(child, details_id));
-}
-
-const RowList& CinCheck::protection_plans_of_child(const std::string& child) {
-  return lookup(
-      cpps_by_child_, census.protection_plans, [](const CinProtectionPlanRow& r) { return r.la_child_id; },
-      child);
-}
-
-const RowList& CinCheck::reviews_of(const std::string& child, int64_t details_id, int64_t plan_id) {
-  return lookup(
-      reviews_, census.reviews,
-      [](const CinReviewRow& r) {
-        return episode_key(r.la_child_id, r.details_id) + '\x1f' + std::to_string(r.plan_id);
-      },
-      episode_key(child, details_id) + '\x1f' + std::to_string(plan_id));
-}
-
-const RowList& CinCheck::disabilities_of(const std::string& child) {
-  return lookup(
-      disabilities_, census.disabilities, [](const CinDisabilityRow& r) { return r.la_child_id; }, child);
+RowList CinCheck::reviews_of(std::string_view child, int64_t details_id, int64_t plan_id) {
+  RowList out;
+  for (const size_t i : of_episode(reviews_, census.reviews, child, details_id)) {
+    if (census.reviews[i].plan_id == plan_id) out.push_back(i);
+  }
+  return out;
 }
 
 }  // namespace safeguard

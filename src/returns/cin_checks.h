@@ -67,22 +67,26 @@ class CinCheck {
   Date working_days_before_reference(int n) const;
 
   // Rows of each table by child (LAchildID) and by episode (LAchildID, CINdetailsID), in row order.
-  const RowList& details_of_child(const std::string& child);
-  const RowList& children_named(const std::string& child);
-  const RowList& details_named(const std::string& child, int64_t details_id);
-  const RowList& assessments_of(const std::string& child, int64_t details_id);
-  const RowList& plans_of(const std::string& child, int64_t details_id);
-  const RowList& plans_of_child(const std::string& child);
-  const RowList& section47_of(const std::string& child, int64_t details_id);
-  const RowList& protection_plans_of(const std::string& child, int64_t details_id);
-  const RowList& protection_plans_of_child(const std::string& child);
-  const RowList& reviews_of(const std::string& child, int64_t details_id, int64_t plan_id);
-  const RowList& disabilities_of(const std::string& child);
+  const RowList& children_named(std::string_view child);
+  const RowList& details_of_child(std::string_view child);
+  const RowList& plans_of_child(std::string_view child);
+  const RowList& protection_plans_of_child(std::string_view child);
+  const RowList& disabilities_of(std::string_view child);
+  RowList details_named(std::string_view child, int64_t details_id);
+  RowList assessments_of(std::string_view child, int64_t details_id);
+  RowList plans_of(std::string_view child, int64_t details_id);
+  RowList section47_of(std::string_view child, int64_t details_id);
+  RowList protection_plans_of(std::string_view child, int64_t details_id);
+  RowList reviews_of(std::string_view child, int64_t details_id, int64_t plan_id);
 
  private:
-  using Index = std::unordered_map<std::string, RowList>;
-  template <typename Rows, typename Key>
-  const RowList& lookup(std::optional<Index>& index, const Rows& rows, Key key, const std::string& wanted);
+  // Row numbers by LAchildID; the keys point into the census.
+  using Index = std::unordered_map<std::string_view, RowList>;
+  template <typename Rows>
+  const RowList& of_child(std::optional<Index>& index, const Rows& rows, std::string_view child);
+  template <typename Rows>
+  RowList of_episode(std::optional<Index>& index, const Rows& rows, std::string_view child,
+                     int64_t details_id);
 
   ValidationReport& report_;
   const CinRule* rule_ = nullptr;
@@ -91,9 +95,6 @@ class CinCheck {
       section47_, cpps_, cpps_by_child_, reviews_, disabilities_;
   std::unordered_set<std::string> flagged_;  // "table row" of the running rule's findings
 };
-
-// The key of an episode in the indexes.
-std::string episode_key(const std::string& child, int64_t details_id);
 
 struct CinRuleDefinition {
   CinRule rule;
@@ -104,6 +105,24 @@ struct CinRuleDefinition {
 void add_cin_child_rules(std::vector<CinRuleDefinition>& rules);       // header, identifiers, characteristics
 void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules);     // CINdetails, assessments, CIN plans
 void add_cin_protection_rules(std::vector<CinRuleDefinition>& rules);  // section 47, child protection plans
+
+// Rows of `rows` whose date (the member `date`) is before their episode's referral date: the row
+// and the episode are both flagged (rules 1103, 1104, 1105, 2889, 4015).
+template <typename Rows, typename Row = typename Rows::value_type>
+void flag_before_referral(CinCheck& c, std::string_view table, const Rows& rows, CinDate Row::*date,
+                          std::string_view field) {
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    const CinDate& d = r.*date;
+    if (!d.day) continue;
+    for (const size_t e : c.details_named(r.la_child_id, r.details_id)) {
+      const CinDetailsRow& episode = c.census.details[e];
+      if (!episode.referral_date.day || *d.day >= *episode.referral_date.day) continue;
+      c.flag(table, i, r.la_child_id, field, d.text);
+      c.flag(kCINdetails, e, episode.la_child_id, "CINreferralDate", episode.referral_date.text);
+    }
+  }
+}
 
 // A code in a list.
 bool one_of(std::string_view value, std::initializer_list<std::string_view> codes);

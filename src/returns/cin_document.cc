@@ -2,7 +2,9 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <array>
+#include <istream>
 #include <limits>
 #include <map>
 #include <memory>
@@ -40,30 +42,29 @@ enum class Block {
 
 class Reader {
  public:
-  Result<CinDocument> read(std::string_view xml, std::string_view name) {
-    std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(XML_ParserCreate(nullptr),
-                                                                        XML_ParserFree);
-    if (!parser) return Error::internal("cannot start the XML parser");
-    XML_SetUserData(parser.get(), this);
-    XML_SetElementHandler(parser.get(), &Reader::on_start, &Reader::on_end);
-    XML_SetCharacterDataHandler(parser.get(), &Reader::on_text);
-    // Fed in pieces: expat takes an int length.
-    constexpr size_t kPiece = 1 << 24;
-    size_t at = 0;
-    do {
-      const size_t n = std::min(kPiece, xml.size() - at);
-      const bool last = at + n == xml.size();
-      if (XML_Parse(parser.get(), xml.data() + at, static_cast<int>(n), last ? 1 : 0) == XML_STATUS_ERROR) {
-        return Error::invalid(std::string(name) + " is not well-formed XML: line " +
-                                  std::to_string(XML_GetCurrentLineNumber(parser.get())) + ", column " +
-                                  std::to_string(XML_GetCurrentColumnNumber(parser.get()) + 1) + ": " +
-                                  XML_ErrorString(XML_GetErrorCode(parser.get())),
-                              "file");
-      }
-      at += n;
-    } while (at < xml.size());
+  explicit Reader(std::string_view name) : name_(name), parser_(XML_ParserCreate(nullptr), XML_ParserFree) {
+    if (!parser_) return;
+    XML_SetUserData(parser_.get(), this);
+    XML_SetElementHandler(parser_.get(), &Reader::on_start, &Reader::on_end);
+    XML_SetCharacterDataHandler(parser_.get(), &Reader::on_text);
+  }
+
+  // Parses the next piece of the file (`last` for the final one).
+  Status feed(const char* data, size_t size, bool last) {
+    if (!parser_) return Error::internal("cannot start the XML parser");
+    if (XML_Parse(parser_.get(), data, static_cast<int>(size), last ? 1 : 0) == XML_STATUS_ERROR) {
+      return Error::invalid(name_ + " is not well-formed XML: line " +
+                                std::to_string(XML_GetCurrentLineNumber(parser_.get())) + ", column " +
+                                std::to_string(XML_GetCurrentColumnNumber(parser_.get()) + 1) + ": " +
+                                XML_ErrorString(XML_GetErrorCode(parser_.get())),
+                            "file");
+    }
+    return Status::success();
+  }
+
+  Result<CinDocument> finish() {
     if (!saw_children_) {
-      return Error::invalid(std::string(name) + " has no Children element under its root (" + root_ +
+      return Error::invalid(name_ + " has no Children element under its root (" + root_ +
                                 "), so it is not a Children in Need census",
                             "file");
     }
@@ -365,6 +366,8 @@ class Reader {
     return {};
   }
 
+  std::string name_;
+  std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser_;
   CinDocument doc_;
   std::vector<Block> stack_;
   std::string root_;
@@ -389,11 +392,32 @@ std::optional<Date> parse_cin_date(std::string_view text) {
   return Date::parse_iso(text);
 }
 
+// Expat takes an int length: the file goes in pieces.
+constexpr size_t kPiece = 1 << 20;
+
 Result<CinDocument> read_cin_census(std::string_view xml, std::string_view name) {
-  if (xml.size() > static_cast<size_t>(std::numeric_limits<int>::max()) * 64) {
-    return Error::invalid(std::string(name) + " is too large to be a census", "file");
+  Reader reader(name);
+  size_t at = 0;
+  do {
+    const size_t n = std::min(kPiece, xml.size() - at);
+    if (Status s = reader.feed(xml.data() + at, n, at + n == xml.size()); !s) return s.error();
+    at += n;
+  } while (at < xml.size());
+  return reader.finish();
+}
+
+Result<CinDocument> read_cin_census(std::istream& in, std::string_view name) {
+  Reader reader(name);
+  std::vector<char> piece(kPiece);
+  while (true) {
+    in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    const auto n = static_cast<size_t>(in.gcount());
+    if (in.bad()) return Error::invalid("cannot read " + std::string(name), "file");
+    const bool last = in.eof();
+    if (Status s = reader.feed(piece.data(), n, last); !s) return s.error();
+    if (last) break;
   }
-  return Reader().read(xml, name);
+  return reader.finish();
 }
 
 }  // namespace safeguard

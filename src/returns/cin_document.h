@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -139,7 +140,8 @@ std::optional<Date> parse_cin_date(std::string_view text);
 // conformance tests that change a table and write the file again.
 std::string cin_document_xml(const CinDocument& census);
 
-// Reads a census file's bytes. `name` is the file's name for errors.
+// Reads a census file's bytes, or streams it from `in`. `name` is the file's name for errors.
 Result<CinDocument> read_cin_census(std::string_view xml, std::string_view name = "the census");
+Result<CinDocument> read_cin_census(std::istream& in, std::string_view name);
 
 }  // namespace safeguard

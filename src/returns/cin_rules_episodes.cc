@@ -53,15 +53,8 @@ CinRuleDefinition retired_factor(const char* code, const char* factor, const cha
 void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules) {
   rules.push_back(
       {{"1103", kError, "The assessment start date cannot be before the referral date"}, [](CinCheck& c) {
-         for (size_t i = 0; i < c.census.assessments.size(); ++i) {
-           const CinAssessmentRow& a = c.census.assessments[i];
-           for (const size_t d : c.details_named(a.la_child_id, a.details_id)) {
-             const CinDetailsRow& e = c.census.details[d];
-             if (!before(a.start.day, e.referral_date.day)) continue;
-             c.flag(kAssessments, i, a.la_child_id, "AssessmentActualStartDate", a.start.text);
-             c.flag(kCINdetails, d, e.la_child_id, "CINreferralDate", e.referral_date.text);
-           }
-         }
+         flag_before_referral(c, kAssessments, c.census.assessments, &CinAssessmentRow::start,
+                              "AssessmentActualStartDate");
        }});
 
   // Activity on an episode closed as "after assessment, no further action" or "referred to early help".
@@ -73,8 +66,8 @@ void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules) {
          for (size_t d = 0; d < c.census.details.size(); ++d) {
            const CinDetailsRow& e = c.census.details[d];
            if (!one_of(e.closure_reason, {"RC8", "RC9"})) continue;
-           const RowList& cpps = c.protection_plans_of(e.la_child_id, e.details_id);
-           const RowList& plans = c.plans_of(e.la_child_id, e.details_id);
+           const RowList cpps = c.protection_plans_of(e.la_child_id, e.details_id);
+           const RowList plans = c.plans_of(e.la_child_id, e.details_id);
            const RowList& s47 = c.section47_of(e.la_child_id, e.details_id);
            if (!e.initial_cpc.day && cpps.empty() && plans.empty() && s47.empty()) continue;
            for (const size_t p : cpps)
@@ -90,7 +83,7 @@ void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules) {
          for (size_t d = 0; d < c.census.details.size(); ++d) {
            const CinDetailsRow& e = c.census.details[d];
            if (!is_true(e.referral_nfa)) continue;
-           const RowList& plans = c.plans_of(e.la_child_id, e.details_id);
+           const RowList plans = c.plans_of(e.la_child_id, e.details_id);
            for (const size_t p : plans) c.flag(kCINplanDates, p, e.la_child_id, "LAchildID", e.la_child_id);
            if (!plans.empty()) c.flag(kCINdetails, d, e.la_child_id, "ReferralNFA", e.referral_nfa);
          }
@@ -102,7 +95,7 @@ void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules) {
          std::set<std::pair<std::string, int64_t>> seen;
          for (const CinPlanDatesRow& first : c.census.plans) {
            if (!seen.insert({first.la_child_id, first.details_id}).second) continue;
-           const RowList& rows = c.plans_of(first.la_child_id, first.details_id);
+           const RowList rows = c.plans_of(first.la_child_id, first.details_id);
            int open = 0;
            for (const size_t r : rows) open += !c.census.plans[r].end.day;
            if (open < 2) continue;
@@ -191,15 +184,7 @@ void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules) {
 
   rules.push_back(
       {{"4015", kError, "The CIN Plan start date cannot be before the referral date"}, [](CinCheck& c) {
-         for (size_t p = 0; p < c.census.plans.size(); ++p) {
-           const CinPlanDatesRow& plan = c.census.plans[p];
-           for (const size_t d : c.details_named(plan.la_child_id, plan.details_id)) {
-             const CinDetailsRow& e = c.census.details[d];
-             if (!before(plan.start.day, e.referral_date.day)) continue;
-             c.flag(kCINplanDates, p, plan.la_child_id, "CINPlanStartDate", plan.start.text);
-             c.flag(kCINdetails, d, e.la_child_id, "CINreferralDate", e.referral_date.text);
-           }
-         }
+         flag_before_referral(c, kCINplanDates, c.census.plans, &CinPlanDatesRow::start, "CINPlanStartDate");
        }});
 
   // Activity after the episode closed (the reference swaps in a test table for the plans and
@@ -586,7 +571,7 @@ void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules) {
        [](CinCheck& c) {
          for (size_t i = 0; i < c.census.assessments.size(); ++i) {
            const CinAssessmentRow& a = c.census.assessments[i];
-           const RowList& siblings = c.assessments_of(a.la_child_id, a.details_id);
+           const RowList siblings = c.assessments_of(a.la_child_id, a.details_id);
            if (std::any_of(siblings.begin(), siblings.end(), [&](size_t s) {
                  return c.census.assessments[s].assessment_id != a.assessment_id;
                }))
@@ -594,7 +579,7 @@ void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules) {
            if (std::none_of(a.factors.begin(), a.factors.end(),
                             [](const std::string& f) { return f.find("21") != std::string::npos; }))
              continue;
-           const RowList& details = c.details_named(a.la_child_id, a.details_id);
+           const RowList details = c.details_named(a.la_child_id, a.details_id);
            bool failed = details.empty();
            for (const size_t d : details) {
              if (one_of(c.census.details[d].closure_reason, {"RC8", "RC9"})) continue;
@@ -611,7 +596,7 @@ void add_cin_episode_rules(std::vector<CinRuleDefinition>& rules) {
          std::set<std::pair<std::string, int64_t>> seen;
          for (const CinAssessmentRow& first : c.census.assessments) {
            if (!seen.insert({first.la_child_id, first.details_id}).second) continue;
-           const RowList& rows = c.assessments_of(first.la_child_id, first.details_id);
+           const RowList rows = c.assessments_of(first.la_child_id, first.details_id);
            int open = 0;
            for (const size_t r : rows) open += !c.census.assessments[r].authorisation.day;
            if (open < 2) continue;

@@ -35,30 +35,16 @@ void add_cin_protection_rules(std::vector<CinRuleDefinition>& rules) {
 
   rules.push_back({{"1104", kError,
                     "The date of the initial child protection conference cannot be before the referral date"},
-                   [=](CinCheck& c) {
-                     for (size_t i = 0; i < s47(c).size(); ++i) {
-                       const CinSection47Row& s = s47(c)[i];
-                       for (const size_t d : c.details_named(s.la_child_id, s.details_id)) {
-                         const CinDetailsRow& e = c.census.details[d];
-                         if (!before(s.initial_cpc.day, e.referral_date.day)) continue;
-                         c.flag(kSection47, i, s.la_child_id, "DateOfInitialCPC", s.initial_cpc.text);
-                         c.flag(kCINdetails, d, e.la_child_id, "CINreferralDate", e.referral_date.text);
-                       }
-                     }
+                   [](CinCheck& c) {
+                     flag_before_referral(c, kSection47, c.census.section47, &CinSection47Row::initial_cpc,
+                                          "DateOfInitialCPC");
                    }});
 
   rules.push_back(
       {{"1105", kError, "The child protection plan start date cannot be before the referral date"},
-       [=](CinCheck& c) {
-         for (size_t i = 0; i < cpps(c).size(); ++i) {
-           const CinProtectionPlanRow& p = cpps(c)[i];
-           for (const size_t d : c.details_named(p.la_child_id, p.details_id)) {
-             const CinDetailsRow& e = c.census.details[d];
-             if (!before(p.start.day, e.referral_date.day)) continue;
-             c.flag(kChildProtectionPlans, i, p.la_child_id, "CPPstartDate", p.start.text);
-             c.flag(kCINdetails, d, e.la_child_id, "CINreferralDate", e.referral_date.text);
-           }
-         }
+       [](CinCheck& c) {
+         flag_before_referral(c, kChildProtectionPlans, c.census.protection_plans,
+                              &CinProtectionPlanRow::start, "CPPstartDate");
        }});
 
   rules.push_back({{"2883", kError,
@@ -132,7 +118,7 @@ void add_cin_protection_rules(std::vector<CinRuleDefinition>& rules) {
                  c.flag(kSection47, s, episode.first, "DateOfInitialCPC", s47(c)[s].initial_cpc.text);
              }
            } else {
-             const RowList& details = c.details_named(episode.first, episode.second);
+             const RowList details = c.details_named(episode.first, episode.second);
              for (const size_t p : plans) {
                bool matched = false;
                for (const size_t d : details)
@@ -150,16 +136,9 @@ void add_cin_protection_rules(std::vector<CinRuleDefinition>& rules) {
        }});
 
   rules.push_back(
-      {{"2889", kError, "The S47 start date cannot be before the referral date."}, [=](CinCheck& c) {
-         for (size_t i = 0; i < s47(c).size(); ++i) {
-           const CinSection47Row& s = s47(c)[i];
-           for (const size_t d : c.details_named(s.la_child_id, s.details_id)) {
-             const CinDetailsRow& e = c.census.details[d];
-             if (!before(s.start.day, e.referral_date.day)) continue;
-             c.flag(kCINdetails, d, e.la_child_id, "CINreferralDate", e.referral_date.text);
-             c.flag(kSection47, i, s.la_child_id, "S47ActualStartDate", s.start.text);
-           }
-         }
+      {{"2889", kError, "The S47 start date cannot be before the referral date."}, [](CinCheck& c) {
+         flag_before_referral(c, kSection47, c.census.section47, &CinSection47Row::start,
+                              "S47ActualStartDate");
        }});
 
   rules.push_back(
@@ -334,7 +313,7 @@ void add_cin_protection_rules(std::vector<CinRuleDefinition>& rules) {
          for (size_t d = 0; d < c.census.details.size(); ++d) {
            const CinDetailsRow& e = c.census.details[d];
            if (!is_true(e.referral_nfa)) continue;
-           const RowList& plans = c.protection_plans_of(e.la_child_id, e.details_id);
+           const RowList plans = c.protection_plans_of(e.la_child_id, e.details_id);
            if (plans.empty()) continue;
            c.flag(kCINdetails, d, e.la_child_id, "ReferralNFA", e.referral_nfa);
            for (const size_t p : plans)
@@ -347,7 +326,7 @@ void add_cin_protection_rules(std::vector<CinRuleDefinition>& rules) {
                      std::set<std::pair<std::string, int64_t>> seen;
                      for (const CinSection47Row& s : s47(c)) {
                        if (!seen.insert({s.la_child_id, s.details_id}).second) continue;
-                       const RowList& rows = c.section47_of(s.la_child_id, s.details_id);
+                       const RowList rows = c.section47_of(s.la_child_id, s.details_id);
                        int open = 0;
                        for (const size_t r : rows)
                          open += !s47(c)[r].initial_cpc.day && !is_true(s47(c)[r].icpc_not_required);

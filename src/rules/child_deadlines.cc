@@ -205,8 +205,8 @@ void add_health_assessment_clocks(const Person& child, const PeriodOfCare& perio
 void add_sdq_clocks(const Person& child, const PeriodOfCare& period, bool open, Date today,
                     const WorkingDayCalendar& calendar, std::vector<ChildDeadline>& out) {
   const Date born = *child.details.date_of_birth;
-  const Date from = std::max(period.start, add_years(born, 4));
-  const Date seventeen = add_years(born, 17);
+  const Date from = std::max(period.start, birthday(born, 4));
+  const Date seventeen = birthday(born, 17);
   const std::optional<Date> ended = by(period.end(), today);
   if (from > today || from >= seventeen || (ended && from > *ended)) return;
   Date due = add_months(from, kSdqMonths);

@@ -339,8 +339,8 @@ void plan_permanence(const PlanContext& context, Date born, Date start, bool ado
 template <typename Add>
 void plan_leaving_care(const PlanContext& context, Date born, Date start, Date end, Date today, Rng& rng,
                        Add add) {
-  const Date fourteenth = add_years(born, 14);
-  const Date sixteenth = add_years(born, 16);
+  const Date fourteenth = birthday(born, 14);
+  const Date sixteenth = birthday(born, 16);
   const Date twenty_first = add_years(born, 21);
   // The day of qualifying, as domain/care_leaver.cc counts it: the 91st day in care from 14, and a
   // day in care from 16 (the last day in care is the day before care ended).
@@ -373,7 +373,8 @@ void plan_leaving_care(const PlanContext& context, Date born, Date start, Date e
       continue;
     }
     std::string accommodation(kAccommodation[rng.weighted(kAccommodationWeights)]);
-    if (accommodation == "Z1" && on < add_years(born, 18)) accommodation = "D1";  // staying put from 18
+    if (accommodation == "Z1" && on < safeguard::birthday(born, 18))
+      accommodation = "D1";  // staying put from 18
     a.reason = std::string(kActivities[rng.weighted(kActivityWeights)]) + "," + accommodation;
   }
 }
@@ -423,7 +424,7 @@ void plan_health(Date born, Date start, Date last, const WorkingDayCalendar& cal
       findings(a);
     }
   }
-  const Date seventeenth = add_years(born, 17);
+  const Date seventeenth = birthday(born, 17);
   for (Date sdq = later(start, add_years(born, 4)) + static_cast<int32_t>(rng.between(60, 330));
        sdq < last && sdq < seventeenth;
        sdq = add_months(sdq, 12) + static_cast<int32_t>(rng.between(-30, 30))) {
@@ -508,7 +509,7 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   }
   if (m.unaccompanied) start = allocated_on + static_cast<int32_t>(rng.between(0, 1));
   start = later(start, london_date(earliest));
-  const Date eighteenth = add_years(m.born, 18);
+  const Date eighteenth = birthday(m.born, 18);
   if (start + 60 >= eighteenth || start >= today) return std::nullopt;
   const int age = age_in_years(m.born, start);
   const bool emergency = emergency_band || m.born >= allocated_on;

@@ -1156,6 +1156,7 @@ class Player {
         break;
       case ActionKind::kNameAtBirth:
         details.name = a.name;
+        if (details.disabilities.empty()) details.disabilities = {"NONE"};  // none known at birth
         version = people_.correct_details(user, ms.id, ms.version, details, a.reason, channel_);
         break;
       case ActionKind::kBirth:

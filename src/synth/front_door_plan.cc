@@ -593,7 +593,6 @@ std::string early_help_service(Rng& words, Concern concern, Band band) {
 
 std::string primary_need(Rng& words, Concern concern, Outcome outcome) {
   if (outcome == kStrategy) return "N1";
-  if (words.chance(0.12)) return "";  // not known yet
   switch (concern) {
     case kDisability:
       return "N2";
@@ -971,7 +970,10 @@ void plan_protection(const PlanContext& context, Household& h, int child, const 
   bool protection_plan = false;
   Date plan_start;
   std::string category;  // the plan's latest category of abuse
-  if (rng.chance(0.45)) {
+  // An episode closed after assessment with no further action, or referred to early help, had no
+  // enquiry or plan (CIN census rule 2990); of the others, three in five had a strategy discussion
+  // (a third of all referrals, as nationally).
+  if (!ends_quietly && rng.chance(0.6)) {
     const Date held = calendar.add_working_days(allocated_on, rng.between(0, 3));
     if (held + 45 <= last_day || !closes) {
       const bool enquiry = rng.chance(0.93);
@@ -985,8 +987,7 @@ void plan_protection(const PlanContext& context, Household& h, int child, const 
                          "continues, with the school and health visitor sharing what they see.";
       }
       if (sd && enquiry) {
-        std::string outcome = ends_quietly      ? (rng.chance(0.6) ? "not_substantiated" : "child_in_need")
-                              : rng.chance(0.7) ? "conference"
+        std::string outcome = rng.chance(0.7)   ? "conference"
                               : rng.chance(0.5) ? "child_in_need"
                                                 : "not_substantiated";
         const auto& band = kConferenceBands[rng.weighted(kConferenceBandWeights)];
@@ -1262,9 +1263,11 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
     if (at < end) {
       allocate(child, at, holder, "FCONTA");
       holders.push_back({at, holder});
-      // A change of worker in a long episode.
+      // A change of worker in a long episode (not one that closes soon after its assessment).
       const Date ends_on = london_date(end);
-      if (workers > 1 && ends_on - london_date(at) > kLongEpisodeDays && rng.chance(kChangeOfWorker)) {
+      const bool after_assessment = reason == "RC8" || reason == "RC9";
+      if (workers > 1 && !after_assessment && ends_on - london_date(at) > kLongEpisodeDays &&
+          rng.chance(kChangeOfWorker)) {
         const Date day =
             london_date(at) + static_cast<int32_t>(rng.between(30, (ends_on - london_date(at)) - 30));
         const Timestamp change = office_moment(rng, working_day_on_or_after(calendar, day));
@@ -1289,6 +1292,15 @@ void plan_episodes(const PlanContext& context, Household& h, std::vector<FinalRe
       }
       const AssessmentPlanned assessed =
           plan_assessment(context, h, child, holders, reason, o.close_at, assessing);
+      // An episode closed after assessment (RC8, RC9) closes within a fortnight of its authorisation.
+      if ((reason == "RC8" || reason == "RC9") && assessed.authorised) {
+        const Date after = calendar.add_working_days(london_date(*assessed.authorised), rng.between(1, 10));
+        const Timestamp sooner = std::max(office_moment(rng, after), assessed.authorised->plus_seconds(3600));
+        if (sooner < o.close_at) {
+          o.close_at = sooner;
+          protection_until = std::min(protection_until, sooner);
+        }
+      }
       plan_protection(context, h, child, holders, reason, o.opened_at, protection_until, assessed,
                       protecting);
     }

@@ -246,6 +246,7 @@ Household plan_unaccompanied(const PlanContext& context, int64_t number, Identif
   d.ethnicity = std::string(ethnicity_code(m.heritage));
   d.first_language = first_language(rng, m.heritage, false);
   d.religion = religion(rng, m.heritage);
+  d.disabilities = {"NONE"};
   if (rng.chance(0.3)) m.input.identifiers.push_back({"nhs_number", identifiers.nhs_number(rng)});
   // Where they were found, or first stayed: their home postcode when care began.
   h.addresses.push_back(random_address(rng));
@@ -480,8 +481,8 @@ Household plan_household(const PlanContext& context, int64_t number, IdentifierP
     if (dis < 0.02) {
       static constexpr std::string_view kAdult[] = {"MOB", "LD", "HEAR", "VIS", "DDA", "COMM"};
       d.disabilities = {std::string(people.pick(std::span<const std::string_view>(kAdult)))};
-    } else if (dis < 0.08) {
-      d.disabilities = {"NONE"};
+    } else {
+      d.disabilities = {"NONE"};  // recorded for everyone: a young parent may be a child in need too
     }
     if (ids.chance(0.7)) m.input.identifiers.push_back({"nhs_number", identifiers.nhs_number(ids)});
   };
@@ -643,8 +644,8 @@ Household plan_household(const PlanContext& context, int64_t number, IdentifierP
         static constexpr double kWeights[] = {25, 18, 18, 20, 6, 2, 3, 2, 3, 3, 2, 5};
         d.disabilities.push_back(std::string(kCodes[people.weighted(kWeights)]));
         if (people.chance(0.3)) d.disabilities.push_back(std::string(kCodes[people.weighted(kWeights)]));
-      } else if (people.chance(0.5)) {
-        d.disabilities = {"NONE"};
+      } else {
+        d.disabilities = {"NONE"};  // every child's disability is recorded (CIN census rule 8540)
       }
       if (ids.chance(0.92)) m.input.identifiers.push_back({"nhs_number", identifiers.nhs_number(ids)});
       const int age = age_in_years(m.born, recorded_on);
@@ -695,6 +696,9 @@ Household plan_household(const PlanContext& context, int64_t number, IdentifierP
                    static_cast<int>(i));
     const double what = life.uniform();
     if (what < 0.3) {
+      // Not a teenager's: until corrected, a wrong date of birth would move the birthdays their
+      // care's end depends on (staying put from 18, SSDA903 rules 387, 389, 460).
+      if (m.child && age_in_years(m.born, d0) >= 13) continue;
       const auto typed = date_typo(life, m.born, d0);
       if (!typed) continue;
       d.date_of_birth = *typed;
@@ -835,7 +839,7 @@ Household plan_household(const PlanContext& context, int64_t number, IdentifierP
       m.input.identifiers.clear();
     } else {
       m.input.identifiers.clear();
-      m.input.details.disabilities.clear();
+      m.input.details.disabilities = {"NONE"};
       if (ids.chance(0.95)) m.input.identifiers.push_back({"nhs_number", identifiers.nhs_number(ids)});
     }
     h.members.push_back(std::move(m));
