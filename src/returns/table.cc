@@ -37,10 +37,17 @@ std::string to_csv(const ReturnTable& table) {
 }
 
 Status write_return_file(const std::string& path, std::string_view text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  // Written beside the file and renamed over it, so a failed write leaves any earlier file whole.
+  const std::string part = path + ".part";
+  std::ofstream out(part, std::ios::binary | std::ios::trunc);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
   out.close();
-  if (!out) return Error::invalid("cannot write " + path, "output");
+  std::error_code ec;
+  if (out) std::filesystem::rename(part, path, ec);
+  if (!out || ec) {
+    std::filesystem::remove(part, ec);
+    return Error::invalid("cannot write " + path, "output");
+  }
   return Status::success();
 }
 

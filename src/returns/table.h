@@ -21,7 +21,8 @@ struct ReturnTable {
 
 std::string to_csv(const ReturnTable& table);
 
-// Writes a return's file (a table's CSV, or the census XML), replacing any file of that name.
+// Writes a return's file (a table's CSV, or the census XML), replacing any file of that name only
+// once the whole file is written.
 Status write_return_file(const std::string& path, std::string_view text);
 
 // Writes each table to `directory`/<name>.csv, creating the directory if needed.
