@@ -102,10 +102,17 @@ Result<WorkingDayCalendar> calendar_for(const std::string& db_location) {
 // Writes the findings to `out` (or the screen) and a summary to stderr; exit 0 without errors, 1
 // with them.
 int report_findings(const ValidationReport& report, const std::string& format, const std::string& out) {
-  const std::string text = format == "json" ? findings_json(report) : findings_csv(report);
+  const auto write = [&](std::ostream& to) {
+    if (format == "json") {
+      write_findings_json(report, to);
+    } else {
+      write_findings_csv(report, to);
+    }
+  };
   if (out.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-  } else if (Status s = write_return_file(out, text); !s) {
+    write(std::cout);
+    std::cout.flush();
+  } else if (Status s = write_return_file(out, write); !s) {
     return fail(s.error());
   }
   std::fprintf(
@@ -121,11 +128,9 @@ int validate_census(const std::string& file, int year, const std::string& format
                     ": these are the rules of the 2024-25 collection and later; give 2025 or later",
                 kBadInput);
   }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return fail("cannot open " + file, kBadInput);
-  const auto census = read_cin_census(in, file);
-  if (!census) return fail(census.error().message, kBadInput);
-  return report_findings(validate_cin(*census, year ? std::optional<int>(year) : std::nullopt), format, out);
+  const auto report = validate_cin_file(file, year ? std::optional<int>(year) : std::nullopt);
+  if (!report) return fail(report.error().message, kBadInput);
+  return report_findings(*report, format, out);
 }
 
 // ---- serve ----

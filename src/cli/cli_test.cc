@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/clock.h"
@@ -169,8 +170,11 @@ TEST(Cli, ValidateCinExitsByWhatItFinds) {
   o = run_cli({"validate", "cin", bad, "--format", "json", "-o", json});
   EXPECT_EQ(o.code, 1);
   std::ifstream findings(json);
-  EXPECT_NE(std::string((std::istreambuf_iterator<char>(findings)), {}).find("\"rule\": \"8866\""),
-            std::string::npos);
+  const auto parsed = nlohmann::json::parse(findings);
+  EXPECT_EQ(parsed["errors"], 1);
+  ASSERT_EQ(parsed["findings"].size(), 1u);
+  EXPECT_EQ(parsed["findings"][0]["rule"], "8866");
+  EXPECT_EQ(parsed["findings"][0]["row"], 0);
 
   // Cannot be read: exit 2 with the file, line and reason.
   const std::string broken = ::testing::TempDir() + "cin-broken.xml";

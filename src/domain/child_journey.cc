@@ -75,6 +75,8 @@ std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact
                    {"decided_on", decided_on.iso()}};
   events.push_back(made);
   if (opens_episode(decision.outcome) && !open_episode(child)) {
+    for (const CinEpisode& earlier : child.episodes)
+      if (earlier.closed_on && *earlier.closed_on > referral_date) referral_date = *earlier.closed_on;
     DomainEvent referral;
     referral.type = "ReferralOpened";
     referral.occurred_on = referral_date;

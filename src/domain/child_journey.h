@@ -97,7 +97,9 @@ DomainEvent contact_received(int64_t contact_id, Timestamp received_at, const st
 // The events a final front door decision puts on the child's record: the decision, and for a
 // referral or a strategy discussion the start of a Children in Need episode, unless the child
 // already has an open one (the CIN census allows no overlapping episodes). `referral_date` is the
-// day the contact was received.
+// day the contact was received; a contact received while the child's last episode was still open,
+// and decided after it closed, opens the new episode on the day the last one closed (CIN rule 8820:
+// no referral before an earlier episode's closure).
 std::vector<DomainEvent> decision_on_record(const Person& child, int64_t contact_id,
                                             const FrontDoorDecision& decision, const std::string& source,
                                             Date referral_date);

@@ -42,6 +42,19 @@ TEST(ChildJourney, AReferralOpensAnEpisodeUnlessOneIsOpen) {
   EXPECT_EQ(open_episode(child), &child.episodes[0]);
 }
 
+TEST(ChildJourney, AContactReceivedBeforeTheLastEpisodeClosedIsAReferralFromItsClosure) {
+  Person child;
+  refer(child, 1, kReferral);
+  auto closed = episode_closed(child, 1, kReferral + 40, "RC7", kToday);
+  ASSERT_TRUE(closed.ok()) << closed.error().message;
+  fold_into(child, {*closed});
+  refer(child, 2, kReferral + 38);  // received while the episode was open, decided after it closed
+  ASSERT_EQ(child.episodes.size(), 2u);
+  EXPECT_EQ(child.episodes[1].referral_date, kReferral + 40);
+  refer(child, 3, kReferral + 50);
+  EXPECT_EQ(child.episodes.size(), 2u);
+}
+
 TEST(ChildJourney, ClosingAnEpisodeRecordsTheDateAndReason) {
   Person child;
   refer(child, 1, kReferral);

@@ -41,7 +41,8 @@ std::set<Key> ours(const std::string& xml) {
   for (const Finding& f : validate_cin(*census).findings) {
     // The reference reports the header's findings, like the whole return's, without a place.
     const bool placed = f.row >= 0 && f.table != "Header";
-    out.insert({f.rule, placed ? f.child : "", placed ? f.table : "", placed ? std::to_string(f.row) : ""});
+    out.insert({std::string(f.rule), placed ? f.child : "", placed ? std::string(f.table) : "",
+                placed ? std::to_string(f.row) : ""});
   }
   return out;
 }

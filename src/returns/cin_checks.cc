@@ -1,6 +1,7 @@
 #include "returns/cin_checks.h"
 
 #include <algorithm>
+#include <array>
 
 namespace safeguard {
 
@@ -28,8 +29,19 @@ bool is_false(std::string_view value) {
   return v == "false" || v == "0";
 }
 
-CinCheck::CinCheck(const CinDocument& c, ValidationReport& report, std::optional<int> year)
-    : census(c), report_(report) {
+std::optional<size_t> cin_table_index(std::string_view table) {
+  static constexpr std::array<std::string_view, kCinTables> kTables{
+      kChildIdentifiers,      kChildCharacteristics, kDisabilities, kCINdetails,           kAssessments,
+      kAssessmentFactorsList, kCINplanDates,         kSection47,    kChildProtectionPlans, kReviews};
+  for (size_t i = 0; i < kTables.size(); ++i) {
+    if (kTables[i] == table) return i;
+  }
+  return std::nullopt;
+}
+
+CinCheck::CinCheck(const CinDocument& c, ValidationReport& report, std::optional<int> year,
+                   CinRuleStates& states, bool last_batch)
+    : census(c), report_(report), states_(states), last_batch_(last_batch) {
   if (year) {
     reference = Date::from_ymd(*year, 3, 31);
     year_given = true;
@@ -46,16 +58,26 @@ Date CinCheck::working_days_before_reference(int n) const {
   return calendar_.add_working_days(d, -(n - 1));
 }
 
+size_t CinCheck::file_row(std::string_view table, size_t row) const {
+  const auto t = cin_table_index(table);
+  return t ? census.first_row[*t] + row : row;
+}
+
 void CinCheck::flag(std::string_view table, size_t row, const std::string& child, std::string_view fields,
                     std::string_view value) {
   if (!flagged_.insert(std::string(table) + ' ' + std::to_string(row)).second) return;
+  flag_file_row(table, file_row(table, row), child, fields, value);
+}
+
+void CinCheck::flag_file_row(std::string_view table, size_t row, const std::string& child,
+                             std::string_view fields, std::string_view value) {
   Finding f;
   f.rule = rule_->code;
   f.severity = rule_->severity;
   f.child = child;
-  f.table = std::string(table);
+  f.table = table;
   f.row = static_cast<int64_t>(row);
-  f.fields = std::string(fields);
+  f.fields = fields;
   f.value = std::string(value);
   f.message = rule_->message;
   report_.findings.push_back(std::move(f));
@@ -65,7 +87,7 @@ void CinCheck::flag_return(std::string_view fields, std::string_view value) {
   Finding f;
   f.rule = rule_->code;
   f.severity = rule_->severity;
-  f.fields = std::string(fields);
+  f.fields = fields;
   f.value = std::string(value);
   f.message = rule_->message;
   report_.findings.push_back(std::move(f));

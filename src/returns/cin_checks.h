@@ -6,6 +6,7 @@
 // Thread safety: a CinCheck belongs to one validation on one thread.
 #pragma once
 
+#include <any>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -37,9 +38,17 @@ inline constexpr std::string_view kReviews = "Reviews";
 
 using RowList = std::vector<size_t>;
 
+// What each rule keeps from one batch of a census to the next (see CinCheck::state), by rule.
+using CinRuleStates = std::vector<std::any>;
+
+// The table a finding names, as an index into CinDocument::first_row; nullopt for the Header.
+std::optional<size_t> cin_table_index(std::string_view table);
+
 class CinCheck {
  public:
-  CinCheck(const CinDocument& census, ValidationReport& report, std::optional<int> year);
+  // The rules' view of one batch of a census (the whole census is one batch, and the last).
+  CinCheck(const CinDocument& census, ValidationReport& report, std::optional<int> year,
+           CinRuleStates& states, bool last_batch);
 
   const CinDocument& census;
   // The census period: 1 April to the ReferenceDate (or to 31 March of --year). Unset when the
@@ -47,16 +56,35 @@ class CinCheck {
   std::optional<Date> start, reference;
   bool year_given = false;  // the period is the year asked for, not the header's
 
-  void begin(const CinRule& rule) {
+  // Starts the rule that is `index` in the list of rules.
+  void begin(const CinRule& rule, size_t index) {
     rule_ = &rule;
+    rule_index_ = index;
     flagged_.clear();
   }
   const CinRule& rule() const { return *rule_; }
 
-  // A finding of the running rule about a row of a table; a row the rule has already flagged is
-  // not flagged again.
+  // Most rules look at one child at a time, and a census can be checked a batch of children at a
+  // time. A rule about the whole return (a count, a share, a duplicate across children) adds each
+  // batch to its state and reports when the last batch has been added.
+  bool last_batch() const { return last_batch_; }
+  template <typename State>
+  State& state() {
+    std::any& slot = states_[rule_index_];
+    if (!slot.has_value()) slot = State{};
+    return std::any_cast<State&>(slot);
+  }
+
+  // A finding of the running rule about a row of a table of this batch; a row the rule has
+  // already flagged in this batch is not flagged again. `table` is one of the names above, and
+  // `fields` the rule's own text (Finding keeps both as views).
   void flag(std::string_view table, size_t row, const std::string& child, std::string_view fields,
             std::string_view value);
+  // The row of the file that is `row` of this batch's `table`.
+  size_t file_row(std::string_view table, size_t row) const;
+  // A finding about a row of the file, of this batch or an earlier one.
+  void flag_file_row(std::string_view table, size_t file_row, const std::string& child,
+                     std::string_view fields, std::string_view value);
   // A finding about the whole return.
   void flag_return(std::string_view fields, std::string_view value = {});
 
@@ -89,7 +117,10 @@ class CinCheck {
                      int64_t details_id);
 
   ValidationReport& report_;
+  CinRuleStates& states_;
+  const bool last_batch_;
   const CinRule* rule_ = nullptr;
+  size_t rule_index_ = 0;
   WorkingDayCalendar calendar_;
   std::optional<Index> children_, details_by_child_, details_, assessments_, plans_, plans_by_child_,
       section47_, cpps_, cpps_by_child_, reviews_, disabilities_;

@@ -53,6 +53,7 @@ class Reader {
   Status feed(const char* data, size_t size, bool last) {
     if (!parser_) return Error::internal("cannot start the XML parser");
     if (XML_Parse(parser_.get(), data, static_cast<int>(size), last ? 1 : 0) == XML_STATUS_ERROR) {
+      if (handler_error_) return *handler_error_;
       return Error::invalid(name_ + " is not well-formed XML: line " +
                                 std::to_string(XML_GetCurrentLineNumber(parser_.get())) + ", column " +
                                 std::to_string(XML_GetCurrentColumnNumber(parser_.get()) + 1) + ": " +
@@ -62,13 +63,31 @@ class Reader {
     return Status::success();
   }
 
+  // Hands every `size` children to `handler` as they are read (see read_cin_census_in_batches).
+  void in_batches(size_t size, const CinBatchHandler* handler) {
+    batch_size_ = std::max<size_t>(size, 1);
+    handler_ = handler;
+  }
+
+  // The error a batch's handler gave, which stopped the parse.
+  const std::optional<Error>& handler_error() const { return handler_error_; }
+
+  Status missing_children() const {
+    if (saw_children_) return Status::success();
+    return Error::invalid(name_ + " has no Children element under its root (" + root_ +
+                              "), so it is not a Children in Need census",
+                          "file");
+  }
+
   Result<CinDocument> finish() {
-    if (!saw_children_) {
-      return Error::invalid(name_ + " has no Children element under its root (" + root_ +
-                                "), so it is not a Children in Need census",
-                            "file");
-    }
+    if (Status s = missing_children(); !s) return s.error();
     return std::move(doc_);
+  }
+
+  // The last batch, with whatever children are left.
+  Status finish_batches() {
+    if (Status s = missing_children(); !s) return s;
+    return (*handler_)(doc_, true);
   }
 
  private:
@@ -210,7 +229,35 @@ class Reader {
       in_header_ = false;
       in_children_ = false;
     }
-    if (depth == 2 && in_child_ && element == "Child") end_child();
+    if (depth == 2 && in_child_ && element == "Child") {
+      end_child();
+      if (handler_ && doc_.children.size() >= batch_size_ && saw_header_ && !in_header_) pass_batch();
+    }
+  }
+
+  // Hands the children read so far to the handler and starts the next batch after them.
+  void pass_batch() {
+    if (Status s = (*handler_)(doc_, false); !s) {
+      handler_error_ = s.error();
+      XML_StopParser(parser_.get(), XML_FALSE);
+      return;
+    }
+    const std::array<size_t, kCinTables> sizes{
+        doc_.children.size(), doc_.characteristics.size(), doc_.disabilities.size(),
+        doc_.details.size(),  doc_.assessments.size(),     doc_.factors.size(),
+        doc_.plans.size(),    doc_.section47.size(),       doc_.protection_plans.size(),
+        doc_.reviews.size()};
+    for (size_t t = 0; t < kCinTables; ++t) doc_.first_row[t] += sizes[t];
+    doc_.children.clear();
+    doc_.characteristics.clear();
+    doc_.disabilities.clear();
+    doc_.details.clear();
+    doc_.assessments.clear();
+    doc_.factors.clear();
+    doc_.plans.clear();
+    doc_.section47.clear();
+    doc_.protection_plans.clear();
+    doc_.reviews.clear();
   }
 
   void commit() {
@@ -383,6 +430,9 @@ class Reader {
   bool characteristics_have_disabilities_ = false, assessment_has_factors_ = false;
   int64_t details_id_ = 0, assessment_id_ = 0, plan_id_ = 0;
   std::array<size_t, 8> first_{};
+  size_t batch_size_ = 0;
+  const CinBatchHandler* handler_ = nullptr;
+  std::optional<Error> handler_error_;
 };
 
 }  // namespace
@@ -393,7 +443,7 @@ std::optional<Date> parse_cin_date(std::string_view text) {
 }
 
 // Expat takes an int length: the file goes in pieces.
-constexpr size_t kPiece = 1 << 20;
+constexpr size_t kPiece = 1 << 16;
 
 Result<CinDocument> read_cin_census(std::string_view xml, std::string_view name) {
   Reader reader(name);
@@ -406,18 +456,35 @@ Result<CinDocument> read_cin_census(std::string_view xml, std::string_view name)
   return reader.finish();
 }
 
-Result<CinDocument> read_cin_census(std::istream& in, std::string_view name) {
-  Reader reader(name);
+namespace {
+
+// Feeds the whole of `in` to the reader, a piece at a time.
+Status feed_stream(Reader& reader, std::istream& in, std::string_view name) {
   std::vector<char> piece(kPiece);
   while (true) {
     in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
     const auto n = static_cast<size_t>(in.gcount());
     if (in.bad()) return Error::invalid("cannot read " + std::string(name), "file");
     const bool last = in.eof();
-    if (Status s = reader.feed(piece.data(), n, last); !s) return s.error();
-    if (last) break;
+    if (Status s = reader.feed(piece.data(), n, last); !s) return s;
+    if (last) return Status::success();
   }
+}
+
+}  // namespace
+
+Result<CinDocument> read_cin_census(std::istream& in, std::string_view name) {
+  Reader reader(name);
+  if (Status s = feed_stream(reader, in, name); !s) return s.error();
   return reader.finish();
+}
+
+Status read_cin_census_in_batches(std::istream& in, std::string_view name, size_t batch_children,
+                                  const CinBatchHandler& on_batch) {
+  Reader reader(name);
+  reader.in_batches(batch_children, &on_batch);
+  if (Status s = feed_stream(reader, in, name); !s) return s;
+  return reader.finish_batches();
 }
 
 }  // namespace safeguard

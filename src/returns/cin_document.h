@@ -15,13 +15,16 @@
 // several CPPreviewDate elements, and each is a row here (the reference reads only the first).
 //
 // Only a file that is not well-formed XML, or has no Message/Children, cannot be read; the error
-// gives the line and column. The parser streams, so memory follows the tables, not the file.
+// gives the line and column. The parser streams, so memory follows the tables, not the file, and
+// read in batches, memory follows a batch of children.
 //
 // Thread safety: values and pure functions.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -119,7 +122,25 @@ struct CinReviewRow {
   CinDate date;
 };
 
+// The tables in the order findings are sorted by, and the index of each in CinDocument::first_row.
+enum class CinTable {
+  kChildIdentifiers,
+  kChildCharacteristics,
+  kDisabilities,
+  kCINdetails,
+  kAssessments,
+  kAssessmentFactorsList,
+  kCINplanDates,
+  kSection47,
+  kChildProtectionPlans,
+  kReviews,
+};
+inline constexpr size_t kCinTables = 10;
+
 struct CinDocument {
+  // Where each table's rows start in the file: all zero for a whole file, and for a batch of a
+  // file read in batches, the rows that came before it.
+  std::array<size_t, kCinTables> first_row{};
   CinHeaderRow header;
   std::vector<CinChildRow> children;
   std::vector<CinCharacteristicsRow> characteristics;
@@ -143,5 +164,14 @@ std::string cin_document_xml(const CinDocument& census);
 // Reads a census file's bytes, or streams it from `in`. `name` is the file's name for errors.
 Result<CinDocument> read_cin_census(std::string_view xml, std::string_view name = "the census");
 Result<CinDocument> read_cin_census(std::istream& in, std::string_view name);
+
+// Reads a census from `in` a batch of children at a time, so that memory follows the batch rather
+// than the file: `on_batch` gets each `batch_children` children with the header and first_row set,
+// and a last call (`last`, perhaps with no children) at the end. Children come in batches only
+// once the header has been read: a file whose Header follows its Children comes whole, in the
+// last call. An error from `on_batch` stops the reading and is returned.
+using CinBatchHandler = std::function<Status(const CinDocument& batch, bool last)>;
+Status read_cin_census_in_batches(std::istream& in, std::string_view name, size_t batch_children,
+                                  const CinBatchHandler& on_batch);
 
 }  // namespace safeguard

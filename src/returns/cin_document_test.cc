@@ -1,10 +1,12 @@
 // Reading a Children in Need census into the validator's tables: rows in document order with
 // their keys, LAchildID on every row whatever the block order, the first element of a name wins,
 // dates that are not dates, one row per review date, what the census writer writes read back, and
-// the errors for a file that is not a census.
+// the errors for a file that is not a census; read in batches, each batch with where its rows start.
 #include "returns/cin_document.h"
 
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 #include "returns/cin_census.h"
 
@@ -150,6 +152,81 @@ TEST(CinDocumentTest, NotACensusIsAnErrorWithTheLine) {
   r = read_cin_census("<Message><Header/></Message>", "header.xml");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("no Children element"), std::string::npos) << r.error().message;
+}
+
+// Each batch's rows, with where they start in the file.
+struct Batch {
+  std::vector<std::string> children;
+  std::array<size_t, kCinTables> first_row;
+  size_t details, reviews;
+  std::string reference_date;
+  bool last;
+};
+
+std::vector<Batch> batches_of(const std::string& xml, size_t size) {
+  std::vector<Batch> out;
+  std::istringstream in(xml);
+  const Status read =
+      read_cin_census_in_batches(in, "census.xml", size, [&](const CinDocument& batch, bool last) -> Status {
+        Batch b{{},
+                batch.first_row,
+                batch.details.size(),
+                batch.reviews.size(),
+                batch.header.reference_date.text,
+                last};
+        for (const CinChildRow& c : batch.children) b.children.push_back(c.la_child_id);
+        out.push_back(b);
+        return Status::success();
+      });
+  EXPECT_TRUE(read.ok()) << read.error().message;
+  return out;
+}
+
+TEST(CinDocumentTest, InBatchesEachBatchKnowsWhereItsRowsStart) {
+  const auto batches = batches_of(kCensus, 1);
+  ASSERT_EQ(batches.size(), 3u);
+  EXPECT_EQ(batches[0].children, std::vector<std::string>{"A1"});
+  EXPECT_EQ(batches[0].details, 2u);
+  EXPECT_EQ(batches[0].reviews, 2u);
+  EXPECT_FALSE(batches[0].last);
+  EXPECT_EQ(batches[1].children, std::vector<std::string>{"B2"});
+  EXPECT_EQ(batches[1].first_row[static_cast<size_t>(CinTable::kChildIdentifiers)], 1u);
+  EXPECT_EQ(batches[1].first_row[static_cast<size_t>(CinTable::kCINdetails)], 2u);
+  EXPECT_EQ(batches[1].first_row[static_cast<size_t>(CinTable::kReviews)], 2u);
+  EXPECT_EQ(batches[1].reference_date, "2026-03-31");  // the header comes with every batch
+  EXPECT_TRUE(batches[2].children.empty());
+  EXPECT_TRUE(batches[2].last);
+  EXPECT_EQ(batches[2].first_row[static_cast<size_t>(CinTable::kCINdetails)], 3u);
+
+  const auto whole = batches_of(kCensus, 10);
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_EQ(whole[0].children.size(), 2u);
+  EXPECT_TRUE(whole[0].last);
+}
+
+TEST(CinDocumentTest, InBatchesAHeaderAfterTheChildrenComesWithThemAll) {
+  std::string xml = kCensus;
+  const size_t from = xml.find("  <Header>"), to = xml.find("</Header>") + 10;
+  const std::string header = xml.substr(from, to - from);
+  xml.erase(from, to - from);
+  xml.insert(xml.find("</Message>"), header);
+  const auto batches = batches_of(xml, 1);
+  ASSERT_EQ(batches.size(), 1u);
+  EXPECT_EQ(batches[0].children.size(), 2u);
+  EXPECT_EQ(batches[0].reference_date, "2026-03-31");
+}
+
+TEST(CinDocumentTest, InBatchesAHandlersErrorStopsTheReading) {
+  std::istringstream in(kCensus);
+  int calls = 0;
+  const Status read =
+      read_cin_census_in_batches(in, "census.xml", 1, [&](const CinDocument&, bool) -> Status {
+        ++calls;
+        return Error::conflict("stop here");
+      });
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().message, "stop here");
+  EXPECT_EQ(calls, 1);
 }
 
 TEST(CinDocumentTest, DatesAreIsoDaysOptionallyWithATime) {

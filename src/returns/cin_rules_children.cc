@@ -40,6 +40,7 @@ void each_child(CinCheck& c, F f) {
 void add_cin_child_rules(std::vector<CinRuleDefinition>& rules) {
   rules.push_back({{"100", kError, "Reference Date is incorrect"}, [](CinCheck& c) {
                      // 31 March of the header's Year, or of the year the census is checked as.
+                     if (!c.last_batch()) return;  // the header comes with every batch
                      const CinHeaderRow& h = c.census.header;
                      std::optional<Date> year;
                      if (c.year_given) {
@@ -61,13 +62,23 @@ void add_cin_child_rules(std::vector<CinRuleDefinition>& rules) {
                    }});
 
   rules.push_back({{"1520", kError, "More than one record with the same UPN."}, [](CinCheck& c) {
-                     std::unordered_map<std::string_view, int> count;
-                     for (const CinChildRow& r : c.census.children) {
-                       if (!r.upn.empty()) ++count[r.upn];
-                     }
+                     // The first child with each UPN, in the whole file: a later one flags both.
+                     struct First {
+                       size_t row;
+                       std::string child;
+                       bool flagged = false;
+                     };
+                     auto& first = c.state<std::unordered_map<std::string, First>>();
                      each_child(c, [&](size_t i, const CinChildRow& r) {
-                       if (!r.upn.empty() && count[r.upn] > 1)
-                         c.flag(kChildIdentifiers, i, r.la_child_id, "UPN", r.upn);
+                       if (r.upn.empty()) return;
+                       const size_t row = c.file_row(kChildIdentifiers, i);
+                       const auto [it, added] = first.try_emplace(r.upn, First{row, r.la_child_id});
+                       if (added) return;
+                       if (!it->second.flagged) {
+                         c.flag_file_row(kChildIdentifiers, it->second.row, it->second.child, "UPN", r.upn);
+                         it->second.flagged = true;
+                       }
+                       c.flag(kChildIdentifiers, i, r.la_child_id, "UPN", r.upn);
                      });
                    }});
 
@@ -391,12 +402,12 @@ void add_cin_child_rules(std::vector<CinRuleDefinition>& rules) {
         "Please check and either amend or provide a reason: Percentage of children with no sex recorded "
         "is more than 2% (excluding unborns)"},
        [](CinCheck& c) {
-         const size_t n = c.census.children.size();
-         size_t unknown = 0;
+         auto& [n, unknown] = c.state<std::pair<size_t, size_t>>();
+         n += c.census.children.size();
          for (const CinChildRow& r : c.census.children) {
            if ((r.sex.empty() || r.sex == "U") && !r.expected_birth.day) ++unknown;
          }
-         if (n > 0 && static_cast<double>(unknown) / static_cast<double>(n) > 0.02)
+         if (c.last_batch() && n > 0 && static_cast<double>(unknown) / static_cast<double>(n) > 0.02)
            c.flag_return("Sex", std::to_string(unknown) + " of " + std::to_string(n));
        }});
 
@@ -407,11 +418,11 @@ void add_cin_child_rules(std::vector<CinRuleDefinition>& rules) {
         "Please check and either amend or provide a reason: Less than 8 disability codes have been used "
         "in your return"},
        [](CinCheck& c) {
-         std::set<std::string_view> codes;
+         auto& codes = c.state<std::set<std::string>>();
          for (const CinDisabilityRow& r : c.census.disabilities) {
            if (!r.disability.empty() && r.disability != "NONE") codes.insert(r.disability);
          }
-         if (codes.size() <= 7) c.flag_return("Disability", std::to_string(codes.size()));
+         if (c.last_batch() && codes.size() <= 7) c.flag_return("Disability", std::to_string(codes.size()));
        }});
 
   rules.push_back(
@@ -419,14 +430,16 @@ void add_cin_child_rules(std::vector<CinRuleDefinition>& rules) {
         "Please check and either amend or provide a reason: Only one disability code is recorded per "
         "child and multiple disabilities should be recorded where possible."},
        [](CinCheck& c) {
+         // Across batches: whether any child has a disability, and the most any child has.
+         auto& [any, most] = c.state<std::pair<bool, int>>();
          std::unordered_map<std::string_view, int> per_child;
          for (const CinDisabilityRow& r : c.census.disabilities) {
            if (r.disability.empty() || r.disability == "NONE" || r.la_child_id.empty()) continue;
            ++per_child[r.la_child_id];
          }
-         int most = 0;
          for (const auto& [child, n] : per_child) most = std::max(most, n);
-         if (!per_child.empty() && most <= 1) c.flag_return("Disability");
+         any = any || !per_child.empty();
+         if (c.last_batch() && any && most <= 1) c.flag_return("Disability");
        }});
 }
 

@@ -50,12 +50,12 @@ void add_cin_protection_rules(std::vector<CinRuleDefinition>& rules) {
   rules.push_back({{"2883", kError,
                     "There are more child protection plans starting than initial conferences taking place"},
                    [=](CinCheck& c) {
-                     size_t plans = 0, conferences = 0;
+                     auto& [plans, conferences] = c.state<std::pair<size_t, size_t>>();
                      for (const CinProtectionPlanRow& p : cpps(c)) plans += in_period(c, p.start.day);
                      for (const CinDetailsRow& e : c.census.details)
                        conferences += in_period(c, e.initial_cpc.day);
                      for (const CinSection47Row& s : s47(c)) conferences += in_period(c, s.initial_cpc.day);
-                     if (plans > conferences)
+                     if (c.last_batch() && plans > conferences)
                        c.flag_return(
                            "CPPstartDate, DateOfInitialCPC",
                            std::to_string(plans) + " plans, " + std::to_string(conferences) + " conferences");

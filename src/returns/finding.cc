@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
 
 #include "returns/table.h"
 
@@ -19,35 +21,48 @@ size_t ValidationReport::errors() const {
 
 size_t ValidationReport::queries() const { return findings.size() - errors(); }
 
-std::string findings_csv(const ValidationReport& report) {
-  ReturnTable table{"findings", {"rule", "type", "child", "table", "row", "fields", "value", "message"}, {}};
-  table.rows.reserve(report.findings.size());
+void write_findings_csv(const ValidationReport& report, std::ostream& out) {
+  out << csv_row({"rule", "type", "child", "table", "row", "fields", "value", "message"});
   for (const Finding& f : report.findings) {
-    table.rows.push_back({f.rule, type_of(f.severity), f.child, f.table,
-                          f.row < 0 ? "" : std::to_string(f.row), f.fields, f.value, f.message});
+    const std::string row = f.row < 0 ? "" : std::to_string(f.row);
+    out << csv_row({f.rule, type_of(f.severity), f.child, f.table, row, f.fields, f.value, f.message});
   }
-  return to_csv(table);
+}
+
+std::string findings_csv(const ValidationReport& report) {
+  std::ostringstream out;
+  write_findings_csv(report, out);
+  return out.str();
+}
+
+void write_findings_json(const ValidationReport& report, std::ostream& out) {
+  // Replace, not throw, on text that is not UTF-8: a finding quotes what the file holds.
+  const auto dump = [](const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  out << "{\"errors\": " << report.errors() << ", \"queries\": " << report.queries()
+      << ", \"rules_run\": " << report.rules_run << ", \"skipped\": " << dump(report.skipped)
+      << ",\n \"findings\": [";
+  bool first = true;
+  for (const Finding& f : report.findings) {
+    const nlohmann::json finding = {{"rule", f.rule},
+                                    {"type", type_of(f.severity)},
+                                    {"child", f.child},
+                                    {"table", f.table},
+                                    {"row", f.row < 0 ? nlohmann::json(nullptr) : nlohmann::json(f.row)},
+                                    {"fields", f.fields},
+                                    {"value", f.value},
+                                    {"message", f.message}};
+    out << (first ? "\n  " : ",\n  ") << dump(finding);
+    first = false;
+  }
+  out << "]}\n";
 }
 
 std::string findings_json(const ValidationReport& report) {
-  nlohmann::json findings = nlohmann::json::array();
-  for (const Finding& f : report.findings) {
-    findings.push_back({{"rule", f.rule},
-                        {"type", type_of(f.severity)},
-                        {"child", f.child},
-                        {"table", f.table},
-                        {"row", f.row < 0 ? nlohmann::json(nullptr) : nlohmann::json(f.row)},
-                        {"fields", f.fields},
-                        {"value", f.value},
-                        {"message", f.message}});
-  }
-  const nlohmann::json out = {{"errors", report.errors()},
-                              {"queries", report.queries()},
-                              {"rules_run", report.rules_run},
-                              {"skipped", report.skipped},
-                              {"findings", std::move(findings)}};
-  // Replace, not throw, on text that is not UTF-8: a finding quotes what the file holds.
-  return out.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::ostringstream out;
+  write_findings_json(report, out);
+  return out.str();
 }
 
 }  // namespace safeguard

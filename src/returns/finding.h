@@ -7,26 +7,32 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace safeguard {
 
 enum class Severity { kError, kQuery };
 
+// The rule, table, fields and message are the validator's own text (its rules' codes, names and
+// messages live as long as the program), so a return with many findings holds each only once.
 struct Finding {
-  std::string rule;  // the DfE rule code, e.g. "8608" or "8525Q"
+  std::string_view rule;  // the DfE rule code, e.g. "8608" or "8525Q"
   Severity severity = Severity::kError;
   std::string child;  // LAchildID or CHILD; empty for the whole return
-  std::string table;
+  std::string_view table;
   int64_t row = -1;
-  std::string fields;  // the fields at fault, separated by ", "
-  std::string value;   // what the first of them holds
-  std::string message;
+  std::string_view fields;  // the fields at fault, separated by ", "
+  std::string value;        // what the first of them holds
+  std::string_view message;
 };
 
 struct ValidationReport {
-  std::vector<Finding> findings;
+  // A deque, so that a return with many findings never needs them twice over to grow.
+  std::deque<Finding> findings;
   // Rules that could not run and why, e.g. "1008: needs the Ofsted provider lists (--providers)".
   std::vector<std::string> skipped;
   int rules_run = 0;
@@ -37,8 +43,11 @@ struct ValidationReport {
 
 // CSV: rule,type,child,table,row,fields,value,message, with a header row; type is "error" or
 // "query" and an empty row for the whole return.
+void write_findings_csv(const ValidationReport& report, std::ostream& out);
 std::string findings_csv(const ValidationReport& report);
-// JSON: {"errors": n, "queries": n, "rules_run": n, "skipped": [...], "findings": [{...}]}.
+// JSON: {"errors": n, "queries": n, "rules_run": n, "skipped": [...], "findings": [{...}]}, a
+// finding to a line.
+void write_findings_json(const ValidationReport& report, std::ostream& out);
 std::string findings_json(const ValidationReport& report);
 
 }  // namespace safeguard

@@ -6,7 +6,7 @@
 namespace safeguard {
 namespace {
 
-void append_field(std::string& out, const std::string& field) {
+void append_field(std::string& out, std::string_view field) {
   if (field.find_first_of(",\"\r\n") == std::string::npos) {
     out += field;
     return;
@@ -29,6 +29,18 @@ void append_row(std::string& out, const std::vector<std::string>& fields) {
 
 }  // namespace
 
+std::string csv_row(std::initializer_list<std::string_view> fields) {
+  std::string out;
+  bool first = true;
+  for (const std::string_view field : fields) {
+    if (!first) out += ',';
+    append_field(out, field);
+    first = false;
+  }
+  out += '\n';
+  return out;
+}
+
 std::string to_csv(const ReturnTable& table) {
   std::string out;
   append_row(out, table.columns);
@@ -37,10 +49,15 @@ std::string to_csv(const ReturnTable& table) {
 }
 
 Status write_return_file(const std::string& path, std::string_view text) {
+  return write_return_file(
+      path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
+}
+
+Status write_return_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
   // Written beside the file and renamed over it, so a failed write leaves any earlier file whole.
   const std::string part = path + ".part";
   std::ofstream out(part, std::ios::binary | std::ios::trunc);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  if (out) write(out);
   out.close();
   std::error_code ec;
   if (out) std::filesystem::rename(part, path, ec);

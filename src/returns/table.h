@@ -5,6 +5,9 @@
 // Thread safety: values and pure functions.
 #pragma once
 
+#include <functional>
+#include <initializer_list>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,10 +23,13 @@ struct ReturnTable {
 };
 
 std::string to_csv(const ReturnTable& table);
+// One row of CSV, with its line end.
+std::string csv_row(std::initializer_list<std::string_view> fields);
 
-// Writes a return's file (a table's CSV, or the census XML), replacing any file of that name only
-// once the whole file is written.
+// Writes a return's file (a table's CSV, the census XML, a validator's findings), replacing any
+// file of that name only once the whole file is written.
 Status write_return_file(const std::string& path, std::string_view text);
+Status write_return_file(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // Writes each table to `directory`/<name>.csv, creating the directory if needed.
 Status write_tables(const std::vector<ReturnTable>& tables, const std::string& directory);
