@@ -54,12 +54,21 @@ Status write_return_file(const std::string& path, std::string_view text) {
 }
 
 Status write_return_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+    // Not a file to replace (/dev/stdout, a pipe, /dev/null): written to as it is.
+    std::ofstream out(path, std::ios::binary);
+    if (out) write(out);
+    out.close();
+    if (!out) return Error::invalid("cannot write " + path, "output");
+    return Status::success();
+  }
   // Written beside the file and renamed over it, so a failed write leaves any earlier file whole.
   const std::string part = path + ".part";
   std::ofstream out(part, std::ios::binary | std::ios::trunc);
   if (out) write(out);
   out.close();
-  std::error_code ec;
   if (out) std::filesystem::rename(part, path, ec);
   if (!out || ec) {
     std::filesystem::remove(part, ec);

@@ -27,7 +27,8 @@ std::string to_csv(const ReturnTable& table);
 std::string csv_row(std::initializer_list<std::string_view> fields);
 
 // Writes a return's file (a table's CSV, the census XML, a validator's findings), replacing any
-// file of that name only once the whole file is written.
+// file of that name only once the whole file is written. A path that is not a file (/dev/stdout,
+// a pipe) is written to directly.
 Status write_return_file(const std::string& path, std::string_view text);
 Status write_return_file(const std::string& path, const std::function<void(std::ostream&)>& write);
 
