@@ -87,6 +87,14 @@ bool can_hold_cases(const User& user) {
 
 bool can_administer(const User& user) { return !user.disabled && user.role == Role::kAdministrator; }
 
+bool can_produce_returns(const User& user) {
+  return !user.disabled && user.role == Role::kPerformanceAnalyst;
+}
+
+bool can_see_returns(const User& user) {
+  return !user.disabled && (user.role == Role::kPerformanceAnalyst || user.role == Role::kTeamManager);
+}
+
 bool can_view_access_log(const User& user) {
   return !user.disabled && (user.role == Role::kAdministrator || user.role == Role::kTeamManager);
 }

@@ -65,6 +65,10 @@ bool has_my_work(const User& user);
 // Who may hold a child's case: social workers and team managers with a team, not disabled.
 bool can_hold_cases(const User& user);
 bool can_administer(const User& user);
+// Performance analysts produce the statutory returns; they and team managers (who put errors right
+// at source) see the returns produced, their findings, and the data-quality page.
+bool can_produce_returns(const User& user);
+bool can_see_returns(const User& user);
 // Administrators and team managers may read the access log of a person.
 bool can_view_access_log(const User& user);
 

@@ -1,8 +1,13 @@
 #include "app/returns.h"
 
+#include <algorithm>
+
+#include "app/access_policy.h"
 #include "app/looked_after.h"
 #include "app/records.h"
 #include "app/settings.h"
+#include "returns/cin_validator.h"
+#include "store/allocation_read_model.h"
 #include "store/audit_log.h"
 #include "store/care_read_model.h"
 #include "store/event_log.h"
@@ -55,7 +60,7 @@ Result<std::vector<ReturnTable>> ReturnsService::ssda903(std::string_view actor,
   }
 }
 
-Result<std::string> ReturnsService::cin_census(std::string_view actor, int year) {
+Result<std::string> ReturnsService::build_cin_census(int year, size_t& count) {
   const auto collection = collection_year(year);
   if (!collection) return collection.error();
   SettingsService settings(db_, clock_);
@@ -77,14 +82,184 @@ Result<std::string> ReturnsService::cin_census(std::string_view actor, int year)
       if (!person) return person.error();
       children.push_back(std::move(*person));
     }
-    std::string xml = cin_census_xml(children, *collection, source, settings.calendar());
-    AuditLog(db_.sql()).record_administration(clock_.now(), actor, "produced the Children in Need census",
-                                              "year ending 31 March " + std::to_string(year) + ": " +
-                                                  std::to_string(children.size()) + " children");
-    return xml;
+    count = children.size();
+    return cin_census_xml(children, *collection, source, settings.calendar());
   } catch (const SqlError& e) {
     return Error::internal(std::string("The database failed while producing the census: ") + e.what());
   }
+}
+
+Result<std::string> ReturnsService::cin_census(std::string_view actor, int year) {
+  size_t children = 0;
+  return cin_census(actor, year, children);
+}
+
+Result<std::string> ReturnsService::cin_census(std::string_view actor, int year, size_t& children) {
+  auto xml = build_cin_census(year, children);
+  if (!xml) return xml;
+  AuditLog(db_.sql()).record_administration(
+      clock_.now(), actor, "produced the Children in Need census",
+      "year ending 31 March " + std::to_string(year) + ": " + std::to_string(children) + " children");
+  return xml;
+}
+
+// ---- Returns kept, and their findings ----
+
+std::string_view return_kind_code(ReturnKind kind) {
+  return kind == ReturnKind::kCinCensus ? "cin" : "ssda903";
+}
+
+std::optional<ReturnKind> parse_return_kind(std::string_view code) {
+  if (code == "cin") return ReturnKind::kCinCensus;
+  if (code == "ssda903") return ReturnKind::kSsda903;
+  return std::nullopt;
+}
+
+std::string_view return_kind_label(ReturnKind kind) {
+  return kind == ReturnKind::kCinCensus ? "Children in Need census" : "SSDA903 (children looked after)";
+}
+
+namespace {
+
+// The year under way: the collection year that contains today.
+int year_under_way(Date today) { return today.month() >= 4 ? today.year() + 1 : today.year(); }
+
+// The validator's findings on a census file's text.
+Result<ValidationReport> validate_census_text(const std::string& xml, int year) {
+  auto census = read_cin_census(xml, "the census");
+  if (!census) return census.error();
+  return validate_cin(*census, year);
+}
+
+}  // namespace
+
+std::vector<int> ReturnsService::collection_years() const {
+  // The CIN rules Safeguard checks are those of the 2024-25 collection and later.
+  std::vector<int> years;
+  for (int y = year_under_way(clock_.today()); y >= 2025 && years.size() < 6; --y) years.push_back(y);
+  return years;
+}
+
+Result<int64_t> ReturnsService::produce(const User& user, ReturnKind kind, int year) {
+  if (!can_produce_returns(user))
+    return Error::denied("Only performance analysts produce the statutory returns.");
+  const std::vector<int> years = collection_years();
+  if (std::find(years.begin(), years.end(), year) == years.end()) {
+    return Error::invalid("Choose one of the collection years listed", "year");
+  }
+  ProducedReturn produced;
+  produced.kind = std::string(return_kind_code(kind));
+  produced.year = year;
+  produced.produced_at = clock_.now();
+  produced.produced_by = user.username;
+  std::vector<ReturnFile> files;
+  if (kind == ReturnKind::kCinCensus) {
+    size_t children = 0;
+    auto xml = cin_census(user.username, year, children);
+    if (!xml) return xml.error();
+    auto findings = validate_census_text(*xml, year);
+    if (!findings) return findings.error();
+    produced.errors = static_cast<int64_t>(findings->errors());
+    produced.queries = static_cast<int64_t>(findings->queries());
+    produced.children = static_cast<int64_t>(children);
+    files.push_back({"cin-census-" + std::to_string(year) + ".xml", std::move(*xml)});
+  } else {
+    auto tables = ssda903(user.username, year);
+    if (!tables) return tables.error();
+    produced.children = static_cast<int64_t>(tables->front().rows.size());
+    for (const ReturnTable& t : *tables) files.push_back({t.name + ".csv", to_csv(t)});
+  }
+  try {
+    int64_t id = 0;
+    const Status kept = db_.transact([&]() -> Status {
+      id = ProducedReturns(db_.sql()).add(produced, files);
+      return Status::success();
+    });
+    if (!kept) return kept.error();
+    return id;
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while keeping the return: ") + e.what());
+  }
+}
+
+Result<std::vector<ProducedReturn>> ReturnsService::produced(const User& user) {
+  if (!can_see_returns(user)) return Error::denied("Performance analysts and team managers see the returns.");
+  try {
+    return ProducedReturns(db_.sql()).latest(50);
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while listing the returns: ") + e.what());
+  }
+}
+
+std::map<std::string, std::string> ReturnsService::holders_of(const ValidationReport& report) {
+  std::map<std::string, std::string> holders;
+  for (const Finding& f : report.findings) {
+    if (!f.child.empty()) holders.emplace(f.child, "Closed");
+  }
+  if (holders.empty()) return holders;
+  for (const OpenChildRow& open : AllocationIndex(db_.sql()).open_children()) {
+    const auto it = holders.find(std::to_string(open.person_id));
+    if (it == holders.end()) continue;
+    it->second = open.allocation ? open.allocation->team_name + " (" + open.allocation->worker_name + ")"
+                                 : "Open, not allocated";
+  }
+  return holders;
+}
+
+Result<ReturnReport> ReturnsService::report(const User& user, int64_t id) {
+  if (!can_see_returns(user)) return Error::denied("Performance analysts and team managers see the returns.");
+  try {
+    ProducedReturns store(db_.sql());
+    auto produced = store.find(id);
+    if (!produced) return Error::not_found("There is no return " + std::to_string(id));
+    ReturnReport out;
+    out.produced = std::move(*produced);
+    out.files = store.file_names(id);
+    if (out.produced.kind == return_kind_code(ReturnKind::kCinCensus) && !out.files.empty()) {
+      auto findings = validate_census_text(store.file(id, out.files.front()).value_or(""), out.produced.year);
+      if (!findings) return findings.error();
+      out.holders = holders_of(*findings);
+      out.findings = std::move(*findings);
+    }
+    return out;
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while reading the return: ") + e.what());
+  }
+}
+
+Result<ReturnFile> ReturnsService::file(const User& user, int64_t id, std::string_view name) {
+  if (!can_see_returns(user)) return Error::denied("Performance analysts and team managers see the returns.");
+  try {
+    auto content = ProducedReturns(db_.sql()).file(id, name);
+    if (!content)
+      return Error::not_found("Return " + std::to_string(id) + " has no file " + std::string(name));
+    return ReturnFile{std::string(name), std::move(*content)};
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while reading the return: ") + e.what());
+  }
+}
+
+Result<DataQuality> ReturnsService::data_quality(const User& user) {
+  if (!can_see_returns(user))
+    return Error::denied("Performance analysts and team managers see data quality.");
+  DataQuality out;
+  out.year = year_under_way(clock_.today());
+  size_t children = 0;
+  auto xml = build_cin_census(out.year, children);
+  if (!xml) return xml.error();
+  out.children = static_cast<int64_t>(children);
+  auto findings = validate_census_text(*xml, out.year);
+  if (!findings) return findings.error();
+  try {
+    out.holders = holders_of(*findings);
+    AuditLog(db_.sql()).record_administration(clock_.now(), user.username,
+                                              "checked the data quality of the Children in Need census",
+                                              "year ending 31 March " + std::to_string(out.year));
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while checking data quality: ") + e.what());
+  }
+  out.findings = std::move(*findings);
+  return out;
 }
 
 }  // namespace safeguard

@@ -2,25 +2,72 @@
 // the Children in Need census (returns/cin_census.h) for every child in need in the year, and the
 // SSDA903 return for children looked after (returns/ssda903.h) for every child ever looked after.
 // Producing a return reads many records at once; it is one entry in the administration log rather
-// than an access to each child.
+// than an access to each child. Returns produced through the pages are kept with their files
+// (store/produced_returns.h) and checked by the validator (returns/cin_validator.h), and the
+// data-quality check runs the validator over the year under way.
 //
 // Thread safety: uses one Database, which belongs to one thread at a time.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/clock.h"
 #include "core/result.h"
+#include "domain/user.h"
 #include "returns/cin_census.h"
+#include "returns/finding.h"
 #include "returns/ssda903.h"
 #include "store/database.h"
+#include "store/produced_returns.h"
 
 namespace safeguard {
+
+enum class ReturnKind { kCinCensus, kSsda903 };
+// "cin" and "ssda903", as produced_returns keeps them and forms send them.
+std::string_view return_kind_code(ReturnKind kind);
+std::optional<ReturnKind> parse_return_kind(std::string_view code);
+// "Children in Need census", "SSDA903 (children looked after)".
+std::string_view return_kind_label(ReturnKind kind);
+
+// A produced return as the pages show it: the record of it, its files, and the validator's findings
+// on those files (none for a return with no validator yet: SSDA903).
+struct ReturnReport {
+  ProducedReturn produced;
+  std::vector<std::string> files;
+  std::optional<ValidationReport> findings;
+  // Who holds the case of each child (by LAchildID) named in a finding, so an analyst knows whom
+  // to ask: "Assessment team north (Jess Smith)", "Open, not allocated" or "Closed".
+  std::map<std::string, std::string> holders;
+};
+
+// The data-quality page: the census of the collection year under way, from the record as it is
+// today, and what the validator finds in it, so errors are put right during the year.
+struct DataQuality {
+  int year = 0;
+  int64_t children = 0;
+  ValidationReport findings;
+  std::map<std::string, std::string> holders;
+};
 
 class ReturnsService {
  public:
   ReturnsService(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // The collection years a return may be produced for, the latest (the one under way) first.
+  std::vector<int> collection_years() const;
+
+  // Produces a return for `user` (a performance analyst), validates it, and keeps it with its
+  // findings' counts; returns its id.
+  Result<int64_t> produce(const User& user, ReturnKind kind, int year);
+  // The returns produced, the latest first (analysts and team managers).
+  Result<std::vector<ProducedReturn>> produced(const User& user);
+  Result<ReturnReport> report(const User& user, int64_t id);
+  Result<ReturnFile> file(const User& user, int64_t id, std::string_view name);
+  Result<DataQuality> data_quality(const User& user);
 
   // The SSDA903 tables for the collection year ending 31 March `year` (2000 to the year after
   // today's; the record must already have reached the year's start). `actor` names who produced it.
@@ -34,6 +81,12 @@ class ReturnsService {
  private:
   // The year, if a return may be produced for it.
   Result<CollectionYear> collection_year(int year);
+  // The census, logged as produced by `actor`, and how many children it holds.
+  Result<std::string> cin_census(std::string_view actor, int year, size_t& children);
+  // The census and how many children it holds, without logging it.
+  Result<std::string> build_cin_census(int year, size_t& children);
+  // Who holds each open child's case, by LAchildID, for the children `report` names.
+  std::map<std::string, std::string> holders_of(const ValidationReport& report);
 
   Database& db_;
   const Clock& clock_;

@@ -431,6 +431,25 @@ CREATE TABLE postcode_district_locations (
   northing {int} NOT NULL
 ){strict};
 )SQL"},
+      {14, "the statutory returns produced, with their files", R"SQL(
+CREATE TABLE produced_returns (
+  return_id {id},
+  kind {text} NOT NULL,
+  year {int} NOT NULL,
+  produced_at {text} NOT NULL,
+  produced_by {text} NOT NULL,
+  children {int} NOT NULL,
+  errors {int},
+  queries {int}
+){strict};
+CREATE TABLE produced_return_files (
+  return_id {int} NOT NULL REFERENCES produced_returns (return_id),
+  position {int} NOT NULL,
+  name {text} NOT NULL,
+  content {text} NOT NULL,
+  PRIMARY KEY (return_id, name)
+){strict};
+)SQL"},
   };
   return kMigrations;
 }

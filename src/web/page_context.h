@@ -82,6 +82,9 @@ std::optional<Response> adoption_pages(PageContext& context);
 // "My work": due and overdue deadlines across a worker's or team's children, and a manager's
 // authorisations (pages_my_work.cc).
 std::optional<Response> my_work_pages(PageContext& context);
+// The statutory returns and data quality, for performance analysts and team managers
+// (pages_returns.cc): /returns[/...], /data-quality.
+std::optional<Response> returns_pages(PageContext& context);
 // Allocation and caseloads for team managers (pages_allocation.cc).
 std::optional<Response> allocation_pages(PageContext& context);
 // The front door: queue, contacts, decisions, authorisation, MASH enquiries, dashboard

@@ -67,6 +67,7 @@ Layout PageContext::layout(std::string title, std::string_view active) const {
     }
     if (can_see_front_door_figures(*user))
       l.navigation.push_back({"Dashboard", "/front-door/dashboard", active == "dashboard"});
+    if (can_see_returns(*user)) l.navigation.push_back({"Returns", "/returns", active == "returns"});
     if (can_administer(*user) || can_view_access_log(*user))
       l.navigation.push_back({"Audit", "/audit", active == "audit"});
   }
@@ -288,6 +289,7 @@ Response Site::Impl::pages(PageContext& context, const Request& request) {
   if (auto r = people_pages(context)) return *r;
   if (auto r = administration_pages(context)) return *r;
   if (auto r = allocation_pages(context)) return *r;
+  if (auto r = returns_pages(context)) return *r;
   if (auto r = my_work_pages(context)) return *r;
   return context.problem(404, "Page not found", "If you typed the web address, check it is correct.");
 }
