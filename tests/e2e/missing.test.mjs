@@ -36,7 +36,7 @@ test('a missing episode, the return interview and an exploitation screening', as
     // The team's page lists her; the return is recorded from there.
     await w.getByRole('link', { name: 'Missing', exact: true }).click();
     assert.match(await w.getByTestId('missing-now').textContent(), /Kezia/);
-    await w.getByTestId('missing-now').getByRole('link', { name: /Record return/ }).click();
+    await w.getByTestId('missing-now').getByRole('link', { name: /Record return.*Kezia/ }).click();
     await w.getByRole('button', { name: 'Record return' }).click();
     await w.getByText('Say where the child was found or came back from').first().waitFor();
     await w.getByLabel('Where were they found, or where did they come back from?').fill('Found by police at a flat in Great Yarmouth');
@@ -47,7 +47,7 @@ test('a missing episode, the return interview and an exploitation screening', as
     assert.match(await w.getByTestId('interviews-due').textContent(), /Kezia/);
 
     // The interview: what she typed survives a closed browser.
-    await w.getByTestId('interviews-due').getByRole('link', { name: /Record interview/ }).click();
+    await w.getByTestId('interviews-due').getByRole('link', { name: /Record interview.*Kezia/ }).click();
     const interview = w.url();
     await w.getByLabel('What did the child say?').fill('Kezia went with two older boys who gave her a phone; she was told to carry a bag.');
     await w.getByText(/Draft saved at/).waitFor();
