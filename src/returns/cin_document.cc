@@ -69,9 +69,6 @@ class Reader {
     handler_ = handler;
   }
 
-  // The error a batch's handler gave, which stopped the parse.
-  const std::optional<Error>& handler_error() const { return handler_error_; }
-
   Status missing_children() const {
     if (saw_children_) return Status::success();
     return Error::invalid(name_ + " has no Children element under its root (" + root_ +

@@ -251,7 +251,8 @@ Response data_quality_page(PageContext& c) {
       "<h1 class=\"govuk-heading-l\">Data quality: the Children in Need census</h1>" +
       "<p class=\"govuk-body\">The census of the year under way, made from the record as it is "
       "now and checked against the DfE's rules: put each finding right in the child's record, "
-      "and it is gone the next time this page is opened.</p>" +
+      "and it is gone the next time this page is opened. Rules about work still open (an "
+      "assessment or enquiry taking too long) judge it as at 31 March, as the census will.</p>" +
       summary_list(
           {{"Children in need this year", std::to_string(quality->children), ""},
            {"Findings",
