@@ -21,6 +21,7 @@
 #include "core/clock.h"
 #include "domain/identifiers.h"
 #include "returns/cin_validator.h"
+#include "returns/ssda903_validator.h"
 #include "store/database.h"
 #include "store/people_read_model.h"
 #include "synth/council.h"
@@ -120,6 +121,21 @@ int report_findings(const ValidationReport& report, const std::string& format, c
       report.rules_run,
       report.skipped.empty() ? "" : (", " + std::to_string(report.skipped.size()) + " skipped").c_str());
   return report.errors() == 0 ? kOk : kFailed;
+}
+
+int validate_ssda903_return(const std::string& directory, const std::string& previous, int year,
+                            const std::string& format, const std::string& out) {
+  if (year < 2025) return fail("--year " + std::to_string(year) + ": give 2025 or later", kBadInput);
+  Ssda903Return submitted;
+  auto current = read_ssda903_directory(directory);
+  if (!current) return fail(current.error().message, kBadInput);
+  submitted.current = std::move(*current);
+  if (!previous.empty()) {
+    auto before = read_ssda903_directory(previous);
+    if (!before) return fail(before.error().message, kBadInput);
+    submitted.previous = std::move(*before);
+  }
+  return report_findings(validate_ssda903(submitted, year), format, out);
 }
 
 int validate_census(const std::string& file, int year, const std::string& format, const std::string& out) {
@@ -840,6 +856,20 @@ int run(int argc, char** argv) {
   validate_cin->add_option("-o,--output", validate_out, "write the findings here rather than to the screen");
   validate_cin->callback(
       [&] { result = validate_census(validate_file, validate_year, validate_format, validate_out); });
+  std::string validate_previous;
+  auto* validate_903 = validate_cmd->add_subcommand(
+      "903", "Check an SSDA903 return's CSV files (work in progress: the rules so far); exit as for cin");
+  validate_903->add_option("directory", validate_file, "the directory of the year's CSV files")->required();
+  validate_903->add_option("--year", validate_year, "the collection year: it ends 31 March of it")
+      ->required();
+  validate_903->add_option("--previous", validate_previous, "the directory of the year before's CSV files");
+  validate_903->add_option("--format", validate_format, "csv (the default) or json")
+      ->check(CLI::IsMember({"csv", "json"}));
+  validate_903->add_option("-o,--output", validate_out, "write the findings here rather than to the screen");
+  validate_903->callback([&] {
+    result = validate_ssda903_return(validate_file, validate_previous, validate_year, validate_format,
+                                     validate_out);
+  });
 
   // postcodes
   auto* postcodes_cmd =

@@ -147,8 +147,7 @@ TEST(Cli, PostcodesImportTheOnsDirectoryAndLocate) {
   std::remove(file.c_str());
 }
 
-// The SSDA903 return of a small synthetic council: every table with its columns, the previous
-// year beside it, the same bytes twice, and a year not begun refused.
+// A census checked: exit 0 with no errors, 1 with them (CSV or JSON), 2 when it cannot be read.
 TEST(Cli, ValidateCinExitsByWhatItFinds) {
   const std::string valid = std::string(SAFEGUARD_SOURCE_DIR) + "/tests/data/cin/valid.xml";
   Outcome o = run_cli({"validate", "cin", valid});
@@ -194,6 +193,28 @@ TEST(Cli, ValidateCinExitsByWhatItFinds) {
   std::filesystem::remove(broken);
 }
 
+// An SSDA903 return's files checked: exit 0 with no errors, 1 with them, 2 for a file of no table.
+TEST(Cli, Validate903ExitsByWhatItFinds) {
+  const std::string dir = ::testing::TempDir() + "ssda903-validate";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/h.csv") << "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7,F,01/05/2010,WBRI,,,\n";
+  Outcome o = run_cli({"validate", "903", dir, "--year", "2026"});
+  EXPECT_EQ(o.code, 0) << o.err;
+  std::ofstream(dir + "/h.csv") << "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7,X,01/05/2010,WBRI,,,\n";
+  o = run_cli({"validate", "903", dir, "--year", "2026"});
+  EXPECT_EQ(o.code, 1) << o.err;
+  EXPECT_NE(o.out.find("101,error,7,Header,0,SEX,X,"), std::string::npos) << o.out;
+  std::ofstream(dir + "/odd.csv") << "A,B\n";
+  o = run_cli({"validate", "903", dir, "--year", "2026"});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("odd.csv: its columns (A, B)"), std::string::npos) << o.err;
+  EXPECT_EQ(run_cli({"validate", "903", dir + "/none", "--year", "2026"}).code, 2);
+  std::filesystem::remove_all(dir);
+}
+
+// The SSDA903 return of a small synthetic council: every table with its columns, the previous
+// year beside it, the same bytes twice, and a year not begun refused.
 TEST(Cli, ReturnsWriteEveryFileTheSameEachTime) {
   testing::TestDatabase db("sqlite");
   const std::string path = db.location();

@@ -1,0 +1,61 @@
+// Reading an SSDA903 return's CSV files: each file is recognised by its columns whatever its name
+// or column order; values are upper-cased and only an empty cell is blank; blank lines are not
+// rows; a byte order mark and CRLF line ends are read; a file of no table, a malformed record or
+// too many fields is an error naming the file and line; every table the writer writes reads back.
+#include "returns/ssda903_document.h"
+
+#include <gtest/gtest.h>
+
+#include "returns/ssda903.h"
+
+namespace safeguard {
+namespace {
+
+TEST(Ssda903DocumentTest, FilesAreRecognisedByTheirColumns) {
+  const auto year = read_ssda903_year({
+      {"anything.csv", "\xEF\xBB\xBF" "DOB,CHILD,REVIEW,REVIEW_CODE\r\n01/05/2010,c1,01/07/2025,pn1\r\n\r\n"
+                       " \r\n02/06/2011,C2,,NA\r\n"},
+      {"second.csv", "CHILD,SEX,DOB,DUC\n"},
+  });
+  ASSERT_TRUE(year.ok()) << year.error().message;
+  const auto& reviews = year->table(Ssda903Table::kReviews);
+  ASSERT_TRUE(reviews.has_value());
+  ASSERT_EQ(reviews->rows.size(), 2u);
+  EXPECT_EQ(reviews->rows[0], (std::vector<std::string>{"C1", "01/05/2010", "01/07/2025", "PN1"}));
+  EXPECT_EQ(reviews->rows[1], (std::vector<std::string>{"C2", "02/06/2011", "", "NA"}));
+  ASSERT_TRUE(year->table(Ssda903Table::kUasc).has_value());
+  EXPECT_TRUE(year->table(Ssda903Table::kUasc)->rows.empty());
+  EXPECT_FALSE(year->table(Ssda903Table::kEpisodes).has_value());
+}
+
+TEST(Ssda903DocumentTest, AFileOfNoTableIsAnErrorNamingIt) {
+  auto year = read_ssda903_year({{"episodes.csv", "CHILD,DECOM,EXTRA\n1,01/04/2025,x\n"}});
+  ASSERT_FALSE(year.ok());
+  EXPECT_NE(year.error().message.find("episodes.csv: its columns (CHILD, DECOM, EXTRA)"), std::string::npos)
+      << year.error().message;
+  year = read_ssda903_year({{"r.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\n1,2,3,4,5\n"}});
+  ASSERT_FALSE(year.ok());
+  EXPECT_NE(year.error().message.find("r.csv, line 2: 5 fields"), std::string::npos) << year.error().message;
+  year = read_ssda903_year({{"empty.csv", ""}});
+  ASSERT_FALSE(year.ok());
+  EXPECT_NE(year.error().message.find("empty.csv"), std::string::npos) << year.error().message;
+  year = read_ssda903_year({{"twice.csv", "CHILD,CHILD,DOB,REVIEW,REVIEW_CODE\n"}});
+  EXPECT_FALSE(year.ok());
+}
+
+TEST(Ssda903DocumentTest, EveryTableTheWriterWritesReadsBack) {
+  std::vector<Ssda903File> files;
+  for (const ReturnTable& t : ssda903_tables({}, CollectionYear{2026}, {}))
+    files.push_back({t.name + ".csv", to_csv(t)});
+  ASSERT_EQ(files.size(), 11u);
+  const auto year = read_ssda903_year(files);
+  ASSERT_TRUE(year.ok()) << year.error().message;
+  for (size_t t = 0; t < kSsda903Tables; ++t) {
+    const auto table = static_cast<Ssda903Table>(t);
+    if (table == Ssda903Table::kDoLo) continue;  // from the 2026-27 collection
+    EXPECT_TRUE(year->table(table).has_value()) << ssda903_table_name(table);
+  }
+}
+
+}  // namespace
+}  // namespace safeguard
