@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 namespace safeguard {
 
 bool is_valid_utf8(std::string_view text) {
@@ -100,6 +102,10 @@ std::vector<std::string> split(std::string_view text, char separator) {
     parts.emplace_back(text.substr(start, pos - start));
     start = pos + 1;
   }
+}
+
+bool one_of(std::string_view value, std::initializer_list<std::string_view> codes) {
+  return std::find(codes.begin(), codes.end(), value) != codes.end();
 }
 
 }  // namespace safeguard

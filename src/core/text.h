@@ -5,6 +5,7 @@
 // Thread safety: pure functions.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,5 +29,8 @@ std::string to_upper_ascii(std::string_view text);
 
 // Splits on a separator character; keeps empty parts.
 std::vector<std::string> split(std::string_view text, char separator);
+
+// True if `value` is one of `codes` (exactly, case and all).
+bool one_of(std::string_view value, std::initializer_list<std::string_view> codes);
 
 }  // namespace safeguard

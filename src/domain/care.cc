@@ -15,10 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-bool one_of(std::string_view code, std::initializer_list<std::string_view> codes) {
-  return std::find(codes.begin(), codes.end(), code) != codes.end();
-}
-
 std::string carer_key(std::string_view carer) {
   std::string key;
   for (char c : to_lower_ascii(carer)) {

@@ -5,10 +5,6 @@
 
 namespace safeguard {
 
-bool one_of(std::string_view value, std::initializer_list<std::string_view> codes) {
-  return std::find(codes.begin(), codes.end(), value) != codes.end();
-}
-
 namespace {
 std::string lower(std::string_view s) {
   std::string out(s);

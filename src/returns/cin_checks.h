@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/calendar.h"
+#include "core/text.h"
 #include "returns/cin_document.h"
 #include "returns/cin_validator.h"
 
@@ -155,8 +156,6 @@ void flag_before_referral(CinCheck& c, std::string_view table, const Rows& rows,
   }
 }
 
-// A code in a list.
-bool one_of(std::string_view value, std::initializer_list<std::string_view> codes);
 // The reference's truth values: "true"/"1" (any case) and "false"/"0".
 bool is_true(std::string_view value);
 bool is_false(std::string_view value);

@@ -5,8 +5,6 @@
 #include <fstream>
 #include <functional>
 #include <string_view>
-#include <tuple>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "returns/cin_checks.h"
@@ -45,31 +43,6 @@ const std::vector<CinRule>& cin_rules() {
 
 namespace {
 
-// Orders a rule's findings by table (the whole return, the Header, then CinTable order) and row,
-// so that a census gives the same findings however it was batched.
-int table_order(const Finding& f) {
-  if (f.table.empty()) return -2;
-  const auto table = cin_table_index(f.table);
-  return table ? static_cast<int>(*table) : -1;
-}
-
-// Orders findings by rule (in the order they run), then table (the whole return, the Header, then
-// CinTable order) and row, so that a census gives the same findings however it was batched.
-void sort_findings(std::deque<Finding>& findings) {
-  static const std::unordered_map<std::string_view, size_t> kRuleOrder = [] {
-    std::unordered_map<std::string_view, size_t> out;
-    for (size_t i = 0; i < cin_rules().size(); ++i) out.emplace(cin_rules()[i].code, i);
-    return out;
-  }();
-  const auto key = [](const Finding& f) {
-    const auto rule = kRuleOrder.find(f.rule);
-    return std::make_tuple(rule == kRuleOrder.end() ? kRuleOrder.size() : rule->second, table_order(f), f.row,
-                           f.fields, std::cref(f.value));
-  };
-  std::sort(findings.begin(), findings.end(),
-            [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
-}
-
 // Every rule over a census, one batch after another.
 class Validation {
  public:
@@ -85,7 +58,17 @@ class Validation {
 
   ValidationReport finish() {
     report_.rules_run = static_cast<int>(entries().size());
-    sort_findings(report_.findings);
+    // The same findings in the same order however the census was batched: by rule, then the
+    // Header, then the tables in CinTable order.
+    static const std::vector<std::string_view> kCodes = [] {
+      std::vector<std::string_view> out;
+      for (const CinRule& r : cin_rules()) out.push_back(r.code);
+      return out;
+    }();
+    sort_findings(report_.findings, kCodes, [](std::string_view table) {
+      const auto t = cin_table_index(table);
+      return t ? static_cast<int>(*t) : -1;
+    });
     return std::move(report_);
   }
 

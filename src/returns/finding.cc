@@ -1,9 +1,12 @@
 #include "returns/finding.h"
 
 #include <algorithm>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
+#include <tuple>
+#include <unordered_map>
 
 #include "returns/table.h"
 
@@ -20,6 +23,20 @@ size_t ValidationReport::errors() const {
 }
 
 size_t ValidationReport::queries() const { return findings.size() - errors(); }
+
+void sort_findings(std::deque<Finding>& findings, const std::vector<std::string_view>& rules,
+                   const std::function<int(std::string_view table)>& table_order) {
+  std::unordered_map<std::string_view, size_t> place;
+  for (size_t i = 0; i < rules.size(); ++i) place.emplace(rules[i], i);
+  const auto key = [&](const Finding& f) {
+    const auto rule = place.find(f.rule);
+    return std::make_tuple(rule == place.end() ? rules.size() : rule->second,
+                           f.table.empty() ? std::numeric_limits<int>::min() : table_order(f.table), f.row,
+                           f.fields, std::cref(f.value));
+  };
+  std::sort(findings.begin(), findings.end(),
+            [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+}
 
 void write_findings_csv(const ValidationReport& report, std::ostream& out) {
   out << csv_row({"rule", "type", "child", "table", "row", "fields", "value", "message"});

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -40,6 +41,12 @@ struct ValidationReport {
   size_t errors() const;
   size_t queries() const;
 };
+
+// Orders findings by rule (their place in `rules`, a validator's codes in the order they run), then
+// by table (`table_order`; a finding about the whole return, with no table, comes first), row,
+// fields and value, so that a return gives the same findings in the same order however it was read.
+void sort_findings(std::deque<Finding>& findings, const std::vector<std::string_view>& rules,
+                   const std::function<int(std::string_view table)>& table_order);
 
 // CSV: rule,type,child,table,row,fields,value,message, with a header row; type is "error" or
 // "query" and an empty row for the whole return.

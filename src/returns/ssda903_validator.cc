@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <functional>
 #include <initializer_list>
-#include <tuple>
 #include <unordered_map>
+
+#include "core/text.h"
 
 namespace safeguard {
 
@@ -24,6 +25,8 @@ std::optional<Date> parse_ssda903_date(std::string_view text) {
   }
   if (p != 2 || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2 || digits[2] != 4)
     return std::nullopt;
+  // pandas, which the reference reads dates with, knows years 1677 to 2262 only.
+  if (part[2] < 1677 || part[2] > 2262) return std::nullopt;
   if (part[1] < 1 || part[1] > 12 || part[0] < 1 || part[0] > days_in_month(part[2], part[1]))
     return std::nullopt;
   return Date::from_ymd(part[2], part[1], part[0]);
@@ -78,10 +81,6 @@ class Check {
   ValidationReport& report_;
   const Ssda903Rule* rule_ = nullptr;
 };
-
-bool one_of(std::string_view value, std::initializer_list<std::string_view> codes) {
-  return std::find(codes.begin(), codes.end(), value) != codes.end();
-}
 
 struct RuleEntry {
   Ssda903Rule rule;
@@ -281,6 +280,17 @@ ValidationReport validate_ssda903(const Ssda903Return& submitted, int year) {
     e.run(check);
     ++report.rules_run;
   }
+  static const std::vector<std::string_view> kCodes = [] {
+    std::vector<std::string_view> out;
+    for (const Ssda903Rule& r : ssda903_rules()) out.push_back(r.code);
+    return out;
+  }();
+  sort_findings(report.findings, kCodes, [](std::string_view table) {
+    for (size_t t = 0; t < kSsda903Tables; ++t) {
+      if (ssda903_table_name(static_cast<Ssda903Table>(t)) == table) return static_cast<int>(t);
+    }
+    return static_cast<int>(kSsda903Tables);
+  });
   return report;
 }
 

@@ -30,11 +30,12 @@ struct Ssda903Rule {
 // Every rule, in the order they run.
 const std::vector<Ssda903Rule>& ssda903_rules();
 
-// Runs every rule over a return for the collection year ending 31 March `year`.
+// Runs every rule over a return for the collection year ending 31 March `year`. Findings come in
+// rule order, and within a rule by table (in Ssda903Table order) and row.
 ValidationReport validate_ssda903(const Ssda903Return& submitted, int year);
 
 // A date as the reference's rules read most dates: DD/MM/YYYY, the day and month of one or two
-// digits and the year of four; anything else (blank included) is no date.
+// digits and the year of four, from 1677 to 2262; anything else (blank included) is no date.
 std::optional<Date> parse_ssda903_date(std::string_view text);
 
 }  // namespace safeguard

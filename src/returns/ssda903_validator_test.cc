@@ -21,6 +21,8 @@ TEST(Ssda903ValidatorTest, DatesAreDayMonthAndFourDigitYear) {
                           "29/02/2025", "01/13/2025", "001/04/2025", "01/04/2025 00:00"})
     EXPECT_FALSE(parse_ssda903_date(bad).has_value()) << bad;
   EXPECT_EQ(parse_ssda903_date("29/02/2024"), Date::from_ymd(2024, 2, 29));
+  EXPECT_FALSE(parse_ssda903_date("01/01/1600").has_value());  // outside the years pandas knows
+  EXPECT_FALSE(parse_ssda903_date("01/01/2263").has_value());
 }
 
 TEST(Ssda903ValidatorTest, AValidHeaderHasNoFindings) {
