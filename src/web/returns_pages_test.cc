@@ -35,6 +35,15 @@ class ReturnsPagesTest : public TestSite, public ::testing::Test {
     return validate_cin(*read_cin_census(*xml), year);
   }
 
+  // An analyst, signed in, produces a return through the form.
+  static Response produce(Browser& analyst, const std::string& kind, const std::string& year) {
+    if (analyst.sign_in("analyst").status != 303) throw std::runtime_error("the analyst cannot sign in");
+    FormData f = Browser::hidden_fields(analyst.get("/returns").body);
+    f.set("kind", kind);
+    f.set("year", year);
+    return analyst.post("/returns", f);
+  }
+
   static std::string header(const Response& r, const std::string& name) {
     for (const Header& h : r.headers) {
       if (h.name == name) return h.value;
@@ -121,11 +130,7 @@ TEST_F(ReturnsPagesTest, AnAnalystProducesTheCensusAndDownloadsWhatWasChecked) {
 
 TEST_F(ReturnsPagesTest, AManagerSeesEachChildLinkedToTheFieldAtFault) {
   Browser analyst(*site_);
-  ASSERT_EQ(analyst.sign_in("analyst").status, 303);
-  FormData f = Browser::hidden_fields(analyst.get("/returns").body);
-  f.set("kind", "cin");
-  f.set("year", "2025");
-  ASSERT_EQ(analyst.post("/returns", f).status, 303);
+  ASSERT_EQ(produce(analyst, "cin", "2025").status, 303);
 
   const ValidationReport expected = findings_of(2025);
   Browser manager(*site_);
@@ -151,11 +156,7 @@ TEST_F(ReturnsPagesTest, AManagerSeesEachChildLinkedToTheFieldAtFault) {
 
 TEST_F(ReturnsPagesTest, TheSsda903ReturnComesAsItsElevenFiles) {
   Browser analyst(*site_);
-  ASSERT_EQ(analyst.sign_in("analyst").status, 303);
-  FormData f = Browser::hidden_fields(analyst.get("/returns").body);
-  f.set("kind", "ssda903");
-  f.set("year", "2026");
-  ASSERT_EQ(analyst.post("/returns", f).status, 303);
+  ASSERT_EQ(produce(analyst, "ssda903", "2026").status, 303);
   Response r = analyst.get("/returns/1");
   ASSERT_EQ(r.status, 200);
   for (const char* table : {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption",
