@@ -2,9 +2,12 @@
 # Times the statutory return validators on synthetic returns of three sizes, and prints the figures
 # (docs/benchmarks.md): wall time and peak memory of `safeguard validate cin` on the synthetic
 # council's Children in Need census (the year ending 31 March 2026), on 50,000 children and on an
-# all-England 650,000, made from it by bench/make_cin_census.py. With SAFEGUARD_CIN_REFERENCE (a
-# checkout of data-to-insight/csc-validator-be-cin, run with Debian's python3-pandas) it times the
-# reference validator on the council and the 50,000-child files too, side by side.
+# all-England 650,000, made from it by bench/make_cin_census.py; and of `safeguard validate 903`
+# on the council's SSDA903 return for the same year (with last year's, and the synthetic postcode
+# directory) and on 50,000 children, made by bench/make_ssda903_return.py. With
+# SAFEGUARD_CIN_REFERENCE and SAFEGUARD_903_REFERENCE (copies of data-to-insight/csc-validator-be-cin
+# and -903, run with Debian's python3-pandas) it times the reference validators on the council's and
+# the 50,000-child returns too, side by side.
 #
 #   bench/returns.sh [COUNCIL.db]      (default: the benchmarks' council, build/bench-council-v12.db)
 #
@@ -51,5 +54,30 @@ if [ -n "${SAFEGUARD_CIN_REFERENCE:-}" ]; then
     file="$work/cin-$size.xml"
     printf '%-44s %12s  %s\n' "$(basename "$file")" "$(children "$file")" \
       "$(measure "$python" bench/reference/cin_reference.py --reference "$SAFEGUARD_CIN_REFERENCE" "$file")"
+  done
+fi
+
+build/safeguard returns 903 --db "$db" --year 2026 -o "$work/903-council" --previous >/dev/null
+build/safeguard postcodes synthetic "$work/903-council" "$work/903-council/previous" -o "$work/903-postcodes.csv" \
+  >/dev/null
+rm -rf "$work/903-50k"
+python3 bench/make_ssda903_return.py "$work/903-council" 50000 "$work/903-50k"
+
+lines() { echo $(($(wc -l <"$1") - 1)); }
+printf '\n%-44s %12s  %s\n' "SSDA903 return (with last year's)" "children" "safeguard validate 903"
+for size in council 50k; do
+  dir="$work/903-$size"
+  printf '%-44s %12s  %s\n' "903-$size ($(du -sm "$dir" | cut -f1) MB)" "$(lines "$dir/Header.csv")" \
+    "$(measure build/safeguard validate 903 "$dir" --year 2026 --previous "$dir/previous" --la E10000020 \
+      --postcodes "$work/903-postcodes.csv")"
+done
+
+if [ -n "${SAFEGUARD_903_REFERENCE:-}" ]; then
+  printf '\n%-44s %12s  %s\n' "Reference (csc-validator-be-903)" "children" "python"
+  for size in council 50k; do
+    dir="$work/903-$size"
+    printf '%-44s %12s  %s\n' "903-$size" "$(lines "$dir/Header.csv")" \
+      "$(measure "$python" bench/reference/ssda903_reference.py --reference "$SAFEGUARD_903_REFERENCE" --year 2026 \
+        --la E10000020 --prev "$dir/previous" --postcodes "$work/903-postcodes.csv" "$dir")"
   done
 fi

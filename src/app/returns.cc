@@ -4,9 +4,12 @@
 
 #include "app/access_policy.h"
 #include "app/looked_after.h"
+#include "app/postcodes.h"
 #include "app/records.h"
 #include "app/settings.h"
 #include "returns/cin_validator.h"
+#include "returns/ssda903_lookups.h"
+#include "returns/ssda903_validator.h"
 #include "store/allocation_read_model.h"
 #include "store/audit_log.h"
 #include "store/care_read_model.h"
@@ -31,6 +34,19 @@ Result<CollectionYear> ReturnsService::collection_year(int year) {
 }
 
 Result<std::vector<ReturnTable>> ReturnsService::ssda903(std::string_view actor, int year) {
+  auto tables = build_ssda903(year);
+  if (!tables) return tables;
+  try {
+    AuditLog(db_.sql()).record_administration(clock_.now(), actor, "produced the SSDA903 return",
+                                              "year ending 31 March " + std::to_string(year) + ": " +
+                                                  std::to_string(tables->front().rows.size()) + " children");
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while producing the return: ") + e.what());
+  }
+  return tables;
+}
+
+Result<std::vector<ReturnTable>> ReturnsService::build_ssda903(int year) {
   const auto checked = collection_year(year);
   if (!checked) return checked.error();
   const CollectionYear collection = *checked;
@@ -50,11 +66,7 @@ Result<std::vector<ReturnTable>> ReturnsService::ssda903(std::string_view actor,
       const Motherhood m = motherhood_of(record);
       children.push_back({std::move(record.person), m.mother, m.first_child_born});
     }
-    auto tables = ssda903_tables(children, collection, LookedAfterService(db_, clock_).registrations());
-    AuditLog(db_.sql()).record_administration(clock_.now(), actor, "produced the SSDA903 return",
-                                              "year ending 31 March " + std::to_string(year) + ": " +
-                                                  std::to_string(tables.front().rows.size()) + " children");
-    return tables;
+    return ssda903_tables(children, collection, LookedAfterService(db_, clock_).registrations());
   } catch (const SqlError& e) {
     return Error::internal(std::string("The database failed while producing the return: ") + e.what());
   }
@@ -131,7 +143,58 @@ Result<ValidationReport> validate_census_text(const std::string& xml, int year) 
   return validate_cin(*census, year);
 }
 
+// A produced SSDA903 return keeps last year's tables too, for the rules that compare the years,
+// under these names: "previous-Episodes.csv".
+constexpr std::string_view kLastYearPrefix = "previous-";
+
 }  // namespace
+
+Result<ValidationReport> ReturnsService::validate_ssda903_files(const std::vector<ReturnFile>& files,
+                                                                int year) {
+  std::vector<Ssda903File> current, last;
+  for (const ReturnFile& f : files) {
+    if (f.name.starts_with(kLastYearPrefix)) {
+      last.push_back({f.name, f.content});
+    } else {
+      current.push_back({f.name, f.content});
+    }
+  }
+  Ssda903Return submitted;
+  auto read = read_ssda903_year(current);
+  if (!read) return read.error();
+  submitted.current = std::move(*read);
+  if (!last.empty()) {
+    auto before = read_ssda903_year(last);
+    if (!before) return before.error();
+    submitted.previous = std::move(*before);
+  }
+  // The council's code, and where the council's postcode directory puts each postcode of the
+  // episodes (by the centre of its district where it knows only that).
+  Ssda903Options options;
+  options.la = SettingsService(db_, clock_).council_authority();
+  PostcodeService postcodes(db_, clock_);
+  for (const Ssda903Year* y : {&submitted.current, submitted.previous ? &*submitted.previous : nullptr}) {
+    if (!y || !y->table(Ssda903Table::kEpisodes)) continue;
+    const auto& columns = ssda903_columns(Ssda903Table::kEpisodes);
+    for (const std::string_view column : {"HOME_POST", "PL_POST"}) {
+      const size_t c =
+          static_cast<size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
+      for (const auto& row : y->table(Ssda903Table::kEpisodes)->rows) {
+        const std::string key = ssda903_postcode_key(row[c]);
+        if (key.empty() || options.postcodes.count(key)) continue;
+        auto located = postcodes.locate(row[c]);
+        if (!located) return located.error();
+        if (!*located) continue;
+        const PostcodeLocation& at = **located;
+        // The directory knows each postcode's upper-tier authority, which is all PL_LA needs.
+        options.postcodes[key] = {static_cast<double>(at.grid.easting), static_cast<double>(at.grid.northing),
+                                  at.authority};
+        options.upper_tier_of[at.authority] = at.authority;
+      }
+    }
+  }
+  return validate_ssda903(submitted, year, options);
+}
 
 std::vector<int> ReturnsService::collection_years() const {
   // The CIN rules Safeguard checks are those of the 2024-25 collection and later.
@@ -166,8 +229,16 @@ Result<int64_t> ReturnsService::produce(const User& user, ReturnKind kind, int y
   } else {
     auto tables = ssda903(user.username, year);
     if (!tables) return tables.error();
+    auto last_year = build_ssda903(year - 1);
+    if (!last_year) return last_year.error();
     produced.children = static_cast<int64_t>(tables->front().rows.size());
     for (const ReturnTable& t : *tables) files.push_back({t.name + ".csv", to_csv(t)});
+    for (const ReturnTable& t : *last_year)
+      files.push_back({std::string(kLastYearPrefix) + t.name + ".csv", to_csv(t)});
+    auto findings = validate_ssda903_files(files, year);
+    if (!findings) return findings.error();
+    produced.errors = static_cast<int64_t>(findings->errors());
+    produced.queries = static_cast<int64_t>(findings->queries());
   }
   try {
     int64_t id = 0;
@@ -215,12 +286,17 @@ Result<ReturnReport> ReturnsService::report(const User& user, int64_t id) {
     ReturnReport out;
     out.produced = std::move(*produced);
     out.files = store.file_names(id);
+    Result<ValidationReport> findings = Error::not_found("The return has no files");
     if (out.produced.kind == return_kind_code(ReturnKind::kCinCensus) && !out.files.empty()) {
-      auto findings = validate_census_text(store.file(id, out.files.front()).value_or(""), out.produced.year);
-      if (!findings) return findings.error();
-      out.holders = holders_of(*findings);
-      out.findings = std::move(*findings);
+      findings = validate_census_text(store.file(id, out.files.front()).value_or(""), out.produced.year);
+    } else if (!out.files.empty()) {
+      std::vector<ReturnFile> files;
+      for (const std::string& name : out.files) files.push_back({name, store.file(id, name).value_or("")});
+      findings = validate_ssda903_files(files, out.produced.year);
     }
+    if (!findings) return findings.error();
+    out.holders = holders_of(*findings);
+    out.findings = std::move(*findings);
     return out;
   } catch (const SqlError& e) {
     return Error::internal(std::string("The database failed while reading the return: ") + e.what());

@@ -34,11 +34,12 @@ std::optional<ReturnKind> parse_return_kind(std::string_view code);
 std::string_view return_kind_label(ReturnKind kind);
 
 // A produced return as the pages show it: the record of it, its files, and the validator's findings
-// on those files (none for a return with no validator yet: SSDA903).
+// on those files (an SSDA903 return's files include last year's tables, "previous-Header.csv", which
+// its rules compare with).
 struct ReturnReport {
   ProducedReturn produced;
   std::vector<std::string> files;
-  std::optional<ValidationReport> findings;
+  ValidationReport findings;
   // Who holds the case of each child (by LAchildID) named in a finding, so an analyst knows whom
   // to ask: "Assessment team north (Jess Smith)", "Open, not allocated" or "Closed".
   std::map<std::string, std::string> holders;
@@ -72,6 +73,11 @@ class ReturnsService {
   // The SSDA903 tables for the collection year ending 31 March `year` (2000 to the year after
   // today's; the record must already have reached the year's start). `actor` names who produced it.
   Result<std::vector<ReturnTable>> ssda903(std::string_view actor, int year);
+  // The same, without noting in the administration log that it was produced.
+  Result<std::vector<ReturnTable>> build_ssda903(int year);
+  // The SSDA903 validator's findings on a return's files (last year's named "previous-..."), as the
+  // council's code (setting council.authority) and its postcode directory place each episode.
+  Result<ValidationReport> validate_ssda903_files(const std::vector<ReturnFile>& files, int year);
 
   // The Children in Need census XML for the year ending 31 March `year` (the same years as
   // ssda903). It needs the council's DfE LA number (setting council.la_number). Its DateTime is

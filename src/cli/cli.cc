@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
+#include <map>
 
 #include "app/administration.h"
 #include "app/auth.h"
@@ -19,12 +21,16 @@
 #include "cli/terminal.h"
 #include "core/calendar.h"
 #include "core/clock.h"
+#include "core/text.h"
+#include "domain/geography.h"
 #include "domain/identifiers.h"
 #include "returns/cin_validator.h"
+#include "returns/ssda903_lookups.h"
 #include "returns/ssda903_validator.h"
 #include "store/database.h"
 #include "store/people_read_model.h"
 #include "synth/council.h"
+#include "synth/places.h"
 #include "web/http.h"
 #include "web/site.h"
 
@@ -116,6 +122,15 @@ int report_findings(const ValidationReport& report, const std::string& format, c
   } else if (Status s = write_return_file(out, write); !s) {
     return fail(s.error());
   }
+  // Skipped rules, a line for each reason ("1008: needs ..." and "1015: needs ...").
+  std::map<std::string, std::string> skipped_for;
+  for (const std::string& skipped : report.skipped) {
+    const size_t colon = skipped.find(": ");
+    std::string& codes = skipped_for[colon == std::string::npos ? "" : skipped.substr(colon + 2)];
+    codes += (codes.empty() ? "" : ", ") + skipped.substr(0, colon);
+  }
+  for (const auto& [reason, codes] : skipped_for)
+    std::fprintf(stderr, "Skipped %s: %s.\n", codes.c_str(), reason.c_str());
   std::fprintf(
       stderr, "%zu errors and %zu queries from %d rules%s.\n", report.errors(), report.queries(),
       report.rules_run,
@@ -123,19 +138,50 @@ int report_findings(const ValidationReport& report, const std::string& format, c
   return report.errors() == 0 ? kOk : kFailed;
 }
 
+// What the SSDA903 validator is given besides the return.
+struct Ssda903Lookups {
+  std::string la, postcodes, providers;  // the council's code, and the files' paths
+};
+
 int validate_ssda903_return(const std::string& directory, const std::string& previous, int year,
-                            const std::string& format, const std::string& out) {
+                            const Ssda903Lookups& lookups, const std::string& format,
+                            const std::string& out) {
   if (year < 2025) return fail("--year " + std::to_string(year) + ": give 2025 or later", kBadInput);
+  Ssda903Options options;
+  options.la = to_upper_ascii(lookups.la);
+  if (!options.la.empty() && !is_authority_code(options.la))
+    return fail("--la " + lookups.la + ": give the council's ONS code, e.g. E10000020", kBadInput);
+  if (!lookups.postcodes.empty()) {
+    if (options.la.empty())
+      return fail(
+          "--postcodes needs --la, the council's ONS code (e.g. E10000020): placements are in or out of it",
+          kBadInput);
+    std::ifstream in(lookups.postcodes, std::ios::binary);
+    if (!in) return fail(lookups.postcodes + ": cannot be read", kBadInput);
+    if (Status s = read_ssda903_postcodes(in, lookups.postcodes, options); !s)
+      return fail(s.error().message, kBadInput);
+  }
+  if (!lookups.providers.empty()) {
+    std::ifstream in(lookups.providers, std::ios::binary);
+    if (!in) return fail(lookups.providers + ": cannot be read", kBadInput);
+    if (Status s = read_ssda903_providers(in, lookups.providers, options); !s)
+      return fail(s.error().message, kBadInput);
+  }
+  // The two years are read at once, on two threads.
   Ssda903Return submitted;
+  std::future<Result<Ssda903Year>> last_year;
+  if (!previous.empty())
+    last_year = std::async(std::launch::async, [&] { return read_ssda903_directory(previous); });
   auto current = read_ssda903_directory(directory);
-  if (!current) return fail(current.error().message, kBadInput);
-  submitted.current = std::move(*current);
-  if (!previous.empty()) {
-    auto before = read_ssda903_directory(previous);
+  if (last_year.valid()) {
+    auto before = last_year.get();
+    if (!current) return fail(current.error().message, kBadInput);
     if (!before) return fail(before.error().message, kBadInput);
     submitted.previous = std::move(*before);
   }
-  return report_findings(validate_ssda903(submitted, year), format, out);
+  if (!current) return fail(current.error().message, kBadInput);
+  submitted.current = std::move(*current);
+  return report_findings(validate_ssda903(submitted, year, options), format, out);
 }
 
 int validate_census(const std::string& file, int year, const std::string& format, const std::string& out) {
@@ -857,18 +903,27 @@ int run(int argc, char** argv) {
   validate_cin->callback(
       [&] { result = validate_census(validate_file, validate_year, validate_format, validate_out); });
   std::string validate_previous;
-  auto* validate_903 = validate_cmd->add_subcommand(
-      "903", "Check an SSDA903 return's CSV files (work in progress: the rules so far); exit as for cin");
+  auto* validate_903 =
+      validate_cmd->add_subcommand("903", "Check an SSDA903 return's CSV files; exit as for cin");
   validate_903->add_option("directory", validate_file, "the directory of the year's CSV files")->required();
   validate_903->add_option("--year", validate_year, "the collection year: it ends 31 March of it")
       ->required();
   validate_903->add_option("--previous", validate_previous, "the directory of the year before's CSV files");
+  Ssda903Lookups validate_lookups;
+  validate_903->add_option(
+      "--la", validate_lookups.la,
+      "the council's ONS code (upper tier, e.g. E10000020): whether a placement is in its area");
+  validate_903->add_option(
+      "--postcodes", validate_lookups.postcodes,
+      "the ONS postcode directory (ONSPD or NSPL CSV): where placements are; needs --la");
+  validate_903->add_option("--providers", validate_lookups.providers,
+                           "Ofsted's list of children's homes and social care providers, saved as CSV");
   validate_903->add_option("--format", validate_format, "csv (the default) or json")
       ->check(CLI::IsMember({"csv", "json"}));
   validate_903->add_option("-o,--output", validate_out, "write the findings here rather than to the screen");
   validate_903->callback([&] {
-    result = validate_ssda903_return(validate_file, validate_previous, validate_year, validate_format,
-                                     validate_out);
+    result = validate_ssda903_return(validate_file, validate_previous, validate_year, validate_lookups,
+                                     validate_format, validate_out);
   });
 
   // postcodes
@@ -899,6 +954,38 @@ int run(int argc, char** argv) {
           static_cast<long long>(imported->no_authority));
       return kOk;
     });
+  });
+  std::vector<std::string> synthetic_returns;
+  auto* postcodes_synthetic =
+      postcodes_cmd->add_subcommand("synthetic",
+                                    "Write the synthetic council's postcode directory (ONS CSV columns) for "
+                                    "the postcodes of SSDA903 returns, "
+                                    "for validate 903 --postcodes");
+  postcodes_synthetic->add_option("returns", synthetic_returns, "directories of SSDA903 CSV files")
+      ->required();
+  postcodes_synthetic->add_option("-o,--output", postcodes_file, "the CSV file to write")->required();
+  postcodes_synthetic->callback([&] {
+    std::vector<std::string> postcodes;
+    for (const std::string& directory : synthetic_returns) {
+      auto year = read_ssda903_directory(directory);
+      if (!year) {
+        result = fail(year.error().message, kBadInput);
+        return;
+      }
+      if (const auto& episodes = year->table(Ssda903Table::kEpisodes)) {
+        const auto& columns = ssda903_columns(Ssda903Table::kEpisodes);
+        const auto column = [&](std::string_view name) {
+          return static_cast<size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
+        };
+        for (const auto& row : episodes->rows) {
+          postcodes.push_back(row[column("HOME_POST")]);
+          postcodes.push_back(row[column("PL_POST")]);
+        }
+      }
+    }
+    const Status s = write_return_file(
+        postcodes_file, [&](std::ostream& out) { synth::write_postcode_directory(postcodes, out); });
+    result = report(s, "Wrote the synthetic postcode directory to " + postcodes_file + ".");
   });
   auto* postcodes_locate =
       postcodes_cmd->add_subcommand("locate", "Where the directory puts a postcode (or its district)");

@@ -198,13 +198,37 @@ TEST(Cli, Validate903ExitsByWhatItFinds) {
   const std::string dir = ::testing::TempDir() + "ssda903-validate";
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  std::ofstream(dir + "/h.csv") << "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7,F,01/05/2010,WBRI,,,\n";
+  std::ofstream(dir + "/h.csv") << "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";  // no child, no fault
   Outcome o = run_cli({"validate", "903", dir, "--year", "2026"});
   EXPECT_EQ(o.code, 0) << o.err;
   std::ofstream(dir + "/h.csv") << "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7,X,01/05/2010,WBRI,,,\n";
   o = run_cli({"validate", "903", dir, "--year", "2026"});
   EXPECT_EQ(o.code, 1) << o.err;
   EXPECT_NE(o.out.find("101,error,7,Header,0,SEX,X,"), std::string::npos) << o.out;
+  // The lookups: --postcodes needs --la, which must be a council's code; a file of the wrong
+  // columns is refused, naming what is missing.
+  const std::string postcodes = ::testing::TempDir() + "ssda903-postcodes.csv";
+  std::ofstream(postcodes)
+      << "pcd,oseast1m,osnrth1m,laua,cty,ctry\nNR1 1AA,624000,308000,E07000148,E10000020,\n";
+  EXPECT_EQ(run_cli({"validate", "903", dir, "--year", "2026", "--postcodes", postcodes}).code, 2);
+  o = run_cli({"validate", "903", dir, "--year", "2026", "--la", "Norfolk", "--postcodes", postcodes});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("--la Norfolk: give the council's ONS code"), std::string::npos) << o.err;
+  o = run_cli({"validate", "903", dir, "--year", "2026", "--la", "E10000020", "--postcodes", postcodes});
+  EXPECT_EQ(o.code, 1) << o.err;
+  EXPECT_EQ(o.err.find("needs the ONS postcode directory"), std::string::npos) << o.err;
+  EXPECT_NE(o.err.find("needs the Ofsted provider lists"), std::string::npos) << o.err;
+  const std::string providers = ::testing::TempDir() + "ssda903-providers.csv";
+  std::ofstream(providers) << "URN,Name\nSC1,Home\n";
+  o = run_cli({"validate", "903", dir, "--year", "2026", "--providers", providers});
+  EXPECT_EQ(o.code, 2);
+  EXPECT_NE(o.err.find("the header has no column Placement code, Placement provider code"), std::string::npos)
+      << o.err;
+  std::ofstream(providers) << "URN,Placement code,Placement provider code\nSC1,K2,PR1\n";
+  o = run_cli({"validate", "903", dir, "--year", "2026", "--providers", providers});
+  EXPECT_EQ(o.err.find("needs the Ofsted provider lists"), std::string::npos) << o.err;
+  std::filesystem::remove(postcodes);
+  std::filesystem::remove(providers);
   std::ofstream(dir + "/odd.csv") << "A,B\n";
   o = run_cli({"validate", "903", dir, "--year", "2026"});
   EXPECT_EQ(o.code, 2);

@@ -1,17 +1,19 @@
 #include "core/csv.h"
 
+#include "core/text.h"
+
 namespace safeguard {
 
 bool CsvReader::next(std::vector<std::string>& fields) {
   fields.clear();
   error_.clear();
   record_line_ = next_line_;
-  int c = in_.get();
+  int c = get();
   if (c == std::char_traits<char>::eof()) return false;
   std::string field;
   bool quoted = false;      // inside a quoted field
   bool was_quoted = false;  // the field began with a quote
-  for (;; c = in_.get()) {
+  for (;; c = get()) {
     if (c == std::char_traits<char>::eof()) {
       if (quoted) {
         error_ = "a quoted field that begins on line " + std::to_string(record_line_) + " never ends";
@@ -23,8 +25,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     const char ch = static_cast<char>(c);
     if (quoted) {
       if (ch == '"') {
-        if (in_.peek() == '"') {
-          in_.get();
+        if (peek() == '"') {
+          get();
           field.push_back('"');
         } else {
           quoted = false;
@@ -39,8 +41,8 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       fields.push_back(std::move(field));
       field.clear();
       was_quoted = false;
-    } else if (ch == '\n' || (ch == '\r' && in_.peek() == '\n')) {
-      if (ch == '\r') in_.get();
+    } else if (ch == '\n' || (ch == '\r' && peek() == '\n')) {
+      if (ch == '\r') get();
       ++next_line_;
       fields.push_back(std::move(field));
       return true;
@@ -51,13 +53,31 @@ bool CsvReader::next(std::vector<std::string>& fields) {
       error_ = "line " + std::to_string(next_line_) + ": text after the closing quote of field " +
                std::to_string(fields.size() + 1);
       // Skip to the end of the line so that a caller may go on to the next record.
-      while (c != std::char_traits<char>::eof() && c != '\n') c = in_.get();
+      while (c != std::char_traits<char>::eof() && c != '\n') c = get();
       ++next_line_;
       return false;
     } else {
       field.push_back(ch);
+      if (!in_) {  // text in memory: the rest of a run of plain characters at once
+        size_t end = pos_;
+        while (end < text_.size() && text_[end] != ',' && text_[end] != '\n' && text_[end] != '\r' &&
+               text_[end] != '"')
+          ++end;
+        field.append(text_, pos_, end - pos_);
+        pos_ = end;
+      }
     }
   }
+}
+
+int csv_column(const std::vector<std::string>& header, std::initializer_list<std::string_view> names) {
+  for (size_t i = 0; i < header.size(); ++i) {
+    const std::string name = to_lower_ascii(trim(header[i]));
+    for (const std::string_view n : names) {
+      if (name == n) return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 }  // namespace safeguard

@@ -7,15 +7,19 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace safeguard {
 
 class CsvReader {
  public:
-  explicit CsvReader(std::istream& in) : in_(in) {}
+  explicit CsvReader(std::istream& in) : in_(&in) {}
+  // Reads text in memory, which must outlive the reader; much faster than a stream.
+  explicit CsvReader(std::string_view text) : text_(text) {}
 
   // Reads the next record into `fields`; false at the end of the file or on a malformed record
   // (then error() says what is wrong). A blank line is a record with one empty field.
@@ -26,10 +30,25 @@ class CsvReader {
   const std::string& error() const { return error_; }
 
  private:
-  std::istream& in_;
+  static constexpr int kEnd = std::char_traits<char>::eof();
+  int get() {
+    if (in_) return in_->get();
+    return pos_ < text_.size() ? static_cast<unsigned char>(text_[pos_++]) : kEnd;
+  }
+  int peek() {
+    if (in_) return in_->peek();
+    return pos_ < text_.size() ? static_cast<unsigned char>(text_[pos_]) : kEnd;
+  }
+
+  std::istream* in_ = nullptr;
+  std::string_view text_;
+  size_t pos_ = 0;
   int64_t next_line_ = 1;
   int64_t record_line_ = 0;
   std::string error_;
 };
+
+// The column of a header row named one of `names` (compared trimmed and in lower case), or -1.
+int csv_column(const std::vector<std::string>& header, std::initializer_list<std::string_view> names);
 
 }  // namespace safeguard

@@ -15,14 +15,14 @@
 #include <set>
 #include <sstream>
 
-#include "core/csv.h"
 #include "returns/cin_validator.h"
 #include "support/cin_mutations.h"
+#include "support/reference_findings.h"
 
 namespace safeguard {
 namespace {
 
-using Key = std::tuple<std::string, std::string, std::string, std::string>;  // rule, child, table, row
+using Key = testing::FindingKey;
 
 // Rules where the reference is known to differ (docs/returns-validation.md, "CIN census").
 const std::set<std::string> kKnownDifferences = {
@@ -53,31 +53,9 @@ const std::set<std::string> kReferenceFails = {"8500"};
 
 // The reference's findings; nullopt if it failed on the file.
 std::optional<std::set<Key>> theirs(const std::string& reference, const std::string& file) {
-  // Debian's Python, which has python3-pandas, unless told otherwise.
-  const char* python = std::getenv("SAFEGUARD_REFERENCE_PYTHON");
-  const std::string command =
-      std::string(python && *python ? python : "/usr/bin/python3") + " " + std::string(SAFEGUARD_SOURCE_DIR) +
-      "/bench/reference/cin_reference.py --reference '" + reference + "' '" + file + "' 2>/dev/null";
-  std::string output;
-  FILE* p = popen(command.c_str(), "r");
-  if (!p) return std::nullopt;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, p)) > 0) output.append(buffer, n);
-  if (pclose(p) != 0) return std::nullopt;
-  std::set<Key> out;
-  std::istringstream in(output);
-  CsvReader reader(in);
-  std::vector<std::string> row;
-  bool header = true;
-  while (reader.next(row)) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    if (row.size() == 4) out.insert({row[0], row[1], row[2], row[3]});
-  }
-  return out;
+  return testing::reference_findings(testing::reference_python() + " " + std::string(SAFEGUARD_SOURCE_DIR) +
+                                     "/bench/reference/cin_reference.py --reference '" + reference + "' '" +
+                                     file + "' 2>/dev/null");
 }
 
 TEST(CinAgreementTest, SameFindingsAsTheReferenceOnTheCorpus) {

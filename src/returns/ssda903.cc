@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.h"
 #include "domain/adoption.h"
 #include "domain/asylum.h"
 #include "domain/care.h"
@@ -29,6 +30,13 @@ std::optional<Date> within(const std::optional<Date>& end, CollectionYear year) 
 
 // An episode open at some time in the year: one that ended on 1 April was open at the end of last
 // year's return, and is carried into this one with its end.
+// A placement's code as the year's return has it: before the 2025-26 collection, the other
+// placements Z11 to Z14 were one code, Z1 (rule 146 of that year).
+std::string placement_code(const std::string& type, CollectionYear year) {
+  if (year.year < 2026 && one_of(type, {"Z11", "Z12", "Z13", "Z14"})) return "Z1";
+  return type;
+}
+
 bool in_year(const CareEpisode& e, CollectionYear year) {
   return e.start <= year.last_day() && (!e.end || *e.end >= year.first_day());
 }
@@ -37,6 +45,16 @@ bool looked_after_in(const Person& p, CollectionYear year) {
   for (const PeriodOfCare& period : p.periods_of_care) {
     for (const CareEpisode& e : period.episodes) {
       if (in_year(e, year)) return true;
+    }
+  }
+  return false;
+}
+
+// Looked after at the year's end: an episode open on 31 March (one that ended that day has a DEC).
+bool looked_after_at_end(const Person& p, CollectionYear year) {
+  for (const PeriodOfCare& period : p.periods_of_care) {
+    for (const CareEpisode& e : period.episodes) {
+      if (e.start <= year.last_day() && !within(e.end, year)) return true;
     }
   }
   return false;
@@ -52,6 +70,22 @@ std::string upn_of(const Person& p, CollectionYear year) {
   return "UN2";
 }
 
+// The end of the child's period of care `id`, if it has ended.
+std::optional<Date> period_end_of(const Person& p, int64_t id) {
+  for (const PeriodOfCare& period : p.periods_of_care) {
+    if (period.id == id) return period.end();
+  }
+  return std::nullopt;
+}
+
+// Whether one of the child's periods of care ended on `day`.
+bool care_ended_on(const Person& p, Date day) {
+  for (const PeriodOfCare& period : p.periods_of_care) {
+    if (period.end() == day) return true;
+  }
+  return false;
+}
+
 // The contact nearest the birthday in its window, 3 months before to a month after; none if none.
 const CareLeaverContact* birthday_contact(const Person& p, Date birthday) {
   const Date from = add_months(birthday, -3);
@@ -62,6 +96,17 @@ const CareLeaverContact* birthday_contact(const Person& p, Date birthday) {
     if (!best || std::abs(c.on - birthday) < std::abs(best->on - birthday)) best = &c;
   }
   return best;
+}
+
+// SDQ_REASON when no SDQ was recorded in the year although one was due: SDQ1 for a child who was
+// under 4 or over 16 for part of it (4 or 17 in the year: rule 197B wants a score or a reason for
+// them, and SDQ1 says the child was outside 4 to 16 when the latest one would have been done);
+// blank otherwise, for the council to put right (rule 186).
+std::string sdq_reason(const Person& p, const Oc2Outcomes& o, CollectionYear year) {
+  if (o.sdq_score || !o.sdq_reason.empty() || !o.sdq_due) return o.sdq_reason;
+  const Date born = *p.details.date_of_birth;
+  if (birthday(born, 4) > year.first_day() || birthday(born, 17) <= year.last_day()) return "SDQ1";
+  return "";
 }
 
 ReturnTable table(std::string name, std::vector<std::string> columns) {
@@ -103,25 +148,32 @@ std::vector<ReturnTable> ssda903_tables(const std::vector<Ssda903Child>& input, 
     const bool looked_after = looked_after_in(p, year);
     bool in_return = looked_after;
     if (looked_after) {
+      // An unaccompanied asylum seeker, now or before, has no home in England to measure the
+      // distance of a placement from: HOME_POST is blank (rules 406, 392a).
+      const bool unaccompanied = p.uasc && p.uasc->from <= last;
+      // PrevPerm has one row a child: the previous permanence before the latest period of care
+      // begun in the year.
+      const PeriodOfCare* begun = nullptr;
       for (const PeriodOfCare& period : p.periods_of_care) {
         for (const CareEpisode& e : period.episodes) {
           if (!in_year(e, year)) continue;
           const std::optional<Date> end = within(e.end, year);
           episodes.rows.push_back({id, day(e.start), e.reason_new, e.legal_status, e.category_of_need,
-                                   e.placement.type, e.placement.provider, day(end),
+                                   placement_code(e.placement.type, year), e.placement.provider, day(end),
                                    end ? e.reason_ceased : "", end ? e.reason_place_change : "",
-                                   period.home_postcode, e.placement.postcode,
+                                   unaccompanied ? "" : period.home_postcode, e.placement.postcode,
                                    e.placement.urn.empty() ? "XXXXXXX" : e.placement.urn});
         }
         for (const LookedAfterReview& r : period.reviews) {
           if (r.held_on >= first && r.held_on <= last)
             reviews.rows.push_back({id, dob(p), day(r.held_on), r.participation});
         }
-        if (period.start >= first && period.start <= last) {
-          const PreviousPermanence* before = previous_permanence_of(p, period.id);
-          prev.rows.push_back({id, dob(p), before ? before->type : "", before ? before->local_authority : "",
-                               before ? before->made.ssda903() : ""});
-        }
+        if (period.start >= first && period.start <= last) begun = &period;
+      }
+      if (begun) {
+        const PreviousPermanence* before = previous_permanence_of(p, begun->id);
+        prev.rows.push_back({id, dob(p), before ? before->type : "", before ? before->local_authority : "",
+                             before ? before->made.ssda903() : ""});
       }
       // DUC: the day the status ceased, or for a child still an asylum seeker the 18th birthday
       // to come (rule 205B expects the birthday).
@@ -131,14 +183,21 @@ std::vector<ReturnTable> ssda903_tables(const std::vector<Ssda903Child>& input, 
         if (!ceased || *ceased >= first) uasc.rows.push_back({id, p.details.sex, dob(p), day(ceased)});
       }
       if (const std::optional<Oc2Outcomes> o = oc2_outcomes(p, last)) {
-        oc2.rows.push_back({id, dob(p), o->sdq_score ? std::to_string(*o->sdq_score) : "", o->sdq_reason,
-                            flag(o->convicted), flag(o->health_check), flag(o->immunisations),
-                            flag(o->teeth_check), flag(o->health_assessment), flag(o->substance_misuse),
-                            flag(o->intervention_received), flag(o->intervention_offered)});
+        oc2.rows.push_back({id, dob(p), o->sdq_score ? std::to_string(*o->sdq_score) : "",
+                            sdq_reason(p, *o, year), flag(o->convicted), flag(o->health_check),
+                            flag(o->immunisations), flag(o->teeth_check), flag(o->health_assessment),
+                            flag(o->substance_misuse), flag(o->intervention_received),
+                            flag(o->intervention_offered)});
       }
       for (const AdoptionDecision& decision : p.permanence.decisions) {
         const std::optional<Date> ceased = within(decision.ceased_on, year);
         if (decision.decided_on > last || (decision.ceased_on && *decision.ceased_on < first)) continue;
+        // A decision stands no longer once the period of care it was made in has ended (in an
+        // adoption, for one not ceased): a child adopted before the year who comes back into care
+        // brings no decision with them (rules 559, 1003).
+        if (const std::optional<Date> period_end = period_end_of(p, decision.period_id);
+            period_end && *period_end < first)
+          continue;
         placed.rows.push_back(
             {id, dob(p), day(decision.decided_on), day(ceased), ceased ? decision.ceased_reason : ""});
         const AdoptionSteps steps = adoption_steps(p, decision);
@@ -153,7 +212,13 @@ std::vector<ReturnTable> ssda903_tables(const std::vector<Ssda903Child>& input, 
           continue;
         missing.rows.push_back({id, dob(p), m.type, day(m.started_on), day(within(m.ended_on, year))});
       }
-      for (const SocialWorkerEpisode& e : social_worker_episodes(p, first, last)) {
+      // The DfE asks for the social workers of children looked after on 31 March, each allocated
+      // at some time in the year, in care or not (SW01, SW11, SW12, SW17): a child who left care
+      // in the year has none to return (their worker's episode ended, and it is not open at 31
+      // March as SW17 wants of every child in the table).
+      for (const SocialWorkerEpisode& e : looked_after_at_end(p, year)
+                                              ? social_worker_episodes(p, first, last)
+                                              : std::vector<SocialWorkerEpisode>{}) {
         const auto number = registrations.find(e.worker);
         workers.rows.push_back({id, dob(p), number == registrations.end() ? "" : number->second, day(e.start),
                                 day(e.end), e.reason});
@@ -166,9 +231,14 @@ std::vector<ReturnTable> ssda903_tables(const std::vector<Ssda903Child>& input, 
         if (birthday < first || birthday > last) continue;
         const std::string category = care_leaver_category(p, birthday);
         if (category != "relevant" && category != "former_relevant") continue;
+        // Care that ended on the birthday counts as care on it: the DfE wants nothing for a 17th or
+        // 18th birthday spent leaving care (rule 1016), though the record's care leaver began then.
+        if (care_ended_on(p, birthday)) continue;
+        // No contact from 3 months before the birthday to a month after it: the council was not
+        // in touch, and activity and accommodation are not applicable ("0", as the DfE guide asks).
         const CareLeaverContact* contact = birthday_contact(p, birthday);
-        oc3.rows.push_back({id, dob(p), contact ? contact->in_touch : "", contact ? contact->activity : "",
-                            contact ? contact->accommodation : ""});
+        oc3.rows.push_back({id, dob(p), contact ? contact->in_touch : "NO", contact ? contact->activity : "0",
+                            contact ? contact->accommodation : "0"});
         in_return = true;
       }
     }

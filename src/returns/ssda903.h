@@ -9,14 +9,20 @@
 //                      end (and no reason) in this year's return;
 //   Reviews   reviews held in the year;
 //   UASC      children looked after in the year who were unaccompanied asylum seekers in it;
-//   OC2       children looked after for the whole twelve months to 31 March (domain/health.h);
-//   OC3       care leavers with a 17th to 21st birthday in the year who were not looked after on it,
-//             with what the contact nearest the birthday (3 months before to 1 month after) said;
+//   OC2       children looked after for the whole twelve months to 31 March (domain/health.h), with
+//             SDQ1 for a child 4 or 17 in the year who had no SDQ in it;
+//   OC3       care leavers with a 17th to 21st birthday in the year who were not looked after on it
+//             (care that ended on the birthday counts as care on it, rule 1016), with what the contact
+//             nearest the birthday (3 months before to 1 month after) said, or NO, 0, 0 (not in touch) when
+//             there was none;
 //   AD1       children adopted in the year; PlacedAdoption: decisions to place for adoption standing
-//             at some time in the year; PrevPerm: each period of care that began in the year;
-//   SWEpisodes the allocated social workers of the year, for children looked after in it;
+//             at some time in the year (none once the period of care it was made in has ended);
+//             PrevPerm: one row a child whose period of care began in the year, for the latest;
+//   SWEpisodes the social workers allocated at some time in the year (in care or not) to children
+//             looked after on 31 March, the DfE's cohort for them (rules SW01, SW11, SW12, SW17);
 //   Header    every child in any other table (MOTHER and MC_DOB only for those looked after in the
 //             year, rule 628).
+// An unaccompanied asylum-seeking child's episodes have no HOME_POST.
 // Rows come in child order (the Safeguard id, the return's CHILD) and then date order, so the same
 // record gives the same bytes.
 //

@@ -5,7 +5,6 @@
 #include <fstream>
 #include <iterator>
 #include <set>
-#include <sstream>
 
 #include "core/csv.h"
 
@@ -36,6 +35,74 @@ const std::vector<std::string_view>& ssda903_columns(Ssda903Table table) {
       {"CHILD", "DOB", "DOLO_START", "DOLO_END"},
   }};
   return kColumns[static_cast<size_t>(table)];
+}
+
+std::vector<std::string> Ssda903Row::values() const {
+  std::vector<std::string> out;
+  out.reserve(size());
+  for (size_t c = 0; c < size(); ++c) out.push_back((*this)[c]);
+  return out;
+}
+
+Ssda903Cells::Ssda903Cells(const Ssda903Cells& other)
+    : columns_(other.columns_), cells_(other.cells_), values_(other.values_) {}
+
+Ssda903Cells& Ssda903Cells::operator=(const Ssda903Cells& other) {
+  if (this != &other) {
+    columns_ = other.columns_;
+    cells_ = other.cells_;
+    values_ = other.values_;
+    std::vector<uint32_t>().swap(numbers_);
+  }
+  return *this;
+}
+
+namespace {
+
+// FNV-1a: values are short codes, dates and ids.
+uint64_t hash_of(std::string_view text) {
+  uint64_t h = 14695981039346656037ull;
+  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h ^ (h >> 31);
+}
+
+}  // namespace
+
+void Ssda903Cells::intern_all() {
+  size_t capacity = 64;
+  while (capacity < (values_.size() + columns_) * 4) capacity *= 2;  // room to grow before the next
+  numbers_.assign(capacity, 0);
+  for (size_t n = 1; n < values_.size(); ++n) {
+    size_t slot = hash_of(values_[n]) & (capacity - 1);
+    while (numbers_[slot] != 0) slot = (slot + 1) & (capacity - 1);
+    numbers_[slot] = static_cast<uint32_t>(n);
+  }
+}
+
+void Ssda903Cells::seal() {
+  cells_.shrink_to_fit();
+  std::vector<uint32_t>().swap(numbers_);  // assigning {} would keep the memory
+}
+
+void Ssda903Cells::push_back(const std::vector<std::string>& values) {
+  if (cells_.empty()) columns_ = values.size();
+  // Kept at most half full, so that a lookup finds its slot or an empty one quickly.
+  if (numbers_.empty() || (values_.size() + columns_) * 2 > numbers_.size()) intern_all();
+  const size_t mask = numbers_.size() - 1;
+  for (size_t c = 0; c < columns_; ++c) {
+    const std::string& v = c < values.size() ? values[c] : values_[0];
+    if (v.empty()) {
+      cells_.push_back(0);
+      continue;
+    }
+    size_t slot = hash_of(v) & mask;
+    while (numbers_[slot] != 0 && values_[numbers_[slot]] != v) slot = (slot + 1) & mask;
+    if (numbers_[slot] == 0) {
+      numbers_[slot] = static_cast<uint32_t>(values_.size());
+      values_.push_back(v);
+    }
+    cells_.push_back(numbers_[slot]);
+  }
 }
 
 namespace {
@@ -73,8 +140,7 @@ std::optional<Ssda903Table> table_of(const std::vector<std::string>& header) {
 Status read_file(const Ssda903File& file, Ssda903Year& year) {
   std::string_view text = file.text;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
-  std::istringstream in{std::string(text)};
-  CsvReader csv(in);
+  CsvReader csv(text);
   std::vector<std::string> header;
   if (!csv.next(header)) {
     return Error::invalid(file.name + ": " + (csv.error().empty() ? "the file is empty" : csv.error()),
@@ -111,6 +177,7 @@ Status read_file(const Ssda903File& file, Ssda903Year& year) {
   if (!csv.error().empty()) {
     return Error::invalid(file.name + ", line " + std::to_string(csv.line()) + ": " + csv.error(), "file");
   }
+  rows.rows.seal();
   year.tables[static_cast<size_t>(*table)] = std::move(rows);
   return Status::success();
 }
@@ -135,13 +202,15 @@ Result<Ssda903Year> read_ssda903_directory(const std::string& directory) {
   if (ec) return Error::invalid("cannot read the directory " + directory + ": " + ec.message(), "directory");
   if (paths.empty()) return Error::invalid(directory + " holds no .csv files", "directory");
   std::sort(paths.begin(), paths.end());
-  std::vector<Ssda903File> files;
+  Ssda903Year year;
   for (const auto& p : paths) {
     std::ifstream in(p, std::ios::binary);
     if (!in) return Error::invalid("cannot open " + p.string(), "file");
-    files.push_back({p.string(), std::string(std::istreambuf_iterator<char>(in), {})});
+    // One file at a time, so that a return's text is never all in memory at once.
+    if (Status s = read_file({p.string(), std::string(std::istreambuf_iterator<char>(in), {})}, year); !s)
+      return s.error();
   }
-  return read_ssda903_year(files);
+  return year;
 }
 
 }  // namespace safeguard

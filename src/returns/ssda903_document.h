@@ -12,6 +12,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,10 +44,89 @@ inline constexpr size_t kSsda903Tables = 12;
 std::string_view ssda903_table_name(Ssda903Table table);
 const std::vector<std::string_view>& ssda903_columns(Ssda903Table table);
 
-// One table of one year: its rows, each a value per column in ssda903_columns order ("" when
-// blank), or nullopt when the return has no file for it.
+class Ssda903Cells;
+
+// A row of a table: a value per column in ssda903_columns order ("" when blank). A view: it lives
+// as long as its table.
+class Ssda903Row {
+ public:
+  Ssda903Row(const Ssda903Cells* cells, size_t index) : cells_(cells), index_(index) {}
+  const std::string& operator[](size_t column) const;
+  size_t size() const;
+  std::vector<std::string> values() const;
+  // Whether any value from `column` on is given.
+  bool any_given(size_t column) const;
+
+ private:
+  const Ssda903Cells* cells_;
+  size_t index_;
+};
+
+// A table's rows. Each different value is kept once, and a row is its values' numbers: a return
+// holds a few hundred thousand different values in millions of cells (the codes and dates repeat).
+class Ssda903Cells {
+ public:
+  Ssda903Cells() = default;
+  Ssda903Cells(const Ssda903Cells& other);
+  Ssda903Cells& operator=(const Ssda903Cells& other);
+  Ssda903Cells(Ssda903Cells&&) = default;
+  Ssda903Cells& operator=(Ssda903Cells&&) = default;
+
+  size_t size() const { return columns_ == 0 ? 0 : cells_.size() / columns_; }
+  bool empty() const { return cells_.empty(); }
+  Ssda903Row operator[](size_t row) const { return {this, row}; }
+  Ssda903Row front() const { return {this, 0}; }
+  Ssda903Row back() const { return {this, size() - 1}; }
+  // Adds a row; every row of a table has the same number of values (the first row's).
+  void push_back(const std::vector<std::string>& values);
+  // Frees what adding rows needs (a table read whole adds no more; one that does works as before).
+  void seal();
+
+  class const_iterator {
+   public:
+    using value_type = Ssda903Row;
+    using difference_type = std::ptrdiff_t;
+    const_iterator(const Ssda903Cells* cells, size_t row) : cells_(cells), row_(row) {}
+    Ssda903Row operator*() const { return {cells_, row_}; }
+    const_iterator& operator++() {
+      ++row_;
+      return *this;
+    }
+    bool operator==(const const_iterator& other) const { return row_ == other.row_; }
+
+   private:
+    const Ssda903Cells* cells_;
+    size_t row_;
+  };
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, size()}; }
+
+ private:
+  friend class Ssda903Row;
+  void intern_all();
+
+  size_t columns_ = 0;
+  std::vector<uint32_t> cells_;                    // by row, then column: a number in values_
+  std::deque<std::string> values_{std::string()};  // value 0 is blank
+  // The numbers of values_ by their text, by open addressing (0 for an empty slot): empty once
+  // sealed, and filled again when a row is added.
+  std::vector<uint32_t> numbers_;
+};
+
+inline const std::string& Ssda903Row::operator[](size_t column) const {
+  return cells_->values_[cells_->cells_[index_ * cells_->columns_ + column]];
+}
+inline size_t Ssda903Row::size() const { return cells_->columns_; }
+inline bool Ssda903Row::any_given(size_t column) const {
+  for (size_t c = column; c < size(); ++c) {
+    if (cells_->cells_[index_ * cells_->columns_ + c] != 0) return true;
+  }
+  return false;
+}
+
+// One table of one year, or nullopt when the return has no file for it.
 struct Ssda903Rows {
-  std::vector<std::vector<std::string>> rows;
+  Ssda903Cells rows;
 };
 
 // One collection year's files.

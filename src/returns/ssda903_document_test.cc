@@ -13,16 +13,18 @@ namespace {
 
 TEST(Ssda903DocumentTest, FilesAreRecognisedByTheirColumns) {
   const auto year = read_ssda903_year({
-      {"anything.csv", "\xEF\xBB\xBF" "DOB,CHILD,REVIEW,REVIEW_CODE\r\n01/05/2010,c1,01/07/2025,pn1\r\n\r\n"
-                       " \r\n02/06/2011,C2,,NA\r\n"},
+      {"anything.csv",
+       "\xEF\xBB\xBF"
+       "DOB,CHILD,REVIEW,REVIEW_CODE\r\n01/05/2010,c1,01/07/2025,pn1\r\n\r\n"
+       " \r\n02/06/2011,C2,,NA\r\n"},
       {"second.csv", "CHILD,SEX,DOB,DUC\n"},
   });
   ASSERT_TRUE(year.ok()) << year.error().message;
   const auto& reviews = year->table(Ssda903Table::kReviews);
   ASSERT_TRUE(reviews.has_value());
   ASSERT_EQ(reviews->rows.size(), 2u);
-  EXPECT_EQ(reviews->rows[0], (std::vector<std::string>{"C1", "01/05/2010", "01/07/2025", "PN1"}));
-  EXPECT_EQ(reviews->rows[1], (std::vector<std::string>{"C2", "02/06/2011", "", "NA"}));
+  EXPECT_EQ(reviews->rows[0].values(), (std::vector<std::string>{"C1", "01/05/2010", "01/07/2025", "PN1"}));
+  EXPECT_EQ(reviews->rows[1].values(), (std::vector<std::string>{"C2", "02/06/2011", "", "NA"}));
   ASSERT_TRUE(year->table(Ssda903Table::kUasc).has_value());
   EXPECT_TRUE(year->table(Ssda903Table::kUasc)->rows.empty());
   EXPECT_FALSE(year->table(Ssda903Table::kEpisodes).has_value());

@@ -205,5 +205,126 @@ TEST_F(Ssda903Test, AdoptionAsylumAndSocialWorkers) {
   EXPECT_EQ(header[2][5], "");  // MOTHER is for girls
 }
 
+// A child looked after the whole year, born `born`, in care since `since`.
+Ssda903Child in_care_all_year(int64_t id, const char* born, const char* since = "2023-01-01") {
+  Ssda903Child c;
+  Person& p = c.person;
+  p.id = id;
+  p.details.sex = "M";
+  p.details.date_of_birth = d(born);
+  p.details.ethnicity = "WBRI";
+  PeriodOfCare care;
+  care.id = 1;
+  care.start = d(since);
+  care.home_postcode = "NR5 5EE";
+  care.episodes = {episode(since, "S", "C2", "U4", "", "")};
+  p.periods_of_care = {care};
+  return c;
+}
+
+// A care leaver with no contact around the birthday: the council was not in touch, and activity
+// and accommodation are "0" (131, 132, 133 flag blanks).
+TEST_F(Ssda903Test, ACareLeaverNotContactedAroundTheBirthdayIsNotInTouch) {
+  children_[1].person.leaving_care.contacts.clear();
+  const auto tables = ssda903_tables(children_, CollectionYear{2026}, {});
+  EXPECT_EQ(named(tables, "OC3").rows, (Rows{{"3", "15/06/2007", "NO", "0", "0"}}));
+}
+
+// A young person whose care ended on their 18th birthday spent it in care, as the DfE counts it:
+// no care leaver information for it (1016).
+TEST_F(Ssda903Test, CareThatEndsOnTheBirthdayIsCareOnIt) {
+  children_[1].person.periods_of_care[0].episodes[0].end = d("2025-06-15");
+  const auto tables = ssda903_tables(children_, CollectionYear{2026}, {});
+  EXPECT_TRUE(named(tables, "OC3").rows.empty());
+  EXPECT_EQ(named(tables, "Header").rows.size(), 2u);  // looked after in the year
+}
+
+// SWEpisodes are for children looked after on 31 March, with every worker of the year, in care
+// or not (SW12); a child who left care in the year has none (SW17 wants an episode open at 31
+// March for each child in the table).
+TEST_F(Ssda903Test, SocialWorkersOfChildrenLookedAfterOn31March) {
+  Ssda903Child left = in_care_all_year(12, "2012-01-01");
+  left.person.periods_of_care[0].episodes[0].end = d("2025-09-01");
+  left.person.periods_of_care[0].episodes[0].reason_ceased = "E4A";
+  left.person.allocations = {{1, "sam", "Sam", 1, "Team", d("2024-12-01"), d("2025-10-15"), "FCONTA"}};
+  children_[0].person.allocations = {{1, "ann", "Ann", 1, "Team", d("2024-12-01"), d("2025-05-31"), "FCONTA"},
+                                     {2, "sam", "Sam", 1, "Team", d("2025-06-01"), std::nullopt, "LEFTRL"}};
+  children_.push_back(left);
+  const auto tables = ssda903_tables(children_, CollectionYear{2026}, {{"ann", "SW1"}, {"sam", "SW2"}});
+  EXPECT_EQ(named(tables, "SWEpisodes").rows,
+            (Rows{{"7", "01/05/2010", "SW1", "01/12/2024", "01/06/2025", "FCONTA"},
+                  {"7", "01/05/2010", "SW2", "01/06/2025", "", "LEFTRL"}}));
+}
+
+// An unaccompanied asylum seeker has no home postcode to measure a distance from (406).
+TEST_F(Ssda903Test, AnUnaccompaniedAsylumSeekerHasNoHomePostcode) {
+  Ssda903Child arrived = in_care_all_year(11, "2009-09-06", "2025-09-10");
+  arrived.person.uasc = UascStatus{d("2025-09-10"), std::nullopt};
+  children_ = {arrived, in_care_all_year(12, "2012-01-01")};
+  const auto tables = ssda903_tables(children_, CollectionYear{2026}, {});
+  const Rows& episodes = named(tables, "Episodes").rows;
+  ASSERT_EQ(episodes.size(), 2u);
+  EXPECT_EQ(episodes[0][10], "");
+  EXPECT_EQ(episodes[0][11], "NR1 1AA");
+  EXPECT_EQ(episodes[1][10], "NR5 5EE");
+}
+
+// The other placements Z11 to Z14 were one code, Z1, before the 2025-26 collection (rule 146).
+TEST_F(Ssda903Test, OtherPlacementsAreZ1BeforeTheir2025To26Codes) {
+  Ssda903Child other = in_care_all_year(15, "2012-01-01");
+  other.person.periods_of_care[0].episodes[0].placement.type = "Z12";
+  other.person.periods_of_care[0].episodes[0].placement.provider = "";
+  children_ = {other};
+  EXPECT_EQ(named(ssda903_tables(children_, CollectionYear{2026}, {}), "Episodes").rows[0][5], "Z12");
+  EXPECT_EQ(named(ssda903_tables(children_, CollectionYear{2025}, {}), "Episodes").rows[0][5], "Z1");
+}
+
+// No SDQ in the year: SDQ1 for a child 17 or 4 in it (197B), blank for one 4 to 16 all year (186,
+// for the council to put right); a score recorded is returned as it is.
+TEST_F(Ssda903Test, ANoSdqReasonForChildrenWhoTurned4Or17) {
+  Ssda903Child scored = in_care_all_year(14, "2014-01-01");
+  scored.person.health.sdqs = {{1, d("2025-06-01"), 12, "", ""}};
+  children_ = {in_care_all_year(11, "2008-06-01"), in_care_all_year(12, "2021-10-01"),
+               in_care_all_year(13, "2014-01-01"), scored};
+  const auto tables = ssda903_tables(children_, CollectionYear{2026}, {});
+  const Rows& oc2 = named(tables, "OC2").rows;
+  ASSERT_EQ(oc2.size(), 4u);
+  EXPECT_EQ((std::vector<std::string>{oc2[0][2], oc2[0][3]}), (std::vector<std::string>{"", "SDQ1"}));
+  EXPECT_EQ((std::vector<std::string>{oc2[1][2], oc2[1][3]}), (std::vector<std::string>{"", "SDQ1"}));
+  EXPECT_EQ((std::vector<std::string>{oc2[2][2], oc2[2][3]}), (std::vector<std::string>{"", ""}));
+  EXPECT_EQ((std::vector<std::string>{oc2[3][2], oc2[3][3]}), (std::vector<std::string>{"12", ""}));
+}
+
+// A child adopted before the year comes back into care twice in it: the decision that led to the
+// adoption is not returned (559, 1003), and PrevPerm has one row, for the latest period (INT35).
+TEST_F(Ssda903Test, AnAdoptionThatBrokeDownAndTwoPeriodsInTheYear) {
+  Ssda903Child back;
+  Person& p = back.person;
+  p.id = 21;
+  p.details.sex = "F";
+  p.details.date_of_birth = d("2018-09-16");
+  p.details.ethnicity = "WBRI";
+  PeriodOfCare adopted{1, 0, d("2020-12-21"), "NR2 4YE", {}, {}, "", ""};
+  adopted.episodes = {episode("2020-12-21", "S", "C1", "U5", "2022-10-26", "X1"),
+                      episode("2022-10-26", "P", "E1", "A6", "2023-07-10", "E12")};
+  PeriodOfCare first{2, 0, d("2025-05-01"), "NR13 6GF", {}, {}, "", ""};
+  first.episodes = {episode("2025-05-01", "S", "V2", "U6", "2025-06-01", "E4A")};
+  PeriodOfCare second{3, 0, d("2025-10-05"), "NR13 6GF", {}, {}, "", ""};
+  second.episodes = {episode("2025-10-05", "S", "C1", "U6", "", "")};
+  p.periods_of_care = {adopted, first, second};
+  AdoptionDecision decision;
+  decision.id = 1;
+  decision.period_id = 1;
+  decision.decided_on = d("2021-12-23");
+  decision.matched_on = d("2022-09-13");
+  p.permanence.decisions = {decision};
+  p.permanence.previous = {{2, "P1", "926", {2023, 7, 10}}, {3, "P1", "926", {2023, 7, 10}}};
+  children_ = {back};
+  const auto tables = ssda903_tables(children_, CollectionYear{2026}, {});
+  EXPECT_TRUE(named(tables, "PlacedAdoption").rows.empty());
+  EXPECT_TRUE(named(tables, "AD1").rows.empty());
+  EXPECT_EQ(named(tables, "PrevPerm").rows, (Rows{{"21", "16/09/2018", "P1", "926", "10/07/2023"}}));
+}
+
 }  // namespace
 }  // namespace safeguard

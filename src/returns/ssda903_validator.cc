@@ -1,11 +1,10 @@
 #include "returns/ssda903_validator.h"
 
 #include <algorithm>
-#include <functional>
-#include <initializer_list>
-#include <unordered_map>
+#include <atomic>
+#include <thread>
 
-#include "core/text.h"
+#include "returns/ssda903_checks.h"
 
 namespace safeguard {
 
@@ -34,231 +33,20 @@ std::optional<Date> parse_ssda903_date(std::string_view text) {
 
 namespace {
 
-// What a rule is given: the return, its year, and one way to report a finding.
-class Check {
- public:
-  Check(const Ssda903Return& r, int year, ValidationReport& report)
-      : submitted(r),
-        collection_start(Date::from_ymd(year - 1, 4, 1)),
-        collection_end(Date::from_ymd(year, 3, 31)),
-        report_(report) {}
+using namespace ssda903;
 
-  const Ssda903Return& submitted;
-  const Date collection_start, collection_end;
-
-  void begin(const Ssda903Rule& rule) { rule_ = &rule; }
-
-  // Each row of a table of this year's return, with the value of its column `field`.
-  void each(Ssda903Table table, std::string_view field,
-            const std::function<void(size_t row, const std::vector<std::string>&, const std::string& value)>&
-                f) const {
-    const auto& rows = submitted.current.table(table);
-    if (!rows) return;
-    const size_t column = column_of(table, field);
-    for (size_t i = 0; i < rows->rows.size(); ++i) f(i, rows->rows[i], rows->rows[i][column]);
-  }
-
-  void flag(Ssda903Table table, size_t row, const std::vector<std::string>& values, std::string_view field,
-            const std::string& value) {
-    Finding f;
-    f.rule = rule_->code;
-    f.severity = rule_->severity;
-    f.child = values[0];  // CHILD is every table's first column
-    f.table = ssda903_table_name(table);
-    f.row = static_cast<int64_t>(row);
-    f.fields = field;
-    f.value = value;
-    f.message = rule_->message;
-    report_.findings.push_back(std::move(f));
-  }
-
-  static size_t column_of(Ssda903Table table, std::string_view field) {
-    const auto& columns = ssda903_columns(table);
-    return static_cast<size_t>(std::find(columns.begin(), columns.end(), field) - columns.begin());
-  }
-
- private:
-  ValidationReport& report_;
-  const Ssda903Rule* rule_ = nullptr;
-};
-
-struct RuleEntry {
-  Ssda903Rule rule;
-  std::function<void(Check&)> run;
-};
-
-const std::vector<RuleEntry>& entries() {
-  static const std::vector<RuleEntry> kEntries = [] {
-    std::vector<RuleEntry> out;
-    using T = Ssda903Table;
-    out.push_back({{"101", Severity::kError, "The child or young person\u2019s reported sex is not valid."},
-                   [](Check& c) {
-                     c.each(T::kHeader, "SEX", [&](size_t i, const auto& row, const std::string& sex) {
-                       if (!one_of(sex, {"M", "F", "U"})) c.flag(T::kHeader, i, row, "SEX", sex);
-                     });
-                   }});
-    out.push_back({{"102", Severity::kError, "Date of birth is not a valid date."}, [](Check& c) {
-                     c.each(T::kHeader, "DOB", [&](size_t i, const auto& row, const std::string& dob) {
-                       if (!parse_ssda903_date(dob)) c.flag(T::kHeader, i, row, "DOB", dob);
-                     });
-                   }});
-    out.push_back(
-        {{"103", Severity::kError, "The ethnicity code is either not valid or has not been entered."},
-         [](Check& c) {
-           c.each(T::kHeader, "ETHNIC", [&](size_t i, const auto& row, const std::string& ethnic) {
-             if (!one_of(ethnic,
-                         {"WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
-                          "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"}))
-               c.flag(T::kHeader, i, row, "ETHNIC", ethnic);
-           });
-         }});
-    // A date field that is given but is no date.
-    const auto not_a_date = [](const char* code, const char* message, T table, const char* field) {
-      return RuleEntry{{code, Severity::kError, message}, [=](Check& c) {
-                         c.each(table, field, [&](size_t i, const auto& row, const std::string& v) {
-                           if (!v.empty() && !parse_ssda903_date(v)) c.flag(table, i, row, field, v);
-                         });
-                       }};
-    };
-    // A coded field that holds no code of its list; blank too when `blank_is_a_fault`.
-    const auto not_a_code = [](const char* code, const char* message, T table, const char* field,
-                               std::initializer_list<std::string_view> codes, bool blank_is_a_fault = false) {
-      const std::vector<std::string_view> list(codes);
-      return RuleEntry{
-          {code, Severity::kError, message}, [=](Check& c) {
-            c.each(table, field, [&](size_t i, const auto& row, const std::string& v) {
-              if ((blank_is_a_fault || !v.empty()) && std::find(list.begin(), list.end(), v) == list.end())
-                c.flag(table, i, row, field, v);
-            });
-          }};
-    };
-    // Fields that must all be given or all be blank (only presence is checked).
-    const auto all_or_none = [](const char* code, const char* message, T table,
-                                std::initializer_list<const char*> fields, const char* named) {
-      std::vector<size_t> columns;
-      for (const char* f : fields) columns.push_back(Check::column_of(table, f));
-      return RuleEntry{{code, Severity::kError, message}, [=](Check& c) {
-                         c.each(table, "CHILD", [&](size_t i, const auto& row, const std::string&) {
-                           size_t given = 0;
-                           for (const size_t col : columns) given += !row[col].empty();
-                           if (given > 0 && given < columns.size())
-                             c.flag(table, i, row, named, row[columns[0]]);
-                         });
-                       }};
-    };
-    out.push_back(
-        {{"104", Severity::kError,
-          "Date for Unaccompanied Asylum-Seeking Children (UASC) status ceased is not a valid date."},
-         [](Check& c) {
-           // Also a date before the collection year, which the message does not say.
-           c.each(T::kUasc, "DUC", [&](size_t i, const auto& row, const std::string& duc) {
-             const auto day = parse_ssda903_date(duc);
-             if ((!duc.empty() && !day) || (day && *day < c.collection_start))
-               c.flag(T::kUasc, i, row, "DUC", duc);
-           });
-         }});
-    out.push_back(
-        not_a_date("112", "Date should be placed for adoption is not a valid date.", T::kAd1, "DATE_INT"));
-    out.push_back(
-        not_a_date("113", "Date matching child and adopter(s) is not a valid date.", T::kAd1, "DATE_MATCH"));
-    out.push_back(not_a_code(
-        "114", "Data entry to record the status of former carer(s) of an adopted child is invalid.", T::kAd1,
-        "FOSTER_CARE", {"0", "1"}));
-    out.push_back(not_a_date("115",
-                             "Date of Local Authority's (LA) decision that a child should be placed for "
-                             "adoption is not a valid date.",
-                             T::kPlacedAdoption, "DATE_PLACED"));
-    out.push_back(
-        not_a_date("116",
-                   "Date of Local Authority's (LA) decision that a child should no longer be placed for "
-                   "adoption is not a valid date.",
-                   T::kPlacedAdoption, "DATE_PLACED_CEASED"));
-    out.push_back(
-        all_or_none("119",
-                    "If the decision is made that a child should no longer be placed for adoption, then the "
-                    "date of this decision and the reason why this decision was made must be completed.",
-                    T::kPlacedAdoption, {"DATE_PLACED_CEASED", "REASON_PLACED_CEASED"},
-                    "DATE_PLACED_CEASED, REASON_PLACED_CEASED"));
-    out.push_back(not_a_code("120",
-                             "The reason for the reversal of the decision that the child should be placed "
-                             "for adoption code is not valid.",
-                             T::kPlacedAdoption, "REASON_PLACED_CEASED", {"RD1", "RD2", "RD3", "RD4"}));
-    out.push_back(not_a_code("131", "Data entry for being in touch after leaving care is invalid.", T::kOc3,
-                             "IN_TOUCH", {"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"}, true));
-    out.push_back(not_a_code("132", "Data entry for activity after leaving care is invalid.", T::kOc3,
-                             "ACTIV", {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0"},
-                             true));
-    out.push_back(not_a_code(
-        "133",
-        "Data entry for accommodation after leaving care is invalid. If reporting on a childs "
-        "accommodation after leaving care the data entry must be valid",
-        T::kOc3, "ACCOM",
-        {"B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2",
-         "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0"},
-        true));
-    out.push_back(not_a_date("141", "Date episode began is not a valid date.", T::kEpisodes, "DECOM"));
-    out.push_back(not_a_code("143", "The reason for new episode code is not a valid code.", T::kEpisodes,
-                             "RNE", {"S", "P", "L", "T", "U", "B"}));
-    out.push_back(not_a_code("144", "The legal status code is not a valid code.", T::kEpisodes, "LS",
-                             {"C1", "C2", "D1", "E1", "V2", "V3", "V4", "J1", "J2", "J3", "L1", "L2", "L3"}));
-    out.push_back(not_a_code("145", "Category of need code is not a valid code.", T::kEpisodes, "CIN",
-                             {"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"}));
-    out.push_back(not_a_code(
-        "146", "Placement type code is not a valid code.", T::kEpisodes, "PLACE",
-        {"A3", "A4", "A5", "A6", "K1", "K2", "K3", "P1", "P3", "R1", "R2",  "R3",  "R5",  "S1", "T0",
-         "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z11", "Z12", "Z13", "Z14"}));
-    out.push_back(not_a_date("147", "Date episode ceased is not a valid date.", T::kEpisodes, "DEC"));
-    out.push_back(all_or_none(
-        "148", "Date episode ceased and reason episode ceased must both be coded, or both left blank.",
-        T::kEpisodes, {"DEC", "REC"}, "DEC, REC"));
-    out.push_back(not_a_code("149", "Reason episode ceased code is not valid. ", T::kEpisodes, "REC",
-                             {"E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47",
-                              "E48", "E5",  "E6", "E7", "E8",  "E9",  "E14", "E15", "E16", "E17", "X1"}));
-    out.push_back(all_or_none(
-        "151", "All data items relating to a childs adoption must be coded or left blank.", T::kAd1,
-        {"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"},
-        "DATE_INT, DATE_MATCH, FOSTER_CARE, NB_ADOPTR, SEX_ADOPTR, LS_ADOPTR"));
-    out.push_back(
-        all_or_none("153",
-                    "All data items relating to a child's activity or accommodation after leaving care "
-                    "must be coded or left blank.",
-                    T::kOc3, {"IN_TOUCH", "ACTIV", "ACCOM"}, "IN_TOUCH, ACTIV, ACCOM"));
-    // A Header field that differs from last year's for the same child (`same` compares them).
-    const auto changed_since_last_year = [](const char* code, const char* message, const char* field,
-                                            bool (*same)(const std::string&, const std::string&)) {
-      return RuleEntry{{code, Severity::kError, message}, [=](Check& c) {
-                         if (!c.submitted.previous) return;
-                         const auto& last = c.submitted.previous->table(T::kHeader);
-                         if (!last) return;
-                         const size_t column = Check::column_of(T::kHeader, field);
-                         std::unordered_map<std::string, std::vector<const std::string*>> last_year;
-                         for (const auto& row : last->rows) last_year[row[0]].push_back(&row[column]);
-                         c.each(T::kHeader, field, [&](size_t i, const auto& row, const std::string& v) {
-                           const auto it = last_year.find(row[0]);
-                           if (it == last_year.end()) return;
-                           for (const std::string* before : it->second) {
-                             if (!same(v, *before)) {
-                               c.flag(T::kHeader, i, row, field, v);
-                               return;
-                             }
-                           }
-                         });
-                       }};
-    };
-    out.push_back(changed_since_last_year(
-        "202", "The gender code conflicts with the gender already recorded for this child.", "SEX",
-        [](const std::string& a, const std::string& b) { return a == b; }));
-    out.push_back(changed_since_last_year(
-        "203", "Date of birth disagrees with the date of birth already recorded for this child.", "DOB",
-        [](const std::string& a, const std::string& b) {
-          return parse_ssda903_date(a) == parse_ssda903_date(b);
-        }));
-    out.push_back(changed_since_last_year(
-        "204", "Ethnic origin code disagrees with the ethnic origin already recorded for this child.",
-        "ETHNIC", [](const std::string& a, const std::string& b) { return a == b; }));
+const std::vector<Ssda903RuleDefinition>& definitions() {
+  static const std::vector<Ssda903RuleDefinition> kDefinitions = [] {
+    std::vector<Ssda903RuleDefinition> out;
+    add_ssda903_rules_100s(out);
+    add_ssda903_rules_200s(out);
+    add_ssda903_rules_300s(out);
+    add_ssda903_rules_400s(out);
+    add_ssda903_rules_500s(out);
+    add_ssda903_rules_600s_up(out);
     return out;
   }();
-  return kEntries;
+  return kDefinitions;
 }
 
 }  // namespace
@@ -266,20 +54,57 @@ const std::vector<RuleEntry>& entries() {
 const std::vector<Ssda903Rule>& ssda903_rules() {
   static const std::vector<Ssda903Rule> kRules = [] {
     std::vector<Ssda903Rule> out;
-    for (const RuleEntry& e : entries()) out.push_back(e.rule);
+    for (const Ssda903RuleDefinition& d : definitions()) out.push_back(d.rule);
     return out;
   }();
   return kRules;
 }
 
-ValidationReport validate_ssda903(const Ssda903Return& submitted, int year) {
-  ValidationReport report;
-  Check check(submitted, year, report);
-  for (const RuleEntry& e : entries()) {
-    check.begin(e.rule);
-    e.run(check);
-    ++report.rules_run;
+ValidationReport validate_ssda903(const Ssda903Return& submitted, int year, const Ssda903Options& options) {
+  // The rules are independent, so they run on the machine's cores (at most four), each thread
+  // taking the next rule not yet taken, with its own check and findings; the findings are sorted
+  // into rule order after.
+  const std::vector<Ssda903RuleDefinition>& rules = definitions();
+  Ssda903Check::Shared shared;
+  std::atomic<size_t> next{0};
+  struct Part {
+    ValidationReport report;
+    std::vector<std::pair<size_t, std::string>> skipped;  // by the rule's place in the list
+  };
+  const auto work = [&](Part& part) {
+    Ssda903Check check(submitted, options, year, part.report, shared);
+    for (size_t i; (i = next++) < rules.size();) {
+      const Ssda903RuleDefinition& d = rules[i];
+      const size_t before = part.report.findings.size();
+      check.begin(d);
+      d.run(check);
+      // A rule that needed a lookup it was not given is skipped: what it found would be wrong.
+      if (check.lacked_postcodes() || check.lacked_providers()) {
+        part.report.findings.resize(before);
+        part.skipped.emplace_back(
+            i, d.rule.code + (check.lacked_postcodes() ? ": needs the ONS postcode directory (--postcodes)"
+                                                       : ": needs the Ofsted provider lists (--providers)"));
+        continue;
+      }
+      ++part.report.rules_run;
+    }
+  };
+  const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  std::vector<Part> parts(threads);
+  {
+    std::vector<std::jthread> others;
+    for (unsigned t = 1; t < threads; ++t) others.emplace_back([&, t] { work(parts[t]); });
+    work(parts[0]);
   }
+  ValidationReport report = std::move(parts[0].report);
+  std::vector<std::pair<size_t, std::string>> skipped = std::move(parts[0].skipped);
+  for (unsigned t = 1; t < threads; ++t) {
+    for (Finding& f : parts[t].report.findings) report.findings.push_back(std::move(f));
+    report.rules_run += parts[t].report.rules_run;
+    for (auto& s : parts[t].skipped) skipped.push_back(std::move(s));
+  }
+  std::sort(skipped.begin(), skipped.end());
+  for (auto& [i, why] : skipped) report.skipped.push_back(std::move(why));
   static const std::vector<std::string_view> kCodes = [] {
     std::vector<std::string_view> out;
     for (const Ssda903Rule& r : ssda903_rules()) out.push_back(r.code);

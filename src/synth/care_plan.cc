@@ -177,15 +177,19 @@ Placement placement_of(Rng& rng, std::string_view type, const Family& f, Date on
     p.carer = foster_name() + " (adopters)";
     p.postcode = rng.chance(0.5) ? random_address(rng).postcode : out_of_area_postcode(rng);
   } else if (type == "K2") {
+    // The council's own homes are in the county (rule 1015); private and voluntary ones anywhere.
     p.provider = provider({{"PR4", 80}, {"PR1", 15}, {"PR5", 5}});
     p.carer = std::string(kHomes[rng.below(std::size(kHomes))]) + " children's home";
-    p.postcode = rng.chance(0.65) ? out_of_area_postcode(rng) : random_address(rng).postcode;
+    p.postcode =
+        p.provider != "PR1" && rng.chance(0.65) ? out_of_area_postcode(rng) : random_address(rng).postcode;
   } else if (type == "K3") {
     p.provider = provider({{"PR4", 60}, {"PR5", 30}, {"PR1", 10}});
     p.carer = std::string(kSupported[rng.below(std::size(kSupported))]);
-    p.postcode = rng.chance(0.2) ? out_of_area_postcode(rng) : random_address(rng).postcode;
+    p.postcode =
+        p.provider != "PR1" && rng.chance(0.2) ? out_of_area_postcode(rng) : random_address(rng).postcode;
   } else if (type == "K1") {
-    p.provider = provider({{"PR1", 60}, {"PR2", 40}});
+    // The county runs no secure children's home: another council's, or a voluntary one.
+    p.provider = provider({{"PR2", 70}, {"PR5", 30}});
     p.carer = "Ashdown secure children's home";
     p.postcode = out_of_area_postcode(rng);
   } else if (type == "R3") {
@@ -250,10 +254,12 @@ struct Change {
 
 // Previous permanence and the adoption journey (domain/adoption.h), for a period of care from
 // `start` whose changes are `kept`, ending on `end` (after `today`: still looked after):
-// - previous permanence recorded within days of care starting for 97% of children: none (Z1) for
-//   most; an order that broke down for a few (adoption P1, special guardianship P2, child
+// - previous permanence recorded within days of care starting, for 5% weeks or months later (the
+//   looked-after page lists those not yet recorded, and they are put right before the return): none
+//   (Z1) for most; an order that broke down for a few (adoption P1, special guardianship P2, child
 //   arrangements P3, of a type not known P4), most arranged by this council, some dated only to the
-//   month or year;
+//   month or year; for a child this council placed for adoption before (`adopted_before`, the day
+//   of the adoption), that adoption;
 // - on the adoption path, the agency decision maker's decision weeks before the placement order,
 //   the match weeks before the move to the adopters (mostly a woman and a man, married), and where
 //   the child was never placed for adoption the decision ceasing before care ends;
@@ -262,9 +268,17 @@ struct Change {
 template <typename Add>
 void plan_permanence(const PlanContext& context, Date born, Date start, bool adoption_path,
                      bool adoption_considered, const std::vector<Change>& kept, Date end, Date today,
-                     Rng& rng, Add add) {
-  if (rng.chance(0.97)) {
-    Action& a = add(ActionKind::kPreviousPermanence, start + static_cast<int32_t>(rng.between(0, 10)));
+                     std::optional<Date> adopted_before, Rng& rng, Add add) {
+  Date recorded = start + static_cast<int32_t>(rng.between(0, 10));
+  if (rng.chance(0.05)) recorded = start + static_cast<int32_t>(rng.between(30, 120));
+  if (recorded >= end) recorded = std::max(start, end - 1);  // while the period is open
+  if (adopted_before) {
+    Action& a = add(ActionKind::kPreviousPermanence, recorded);
+    a.code = "P1";
+    a.text = context.la_number;
+    a.reason = adopted_before->iso();
+  } else {
+    Action& a = add(ActionKind::kPreviousPermanence, recorded);
     const double u = rng.uniform();
     a.code = u < 0.88 ? "Z1" : u < 0.90 ? "P1" : u < 0.95 ? "P2" : u < 0.99 ? "P3" : "P4";
     if (a.code != "Z1" && start - born < 120) a.code = "Z1";  // too young to have had an order
@@ -386,8 +400,8 @@ void plan_leaving_care(const PlanContext& context, Date born, Date start, Date e
 // - the initial health assessment, 75% within 20 working days; reviews every 6 months under 5 and
 //   yearly from 5, 80% on time and some months late, with the immunisations noted at each;
 // - dental checks from age 1 about yearly; development checks about yearly under 5;
-// - an SDQ a year from 4 to 16, a score for 82%, else the carer or young person refused or another
-//   reason;
+// - an SDQ a year from 4 to 16 (never more than a year apart, so one in each year in care), a
+//   score for 82%, else the carer or young person refused or another reason;
 // - personal education plans each school term (a few terms missed), the first within about 20
 //   working days of coming into care or starting school;
 // - from 12, each year in care a 5% chance of a substance misuse problem identified (most offered an
@@ -427,7 +441,7 @@ void plan_health(Date born, Date start, Date last, const WorkingDayCalendar& cal
   const Date seventeenth = birthday(born, 17);
   for (Date sdq = later(start, add_years(born, 4)) + static_cast<int32_t>(rng.between(60, 330));
        sdq < last && sdq < seventeenth;
-       sdq = add_months(sdq, 12) + static_cast<int32_t>(rng.between(-30, 30))) {
+       sdq = add_months(sdq, 12) - static_cast<int32_t>(rng.between(1, 30))) {
     Action& a = add(ActionKind::kSdq, sdq);
     if (rng.chance(0.82)) {
       const double score = 14 + 6.5 * (rng.uniform() + rng.uniform() + rng.uniform() - 1.5) * 2;
@@ -531,7 +545,9 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   }
   if (emergency && age < 10 && status == "C1" && rng.chance(0.3)) {
     status = rng.chance(0.6) ? "L2" : "L1";
-    changes.push_back({start + static_cast<int32_t>(rng.between(2, 8)), "C1", std::nullopt, ""});
+    // Police protection lasts at most 72 hours (rule 361), an emergency protection order 8 days.
+    changes.push_back({start + static_cast<int32_t>(status == "L1" ? rng.between(1, 3) : rng.between(2, 8)),
+                       "C1", std::nullopt, ""});
   }
   const std::string first_status = status;
 
@@ -780,7 +796,9 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
         continue;
       }
       const auto& length = kMissingDays[rng.weighted(kMissingDayWeights)];
-      const Date back = day + static_cast<int32_t>(rng.between(length[0], length[1]));
+      // Back before care ends: care does not end while the child is missing (rules 577, 580).
+      const Date until = end < today ? end - 1 : care_last;
+      const Date back = std::min(until, day + static_cast<int32_t>(rng.between(length[0], length[1])));
       item(ActionKind::kGoMissing, day, 5).code = rng.chance(0.7) ? "M" : "A";
       if (!first_missing) first_missing = day;
       if (back >= today) break;  // still missing when the history ends
@@ -845,8 +863,15 @@ std::optional<PlannedCare> plan_care(const PlanContext& context, Household& h, i
   // Adoption is considered for some young children who leave care another way.
   const bool considered =
       age < 5 && (path == kUntilAdult || path == kSpecialGuardianship || path == kChildArrangements);
-  plan_permanence(context, m.born, start, path == kAdoption, considered, kept, end, today, permanence,
-                  [&](ActionKind kind, Date on) -> Action& {
+  // A child adopted from this council's care before, whose adoption broke down.
+  std::optional<Date> adopted_before;
+  for (const Action& a : h.actions) {
+    if (a.member == child && a.kind == ActionKind::kEndCare && (a.code == "E11" || a.code == "E12")) {
+      adopted_before = a.date;
+    }
+  }
+  plan_permanence(context, m.born, start, path == kAdoption, considered, kept, end, today, adopted_before,
+                  permanence, [&](ActionKind kind, Date on) -> Action& {
                     Action& a = item(kind, on, 1);
                     items.back().stream = &permanence;
                     return a;

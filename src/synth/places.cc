@@ -1,10 +1,14 @@
 #include "synth/places.h"
 
 #include <array>
+#include <map>
+#include <ostream>
+#include <set>
 #include <span>
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
 #include "domain/identifiers.h"
 
 namespace safeguard::synth {
@@ -72,18 +76,19 @@ constexpr District kDistricts[] = {
 // independent fostering agencies, each district's upper-tier authority and rough middle.
 struct OutOfArea {
   std::string_view district;
-  std::string_view authority;
+  std::string_view authority;        // upper tier
+  std::string_view local_authority;  // lower tier: the same for a unitary authority
   GridReference centre;
 };
 constexpr OutOfArea kOutOfArea[] = {
-    {"PE1", "E06000031", {519500, 299500}},  // Peterborough
-    {"CB4", "E10000003", {545500, 260500}},  // Cambridgeshire
-    {"IP3", "E10000029", {618500, 242500}},  // Suffolk
-    {"LN6", "E10000019", {495000, 369000}},  // Lincolnshire
-    {"LE4", "E06000016", {459000, 307500}},  // Leicester
-    {"NG7", "E06000018", {455500, 339500}},  // Nottingham
-    {"MK9", "E06000042", {485500, 238500}},  // Milton Keynes
-    {"CO4", "E10000012", {600500, 227000}},  // Essex
+    {"PE1", "E06000031", "E06000031", {519500, 299500}},  // Peterborough
+    {"CB4", "E10000003", "E07000008", {545500, 260500}},  // Cambridgeshire
+    {"IP3", "E10000029", "E07000202", {618500, 242500}},  // Suffolk
+    {"LN6", "E10000019", "E07000138", {495000, 369000}},  // Lincolnshire
+    {"LE4", "E06000016", "E06000016", {459000, 307500}},  // Leicester
+    {"NG7", "E06000018", "E06000018", {455500, 339500}},  // Nottingham
+    {"MK9", "E06000042", "E06000042", {485500, 238500}},  // Milton Keynes
+    {"CO4", "E10000012", "E07000071", {600500, 227000}},  // Essex
 };
 
 constexpr std::string_view kStreetStems[] = {
@@ -167,14 +172,48 @@ std::string out_of_area_postcode(Rng& rng) {
   return out;
 }
 
+// The Norfolk district council (lower-tier authority) a synthetic district lies in, roughly.
+std::string_view norfolk_district_council(std::string_view town, std::string_view district) {
+  if (town == "Norwich") {
+    if (one_of(district, {"NR8", "NR10", "NR12", "NR13"})) return "E07000144";  // Broadland
+    if (one_of(district, {"NR9", "NR14", "NR15", "NR16"})) return "E07000149";  // South Norfolk
+    return "E07000148";                                                         // Norwich
+  }
+  if (town == "Great Yarmouth") return "E07000145";
+  if (one_of(town, {"King's Lynn", "Downham Market", "Hunstanton"})) return "E07000146";
+  if (one_of(town, {"Thetford", "Dereham", "Attleborough", "Swaffham"})) return "E07000143";  // Breckland
+  if (one_of(town, {"Wymondham", "Diss", "Harleston", "Eye"})) return "E07000149";            // South Norfolk
+  if (town == "Aylsham") return "E07000144";                                                  // Broadland
+  return "E07000147";                                                                         // North Norfolk
+}
+
 std::vector<SyntheticDistrict> postcode_districts() {
   std::vector<SyntheticDistrict> out;
-  for (const District& d : kDistricts)
-    out.push_back({std::string(d.district), std::string(kCounty), d.centre});
+  for (const District& d : kDistricts) {
+    out.push_back({std::string(d.district), std::string(kCounty),
+                   std::string(norfolk_district_council(d.town, d.district)), d.centre});
+  }
   for (const OutOfArea& d : kOutOfArea) {
-    out.push_back({std::string(d.district), std::string(d.authority), d.centre});
+    out.push_back(
+        {std::string(d.district), std::string(d.authority), std::string(d.local_authority), d.centre});
   }
   return out;
+}
+
+void write_postcode_directory(const std::vector<std::string>& postcodes, std::ostream& out) {
+  std::map<std::string, SyntheticDistrict> by_district;
+  for (SyntheticDistrict& d : postcode_districts()) by_district.emplace(d.district, std::move(d));
+  std::set<std::string> written;
+  out << "pcd,oseast1m,osnrth1m,laua,cty,ctry\n";
+  for (const std::string& text : postcodes) {
+    const std::string postcode = normalise_postcode(text);
+    const auto it = by_district.find(postcode_district(postcode));
+    if (it == by_district.end() || !written.insert(postcode).second) continue;
+    const SyntheticDistrict& d = it->second;
+    const bool county = d.authority.starts_with("E10");
+    out << postcode << ',' << d.centre.easting << ',' << d.centre.northing << ',' << d.local_authority << ','
+        << (county ? d.authority : "E99999999") << ",E92000001\n";
+  }
 }
 
 PlannedAddress nearby_address(Rng& rng, const PlannedAddress& near) {

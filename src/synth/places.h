@@ -8,6 +8,7 @@
 // Thread safety: immutable data and functions of an Rng the caller owns.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,10 +38,17 @@ inline constexpr std::string_view kCounty = "E10000020";
 // district).
 struct SyntheticDistrict {
   std::string district;
-  std::string authority;
+  std::string authority;        // upper tier (PL_LA)
+  std::string local_authority;  // lower tier (the directory's laua)
   GridReference centre;
 };
 std::vector<SyntheticDistrict> postcode_districts();
+
+// The synthetic council's postcode directory as the ONS postcode directory's CSV file (the columns
+// pcd, oseast1m, osnrth1m, laua, cty and ctry), for these postcodes, each at its district's centre.
+// A postcode of a district the council does not use is left out, as the real directory leaves out
+// postcodes that do not exist. For checking a synthetic SSDA903 return (validate 903 --postcodes).
+void write_postcode_directory(const std::vector<std::string>& postcodes, std::ostream& out);
 // An address in the same town as `near` most of the time (people mostly move locally).
 PlannedAddress nearby_address(Rng& rng, const PlannedAddress& near);
 

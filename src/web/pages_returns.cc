@@ -32,28 +32,37 @@ std::string count_text(int64_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
-// The part of a child's record that holds a table's fields.
-std::string record_href(int64_t person_id, std::string_view table) {
+// The part of a child's record that holds the fields of a table of a return ("cin" or "ssda903").
+std::string record_href(int64_t person_id, std::string_view kind, std::string_view table) {
+  const std::string record = person_href(person_id);
+  if (kind == "ssda903") {
+    if (table == "Header") return record + "/correct";
+    if (table == "OC2") return record + "/health";
+    if (table == "OC3") return record + "/leaving-care";
+    if (table == "AD1" || table == "PlacedAdoption") return record + "/adoption";
+    if (table == "Missing") return record + "/missing";
+    return record + "/looked-after";  // episodes, reviews, UASC, social workers, permanence
+  }
   if (table == "ChildIdentifiers" || table == "ChildCharacteristics" || table == "Disabilities")
-    return person_href(person_id) + "/correct";
+    return record + "/correct";
   if (table == "CINplanDates" || table == "Section47" || table == "ChildProtectionPlans" ||
       table == "Reviews")
-    return person_href(person_id) + "/protection";
-  return person_href(person_id);
+    return record + "/protection";
+  return record;
 }
 
 // A finding's child: a link to the record for those who may open records, else the id.
-std::string child_cell(const PageContext& c, const Finding& f) {
+std::string child_cell(const PageContext& c, std::string_view kind, const Finding& f) {
   if (f.child.empty()) return "";
   const auto id = parse_id(f.child);
   if (!id || !can_search_people(*c.user)) return escape(f.child);
   return link_in_context(f.child, " the record of child " + f.child + ", at " + std::string(f.fields),
-                         record_href(*id, f.table));
+                         record_href(*id, kind, f.table));
 }
 
 // The findings grouped by rule, in the order the rules run: a summary table, then each rule's
 // findings in a details block.
-std::string findings_html(const PageContext& c, const ValidationReport& report,
+std::string findings_html(const PageContext& c, std::string_view kind, const ValidationReport& report,
                           const std::map<std::string, std::string>& holders) {
   if (report.findings.empty()) {
     return "<p class=\"govuk-body\" data-testid=\"no-findings\">The validator found no errors and no queries "
@@ -86,7 +95,7 @@ std::string findings_html(const PageContext& c, const ValidationReport& report,
     for (size_t i = 0; i < g.findings.size() && i < kFindingsShownPerRule; ++i) {
       const Finding& f = *g.findings[i];
       const auto holder = holders.find(f.child);
-      rows.push_back({child_cell(c, f), escape(holder == holders.end() ? "" : holder->second),
+      rows.push_back({child_cell(c, kind, f), escape(holder == holders.end() ? "" : holder->second),
                       escape(f.table), f.row < 0 ? "Whole return" : std::to_string(f.row), escape(f.fields),
                       escape(f.value)});
     }
@@ -197,26 +206,26 @@ Response report_page(PageContext& c, int64_t id) {
       {"Produced", escape(london_date_time_text(r.produced_at) + " by " + r.produced_by), ""},
       {"Children", std::to_string(r.children), ""},
   };
-  if (report->findings) {
-    summary.push_back(
-        {"Findings now",
-         "<span data-testid=\"finding-counts\">" + escape(counts_text(*report->findings)) + "</span>", ""});
-  }
+  summary.push_back(
+      {"Findings now",
+       "<span data-testid=\"finding-counts\">" + escape(counts_text(report->findings)) + "</span>", ""});
   main += summary_list(summary);
   std::string files;
   for (const std::string& name : report->files)
     files += "<li>" + link(name, return_href(id) + "/files/" + name) + "</li>";
-  if (report->findings)
-    files += "<li>" + link("findings.csv (every finding)", return_href(id) + "/findings.csv") + "</li>";
+  files += "<li>" + link("findings.csv (every finding)", return_href(id) + "/findings.csv") + "</li>";
   main += "<h2 class=\"govuk-heading-m\">Files</h2><ul class=\"govuk-list\" data-testid=\"files\">" + files +
           "</ul>";
   main += "<h2 class=\"govuk-heading-m\">What the validator found</h2>";
-  if (report->findings) {
-    main += findings_html(c, *report->findings, report->holders);
-  } else {
-    main += inset(
-        escape("Safeguard has no validator for this return yet: the SSDA903 rules are still to be built."));
+  if (!report->findings.skipped.empty()) {
+    std::string skipped;
+    for (const std::string& s : report->findings.skipped) skipped += "<li>" + escape(s) + "</li>";
+    main +=
+        "<p class=\"govuk-body\">Rules not run:</p><ul class=\"govuk-list govuk-list--bullet\" "
+        "data-testid=\"skipped-rules\">" +
+        skipped + "</ul>";
   }
+  main += findings_html(c, r.kind, report->findings, report->holders);
   return c.page(l, main);
 }
 
@@ -236,9 +245,8 @@ Response file_download(PageContext& c, int64_t id, const std::string& name) {
 Response findings_download(PageContext& c, int64_t id) {
   auto report = ReturnsService(c.db, c.clock).report(*c.user, id);
   if (!report) return c.error_page(report.error());
-  if (!report->findings) return c.problem(404, "Page not found", "This return has no validator yet.");
   return download(report->produced.kind + "-" + std::to_string(report->produced.year) + "-findings.csv",
-                  findings_csv(*report->findings), "text/csv; charset=utf-8");
+                  findings_csv(report->findings), "text/csv; charset=utf-8");
 }
 
 Response data_quality_page(PageContext& c) {
@@ -258,7 +266,7 @@ Response data_quality_page(PageContext& c) {
            {"Findings",
             "<span data-testid=\"finding-counts\">" + escape(counts_text(quality->findings)) + "</span>",
             ""}}) +
-      findings_html(c, quality->findings, quality->holders);
+      findings_html(c, "cin", quality->findings, quality->holders);
   return c.page(l, main);
 }
 

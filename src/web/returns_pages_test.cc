@@ -3,12 +3,14 @@
 // validator finds grouped by rule with the same counts as the validator run on the file, and
 // downloads the file exactly as kept and the findings; a team manager sees the same findings with
 // each child linked to the part of their record at fault, where an analyst (who opens no records)
-// sees who holds the case; the SSDA903 return comes as its eleven files; the data-quality page
+// sees who holds the case; the SSDA903 return comes as its eleven files and last year's, and is
+// checked as the validator checks those files; the data-quality page
 // checks the year under way; a social worker sees none of it and a manager produces nothing.
 #include <gtest/gtest.h>
 
 #include "app/returns.h"
 #include "returns/cin_validator.h"
+#include "returns/table.h"
 #include "support/browser.h"
 #include "support/test_site.h"
 #include "synth/council.h"
@@ -154,7 +156,7 @@ TEST_F(ReturnsPagesTest, AManagerSeesEachChildLinkedToTheFieldAtFault) {
   EXPECT_EQ(manager.post("/returns", produce).status, 403);
 }
 
-TEST_F(ReturnsPagesTest, TheSsda903ReturnComesAsItsElevenFiles) {
+TEST_F(ReturnsPagesTest, TheSsda903ReturnComesAsItsElevenFilesWithLastYearsAndIsChecked) {
   Browser analyst(*site_);
   ASSERT_EQ(produce(analyst, "ssda903", "2026").status, 303);
   Response r = analyst.get("/returns/1");
@@ -162,14 +164,50 @@ TEST_F(ReturnsPagesTest, TheSsda903ReturnComesAsItsElevenFiles) {
   for (const char* table : {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption",
                             "PrevPerm", "Missing", "SWEpisodes"}) {
     EXPECT_TRUE(contains(r.body, "href=\"/returns/1/files/" + std::string(table) + ".csv\"")) << table;
+    EXPECT_TRUE(contains(r.body, "href=\"/returns/1/files/previous-" + std::string(table) + ".csv\""))
+        << table;
   }
-  EXPECT_TRUE(contains(r.body, "no validator for this return yet"));
   r = analyst.get("/returns/1/files/Episodes.csv");
   ASSERT_EQ(r.status, 200);
   EXPECT_TRUE(r.body.starts_with(
       "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST"))
       << r.body.substr(0, 200);
-  EXPECT_EQ(analyst.get("/returns/1/findings.csv").status, 404);
+
+  // The page's findings are the validator's on the files as kept, with last year's, placed by the
+  // council's postcode directory: the same counts, and the rules needing Ofsted's lists skipped.
+  ReturnsService returns(*db_, clock_);
+  std::vector<ReturnFile> files;
+  for (const int year : {2026, 2025}) {
+    auto tables = returns.build_ssda903(year);
+    ASSERT_TRUE(tables);
+    for (const ReturnTable& t : *tables)
+      files.push_back({(year == 2025 ? "previous-" : "") + t.name + ".csv", to_csv(t)});
+  }
+  const auto expected = returns.validate_ssda903_files(files, 2026);
+  ASSERT_TRUE(expected);
+  r = analyst.get("/returns/1");
+  EXPECT_TRUE(contains(r.body, "<span data-testid=\"finding-counts\">" + counts(*expected) + "</span>"))
+      << r.body;
+  EXPECT_TRUE(contains(r.body, "1008: needs the Ofsted provider lists"));
+  EXPECT_FALSE(contains(r.body, "needs the ONS postcode directory"));  // the council has one
+  const Response csv = analyst.get("/returns/1/findings.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'),
+            static_cast<std::ptrdiff_t>(expected->findings.size() + 1));
+
+  // A team manager's links go to the part of the record holding the table's fields.
+  const Finding* f = first_about_a_child(*expected);
+  ASSERT_NE(f, nullptr);
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  const std::string section = f->table == "Header"                                  ? "/correct"
+                              : f->table == "OC3"                                   ? "/leaving-care"
+                              : f->table == "OC2"                                   ? "/health"
+                              : f->table == "Missing"                               ? "/missing"
+                              : (f->table == "AD1" || f->table == "PlacedAdoption") ? "/adoption"
+                                                                                    : "/looked-after";
+  EXPECT_TRUE(contains(manager.get("/returns/1").body, "href=\"/people/" + f->child + section + "\""))
+      << f->table;
 }
 
 TEST_F(ReturnsPagesTest, DataQualityChecksTheYearUnderWay) {
