@@ -365,8 +365,10 @@ void add_ssda903_rules_400s(std::vector<Ssda903RuleDefinition>& out) {
                       if (!one_of(p.row[episodes::RNE], {"U", "B"})) return false;
                       // The reference fills blanks with "*" before comparing.
                       const auto same = [&](size_t col) {
-                        const std::string_view a = p.row[col].empty() ? "*" : p.row[col];
-                        const std::string_view b = p.before[col].empty() ? "*" : p.before[col];
+                        const auto or_star = [](const std::string& v) {
+                          return v.empty() ? std::string_view("*") : std::string_view(v);
+                        };
+                        const std::string_view a = or_star(p.row[col]), b = or_star(p.before[col]);
                         return a == b;
                       };
                       return same(episodes::LS) || (same(episodes::PLACE) && same(episodes::PL_POST) &&

@@ -1018,9 +1018,10 @@ void add_ssda903_rules_600s_up(std::vector<Ssda903RuleDefinition>& out) {
     }
   }));
   // SW04STG1 and SW05STG1 (the end date, though its message says began) accept partly known dates.
-  for (const auto& [code, column] :
+  for (const auto& code_and_column :
        {std::pair{"SW04STG1", sw_episodes::SW_DECOM}, {"SW05STG1", sw_episodes::SW_DEC}}) {
-    out.push_back(rule(code, [column](Ssda903Check& c) {
+    const size_t column = code_and_column.second;  // clang 14 cannot capture a structured binding
+    out.push_back(rule(code_and_column.first, [column](Ssda903Check& c) {
       const Ssda903Rows* rows = c.table(T::kSwEpisodes);
       if (!rows) return;
       for (size_t i = 0; i < rows->rows.size(); ++i) {
