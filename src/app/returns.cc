@@ -315,22 +315,40 @@ Result<ReturnFile> ReturnsService::file(const User& user, int64_t id, std::strin
   }
 }
 
-Result<DataQuality> ReturnsService::data_quality(const User& user) {
+Result<DataQuality> ReturnsService::data_quality(const User& user, ReturnKind kind) {
   if (!can_see_returns(user))
     return Error::denied("Performance analysts and team managers see data quality.");
   DataQuality out;
+  out.kind = kind;
   out.year = year_under_way(clock_.today());
-  size_t children = 0;
-  auto xml = build_cin_census(out.year, children);
-  if (!xml) return xml.error();
-  out.children = static_cast<int64_t>(children);
-  auto findings = validate_census_text(*xml, out.year);
+  Result<ValidationReport> findings = ValidationReport{};
+  if (kind == ReturnKind::kCinCensus) {
+    size_t children = 0;
+    auto xml = build_cin_census(out.year, children);
+    if (!xml) return xml.error();
+    out.children = static_cast<int64_t>(children);
+    findings = validate_census_text(*xml, out.year);
+  } else {
+    std::vector<ReturnFile> files;
+    for (const int year : {out.year, out.year - 1}) {
+      auto tables = build_ssda903(year);
+      if (!tables) return tables.error();
+      if (year == out.year) out.children = static_cast<int64_t>(tables->front().rows.size());
+      for (const ReturnTable& t : *tables) {
+        files.push_back(
+            {(year == out.year ? "" : std::string(kLastYearPrefix)) + t.name + ".csv", to_csv(t)});
+      }
+    }
+    findings = validate_ssda903_files(files, out.year);
+  }
   if (!findings) return findings.error();
   try {
     out.holders = holders_of(*findings);
-    AuditLog(db_.sql()).record_administration(clock_.now(), user.username,
-                                              "checked the data quality of the Children in Need census",
-                                              "year ending 31 March " + std::to_string(out.year));
+    AuditLog(db_.sql()).record_administration(
+        clock_.now(), user.username,
+        "checked the data quality of the " +
+            std::string(kind == ReturnKind::kCinCensus ? "Children in Need census" : "SSDA903 return"),
+        "year ending 31 March " + std::to_string(out.year));
   } catch (const SqlError& e) {
     return Error::internal(std::string("The database failed while checking data quality: ") + e.what());
   }

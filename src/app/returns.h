@@ -45,9 +45,11 @@ struct ReturnReport {
   std::map<std::string, std::string> holders;
 };
 
-// The data-quality page: the census of the collection year under way, from the record as it is
-// today, and what the validator finds in it, so errors are put right during the year.
+// The data-quality page: a return of the collection year under way (the census, or the SSDA903
+// return with last year's), from the record as it is today, and what the validator finds in it,
+// so errors are put right during the year.
 struct DataQuality {
+  ReturnKind kind = ReturnKind::kCinCensus;
   int year = 0;
   int64_t children = 0;
   ValidationReport findings;
@@ -68,7 +70,7 @@ class ReturnsService {
   Result<std::vector<ProducedReturn>> produced(const User& user);
   Result<ReturnReport> report(const User& user, int64_t id);
   Result<ReturnFile> file(const User& user, int64_t id, std::string_view name);
-  Result<DataQuality> data_quality(const User& user);
+  Result<DataQuality> data_quality(const User& user, ReturnKind kind = ReturnKind::kCinCensus);
 
   // The SSDA903 tables for the collection year ending 31 March `year` (2000 to the year after
   // today's; the record must already have reached the year's start). `actor` names who produced it.

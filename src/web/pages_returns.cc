@@ -249,24 +249,41 @@ Response findings_download(PageContext& c, int64_t id) {
                   findings_csv(report->findings), "text/csv; charset=utf-8");
 }
 
+// /data-quality (the census) and /data-quality?return=ssda903.
 Response data_quality_page(PageContext& c) {
-  auto quality = ReturnsService(c.db, c.clock).data_quality(*c.user);
+  const auto kind = parse_return_kind(FormData::parse(c.request.query).get("return"));
+  if (!kind && !c.request.query.empty()) return c.problem(404, "Page not found", "There is no such return.");
+  auto quality = ReturnsService(c.db, c.clock).data_quality(*c.user, kind.value_or(ReturnKind::kCinCensus));
   if (!quality) return c.error_page(quality.error());
+  const bool census = quality->kind == ReturnKind::kCinCensus;
   Layout l = c.layout("Data quality", "returns");
   l.back_href = "/returns";
-  std::string main =
-      "<span class=\"govuk-caption-l\">" + escape(year_text(quality->year)) + "</span>" +
-      "<h1 class=\"govuk-heading-l\">Data quality: the Children in Need census</h1>" +
-      "<p class=\"govuk-body\">The census of the year under way, made from the record as it is "
-      "now and checked against the DfE's rules: put each finding right in the child's record, "
-      "and it is gone the next time this page is opened. Rules about work still open (an "
-      "assessment or enquiry taking too long) judge it as at 31 March, as the census will.</p>" +
-      summary_list(
-          {{"Children in need this year", std::to_string(quality->children), ""},
-           {"Findings",
-            "<span data-testid=\"finding-counts\">" + escape(counts_text(quality->findings)) + "</span>",
-            ""}}) +
-      findings_html(c, "cin", quality->findings, quality->holders);
+  std::string main = "<span class=\"govuk-caption-l\">" + escape(year_text(quality->year)) + "</span>" +
+                     "<h1 class=\"govuk-heading-l\">Data quality: the " +
+                     escape(census ? "Children in Need census" : "SSDA903 return") + "</h1>";
+  if (census) {
+    main +=
+        "<p class=\"govuk-body\">The census of the year under way, made from the record as it is "
+        "now and checked against the DfE's rules: put each finding right in the child's record, "
+        "and it is gone the next time this page is opened. Rules about work still open (an "
+        "assessment or enquiry taking too long) judge it as at 31 March, as the census will.</p>"
+        "<p class=\"govuk-body\">" +
+        link("See the SSDA903 return's data quality", "/data-quality?return=ssda903") + ".</p>";
+  } else {
+    main +=
+        "<p class=\"govuk-body\">The SSDA903 return of the year under way, with last year's, made "
+        "from the record as it is now and checked against the DfE's rules: put each finding right "
+        "in the child's record, and it is gone the next time this page is opened.</p>"
+        "<p class=\"govuk-body\">" +
+        link("See the Children in Need census's data quality", "/data-quality") + ".</p>";
+  }
+  main += summary_list(
+              {{census ? "Children in need this year" : "Children in the return",
+                std::to_string(quality->children), ""},
+               {"Findings",
+                "<span data-testid=\"finding-counts\">" + escape(counts_text(quality->findings)) + "</span>",
+                ""}}) +
+          findings_html(c, return_kind_code(quality->kind), quality->findings, quality->holders);
   return c.page(l, main);
 }
 

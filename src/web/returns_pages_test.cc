@@ -4,7 +4,7 @@
 // downloads the file exactly as kept and the findings; a team manager sees the same findings with
 // each child linked to the part of their record at fault, where an analyst (who opens no records)
 // sees who holds the case; the SSDA903 return comes as its eleven files and last year's, and is
-// checked as the validator checks those files; the data-quality page
+// checked as the validator checks those files; the data-quality page, for either return,
 // checks the year under way; a social worker sees none of it and a manager produces nothing.
 #include <gtest/gtest.h>
 
@@ -219,6 +219,29 @@ TEST_F(ReturnsPagesTest, DataQualityChecksTheYearUnderWay) {
   EXPECT_TRUE(contains(r.body, "2026 to 2027 (ending 31 March 2027)"));
   EXPECT_TRUE(contains(r.body, "<span data-testid=\"finding-counts\">" + counts(expected) + "</span>"))
       << r.body;
+}
+
+// The SSDA903 return of the year under way, with last year's, checked as a produced one is.
+TEST_F(ReturnsPagesTest, DataQualityChecksTheSsda903ReturnToo) {
+  Browser manager(*site_);
+  ASSERT_EQ(manager.sign_in("manager").status, 303);
+  EXPECT_TRUE(contains(manager.get("/data-quality").body, "href=\"/data-quality?return=ssda903\""));
+  ReturnsService returns(*db_, clock_);
+  std::vector<ReturnFile> files;
+  for (const int year : {2027, 2026}) {
+    auto tables = returns.build_ssda903(year);
+    ASSERT_TRUE(tables);
+    for (const ReturnTable& t : *tables)
+      files.push_back({(year == 2026 ? "previous-" : "") + t.name + ".csv", to_csv(t)});
+  }
+  const auto expected = returns.validate_ssda903_files(files, 2027);
+  ASSERT_TRUE(expected);
+  const Response r = manager.get("/data-quality?return=ssda903");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(contains(r.body, "Data quality: the SSDA903 return"));
+  EXPECT_TRUE(contains(r.body, "<span data-testid=\"finding-counts\">" + counts(*expected) + "</span>"))
+      << r.body;
+  EXPECT_EQ(manager.get("/data-quality?return=census").status, 404);
 }
 
 TEST_F(ReturnsPagesTest, OnlyAnalystsAndManagersSeeReturns) {

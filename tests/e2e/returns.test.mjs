@@ -95,6 +95,13 @@ test('an analyst produces the SSDA903 return with last year\'s and reads its fin
       await download.saveAs(saved);
       assert.equal(readFileSync(saved, 'utf8'), readFileSync(join(cli, file), 'utf8'));
     }
+
+    // Its data quality this year, from the census's page.
+    await a.getByRole('link', { name: 'Returns', exact: true }).click();
+    await a.getByRole('link', { name: 'See which rules the record would fail today' }).click();
+    await a.getByRole('link', { name: "See the SSDA903 return's data quality" }).click();
+    await a.getByRole('heading', { name: 'Data quality: the SSDA903 return' }).waitFor();
+    assert.match(await a.getByTestId('finding-counts').textContent(), /\d+ errors? and \d+ quer(y|ies)/);
   } finally {
     await analyst.close();
     rmSync(dir, { recursive: true, force: true });
