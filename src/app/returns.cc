@@ -37,9 +37,7 @@ Result<std::vector<ReturnTable>> ReturnsService::ssda903(std::string_view actor,
   auto tables = build_ssda903(year);
   if (!tables) return tables;
   try {
-    AuditLog(db_.sql()).record_administration(clock_.now(), actor, "produced the SSDA903 return",
-                                              "year ending 31 March " + std::to_string(year) + ": " +
-                                                  std::to_string(tables->front().rows.size()) + " children");
+    note_production(actor, ReturnKind::kSsda903, year, tables->front().rows.size());
   } catch (const SqlError& e) {
     return Error::internal(std::string("The database failed while producing the return: ") + e.what());
   }
@@ -103,16 +101,21 @@ Result<std::string> ReturnsService::build_cin_census(int year, size_t& count) {
 
 Result<std::string> ReturnsService::cin_census(std::string_view actor, int year) {
   size_t children = 0;
-  return cin_census(actor, year, children);
-}
-
-Result<std::string> ReturnsService::cin_census(std::string_view actor, int year, size_t& children) {
   auto xml = build_cin_census(year, children);
   if (!xml) return xml;
-  AuditLog(db_.sql()).record_administration(
-      clock_.now(), actor, "produced the Children in Need census",
-      "year ending 31 March " + std::to_string(year) + ": " + std::to_string(children) + " children");
+  try {
+    note_production(actor, ReturnKind::kCinCensus, year, children);
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while producing the census: ") + e.what());
+  }
   return xml;
+}
+
+void ReturnsService::note_production(std::string_view actor, ReturnKind kind, int year, size_t children) {
+  AuditLog(db_.sql()).record_administration(
+      clock_.now(), actor,
+      kind == ReturnKind::kCinCensus ? "produced the Children in Need census" : "produced the SSDA903 return",
+      "year ending 31 March " + std::to_string(year) + ": " + std::to_string(children) + " children");
 }
 
 // ---- Returns kept, and their findings ----
@@ -218,7 +221,7 @@ Result<int64_t> ReturnsService::produce(const User& user, ReturnKind kind, int y
   std::vector<ReturnFile> files;
   if (kind == ReturnKind::kCinCensus) {
     size_t children = 0;
-    auto xml = cin_census(user.username, year, children);
+    auto xml = build_cin_census(year, children);
     if (!xml) return xml.error();
     auto findings = validate_census_text(*xml, year);
     if (!findings) return findings.error();
@@ -227,7 +230,7 @@ Result<int64_t> ReturnsService::produce(const User& user, ReturnKind kind, int y
     produced.children = static_cast<int64_t>(children);
     files.push_back({"cin-census-" + std::to_string(year) + ".xml", std::move(*xml)});
   } else {
-    auto tables = ssda903(user.username, year);
+    auto tables = build_ssda903(year);
     if (!tables) return tables.error();
     auto last_year = build_ssda903(year - 1);
     if (!last_year) return last_year.error();
@@ -242,8 +245,11 @@ Result<int64_t> ReturnsService::produce(const User& user, ReturnKind kind, int y
   }
   try {
     int64_t id = 0;
+    // Kept and noted in the administration log together: a return that could not be kept was
+    // not produced.
     const Status kept = db_.transact([&]() -> Status {
       id = ProducedReturns(db_.sql()).add(produced, files);
+      note_production(user.username, kind, year, static_cast<size_t>(produced.children));
       return Status::success();
     });
     if (!kept) return kept.error();

@@ -89,8 +89,8 @@ class ReturnsService {
  private:
   // The year, if a return may be produced for it.
   Result<CollectionYear> collection_year(int year);
-  // The census, logged as produced by `actor`, and how many children it holds.
-  Result<std::string> cin_census(std::string_view actor, int year, size_t& children);
+  // Notes in the administration log that `actor` produced a return of `children` children.
+  void note_production(std::string_view actor, ReturnKind kind, int year, size_t children);
   // The census and how many children it holds, without logging it.
   Result<std::string> build_cin_census(int year, size_t& children);
   // Who holds each open child's case, by LAchildID, for the children `report` names.

@@ -11,6 +11,7 @@
 #include "app/returns.h"
 #include "returns/cin_validator.h"
 #include "returns/table.h"
+#include "store/audit_log.h"
 #include "support/browser.h"
 #include "support/test_site.h"
 #include "synth/council.h"
@@ -159,6 +160,13 @@ TEST_F(ReturnsPagesTest, AManagerSeesEachChildLinkedToTheFieldAtFault) {
 TEST_F(ReturnsPagesTest, TheSsda903ReturnComesAsItsElevenFilesWithLastYearsAndIsChecked) {
   Browser analyst(*site_);
   ASSERT_EQ(produce(analyst, "ssda903", "2026").status, 303);
+  // Noted once, by whom, when it was kept (last year's tables are not a production of their own).
+  const auto log = AuditLog(db_->sql()).administration(5);
+  ASSERT_FALSE(log.empty());
+  EXPECT_EQ(log.front().action, "produced the SSDA903 return");
+  EXPECT_EQ(log.front().actor, "analyst");
+  EXPECT_TRUE(log.front().detail.starts_with("year ending 31 March 2026: ")) << log.front().detail;
+  EXPECT_TRUE(log.size() < 2 || log[1].action != "produced the SSDA903 return");
   Response r = analyst.get("/returns/1");
   ASSERT_EQ(r.status, 200);
   for (const char* table : {"Header", "Episodes", "Reviews", "UASC", "OC2", "OC3", "AD1", "PlacedAdoption",
