@@ -177,23 +177,18 @@ Result<ValidationReport> ReturnsService::validate_ssda903_files(const std::vecto
   options.la = SettingsService(db_, clock_).council_authority();
   PostcodeService postcodes(db_, clock_);
   for (const Ssda903Year* y : {&submitted.current, submitted.previous ? &*submitted.previous : nullptr}) {
-    if (!y || !y->table(Ssda903Table::kEpisodes)) continue;
-    const auto& columns = ssda903_columns(Ssda903Table::kEpisodes);
-    for (const std::string_view column : {"HOME_POST", "PL_POST"}) {
-      const size_t c =
-          static_cast<size_t>(std::find(columns.begin(), columns.end(), column) - columns.begin());
-      for (const auto& row : y->table(Ssda903Table::kEpisodes)->rows) {
-        const std::string key = ssda903_postcode_key(row[c]);
-        if (key.empty() || options.postcodes.count(key)) continue;
-        auto located = postcodes.locate(row[c]);
-        if (!located) return located.error();
-        if (!*located) continue;
-        const PostcodeLocation& at = **located;
-        // The directory knows each postcode's upper-tier authority, which is all PL_LA needs.
-        options.postcodes[key] = {static_cast<double>(at.grid.easting), static_cast<double>(at.grid.northing),
-                                  at.authority};
-        options.upper_tier_of[at.authority] = at.authority;
-      }
+    if (!y) continue;
+    for (const std::string& postcode : ssda903_postcodes(*y)) {
+      const std::string key = ssda903_postcode_key(postcode);
+      if (options.postcodes.count(key)) continue;
+      auto located = postcodes.locate(postcode);
+      if (!located) return located.error();
+      if (!*located) continue;
+      const PostcodeLocation& at = **located;
+      // The directory knows each postcode's upper-tier authority, which is all PL_LA needs.
+      options.postcodes[key] = {static_cast<double>(at.grid.easting), static_cast<double>(at.grid.northing),
+                                at.authority};
+      options.upper_tier_of[at.authority] = at.authority;
     }
   }
   return validate_ssda903(submitted, year, options);

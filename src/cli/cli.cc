@@ -972,16 +972,7 @@ int run(int argc, char** argv) {
         result = fail(year.error().message, kBadInput);
         return;
       }
-      if (const auto& episodes = year->table(Ssda903Table::kEpisodes)) {
-        const auto& columns = ssda903_columns(Ssda903Table::kEpisodes);
-        const auto column = [&](std::string_view name) {
-          return static_cast<size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
-        };
-        for (const auto& row : episodes->rows) {
-          postcodes.push_back(row[column("HOME_POST")]);
-          postcodes.push_back(row[column("PL_POST")]);
-        }
-      }
+      for (std::string& postcode : ssda903_postcodes(*year)) postcodes.push_back(std::move(postcode));
     }
     const Status s = write_return_file(
         postcodes_file, [&](std::ostream& out) { synth::write_postcode_directory(postcodes, out); });

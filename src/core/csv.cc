@@ -80,4 +80,46 @@ int csv_column(const std::vector<std::string>& header, std::initializer_list<std
   return -1;
 }
 
+Status CsvTable::read_header() {
+  if (csv_.next(header_)) return Status::success();
+  return Error::invalid(source_ + ": " + (csv_.error().empty() ? "the file is empty" : csv_.error()), "file");
+}
+
+int CsvTable::column(std::initializer_list<std::string_view> names, std::string_view required) {
+  const int found = csv_column(header_, names);
+  if (found < 0 && !required.empty()) missing_ += (missing_.empty() ? "" : ", ") + std::string(required);
+  return found;
+}
+
+Status CsvTable::check_columns(std::string_view advice) const {
+  if (missing_.empty()) return Status::success();
+  return Error::invalid(
+      source_ + " line 1: the header has no column " + missing_ + ". " + std::string(advice), "file");
+}
+
+bool CsvTable::next() {
+  while (csv_.next(row_)) {
+    if (row_.size() == 1 && row_[0].empty()) continue;  // a blank line
+    if (row_.size() != header_.size()) {
+      status_ = Error::invalid(line() + ": " + std::to_string(row_.size()) + " fields where the header has " +
+                                   std::to_string(header_.size()),
+                               "file");
+      return false;
+    }
+    return true;
+  }
+  if (!csv_.error().empty()) status_ = Error::invalid(source_ + ": " + csv_.error(), "file");
+  return false;
+}
+
+std::string_view CsvTable::cell(int column) const {
+  return column >= 0 && static_cast<size_t>(column) < row_.size() ? trim(row_[column]) : std::string_view();
+}
+
+Status CsvTable::bad_cell(int column, std::string_view is_not) const {
+  return Error::invalid(line() + ": \"" + std::string(cell(column).substr(0, 12)) + "\" in column " +
+                            header_[column] + " " + std::string(is_not),
+                        "file");
+}
+
 }  // namespace safeguard

@@ -1,7 +1,7 @@
 // Reading comma-separated files as RFC 4180 writes them: fields may be quoted, a quoted field may
 // hold commas, line breaks and doubled quotes, and lines end in LF or CRLF. Used by every file
-// import (the ONS postcode directory now, the SSDA903 return's tables later), so that a file is
-// read the same way wherever it comes from.
+// import (the SSDA903 return's tables, the ONS postcode directory, Ofsted's provider list), so that
+// a file is read the same way wherever it comes from.
 //
 // Thread safety: one reader per stream, on one thread.
 #pragma once
@@ -12,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/result.h"
 
 namespace safeguard {
 
@@ -50,5 +52,38 @@ class CsvReader {
 
 // The column of a header row named one of `names` (compared trimmed and in lower case), or -1.
 int csv_column(const std::vector<std::string>& header, std::initializer_list<std::string_view> names);
+
+// A file of records under a header row, as the imports of other bodies' files read them (the ONS
+// postcode directory, Ofsted's provider list): columns found by name, blank lines passed over,
+// every record as wide as the header, and each error naming the file, the line and the column.
+class CsvTable {
+ public:
+  CsvTable(std::istream& in, std::string_view source) : csv_(in), source_(source) {}
+
+  // Reads the header row; an empty or malformed file is an error.
+  Status read_header();
+  // The column named one of `names`, or -1. A missing column that has a `required` name is listed,
+  // by that name, by check_columns().
+  int column(std::initializer_list<std::string_view> names, std::string_view required = {});
+  // An error naming the required columns the header lacks, ending with `advice`.
+  Status check_columns(std::string_view advice) const;
+
+  // Reads the next record; false at the end of the file or on an error, which status() then gives.
+  bool next();
+  Status status() const { return status_; }
+  // A cell of the record, trimmed; empty for column -1.
+  std::string_view cell(int column) const;
+  // An error about a cell: "FILE line N: "VALUE" in column NAME `is_not`", the value cut short.
+  Status bad_cell(int column, std::string_view is_not) const;
+
+ private:
+  std::string line() const { return source_ + " line " + std::to_string(csv_.line()); }
+
+  CsvReader csv_;
+  std::string source_;
+  std::vector<std::string> header_, row_;
+  std::string missing_;  // the required columns not found, separated by ", "
+  Status status_ = Status::success();
+};
 
 }  // namespace safeguard

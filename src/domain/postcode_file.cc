@@ -1,7 +1,6 @@
 #include "domain/postcode_file.h"
 
 #include <cstdint>
-#include <initializer_list>
 #include <vector>
 
 #include "core/csv.h"
@@ -28,67 +27,35 @@ std::optional<int64_t> metres(std::string_view text) {
 
 Status read_postcode_file(std::istream& in, std::string_view source,
                           const std::function<Status(const DirectoryPostcode&)>& each) {
-  const std::string where(source);
-  CsvReader csv(in);
-  std::vector<std::string> header;
-  if (!csv.next(header)) {
-    return Error::invalid(where + ": " + (csv.error().empty() ? "the file is empty" : csv.error()), "file");
-  }
-  const int postcode_col = csv_column(header, {"pcds", "pcd"});
-  const int easting_col = csv_column(header, {"oseast1m"});
-  const int northing_col = csv_column(header, {"osnrth1m"});
-  const int district_col = csv_column(header, {"oslaua", "laua"});
-  const int county_col = csv_column(header, {"oscty", "cty"});
-  const int country_col = csv_column(header, {"ctry"});
-  std::string missing;
-  if (postcode_col < 0) missing += " pcds (or pcd),";
-  if (easting_col < 0) missing += " oseast1m,";
-  if (northing_col < 0) missing += " osnrth1m,";
-  if (district_col < 0) missing += " oslaua (or laua),";
-  if (!missing.empty()) {
-    missing.pop_back();
-    return Error::invalid(where + " line 1: the header has no column" + missing +
-                              ". Give the ONS postcode directory's CSV file with its header row.",
-                          "file");
-  }
-  std::vector<std::string> row;
-  const auto cell = [&](int col) -> std::string_view {
-    return col >= 0 && static_cast<size_t>(col) < row.size() ? trim(row[col]) : std::string_view();
-  };
+  CsvTable file(in, source);
+  if (Status s = file.read_header(); !s) return s;
+  const int postcode_col = file.column({"pcds", "pcd"}, "pcds (or pcd)");
+  const int easting_col = file.column({"oseast1m"}, "oseast1m");
+  const int northing_col = file.column({"osnrth1m"}, "osnrth1m");
+  const int district_col = file.column({"oslaua", "laua"}, "oslaua (or laua)");
+  const int county_col = file.column({"oscty", "cty"});
+  const int country_col = file.column({"ctry"});
+  if (Status s = file.check_columns("Give the ONS postcode directory's CSV file with its header row."); !s)
+    return s;
   DirectoryPostcode p;
-  while (csv.next(row)) {
-    if (row.size() == 1 && row[0].empty()) continue;  // a blank line
-    const std::string line = where + " line " + std::to_string(csv.line());
-    if (row.size() != header.size()) {
-      return Error::invalid(line + ": " + std::to_string(row.size()) + " fields where the header has " +
-                                std::to_string(header.size()),
-                            "file");
-    }
-    p.postcode = normalise_postcode(cell(postcode_col));
+  while (file.next()) {
+    p.postcode = normalise_postcode(file.cell(postcode_col));
     p.district = postcode_district(p.postcode);
-    if (p.district.empty()) {
-      return Error::invalid(line + ": \"" + std::string(cell(postcode_col).substr(0, 12)) + "\" in column " +
-                                header[postcode_col] + " is not a postcode",
-                            "file");
-    }
+    if (p.district.empty()) return file.bad_cell(postcode_col, "is not a postcode");
     p.grid.reset();
-    if (!cell(easting_col).empty() || !cell(northing_col).empty()) {
-      const std::optional<int64_t> easting = metres(cell(easting_col));
-      const std::optional<int64_t> northing = metres(cell(northing_col));
-      if (!easting || !northing) {
-        const int col = easting ? northing_col : easting_col;
-        return Error::invalid(line + ": \"" + std::string(cell(col).substr(0, 12)) + "\" in column " +
-                                  header[col] + " is not a grid reference in metres",
-                              "file");
-      }
+    if (!file.cell(easting_col).empty() || !file.cell(northing_col).empty()) {
+      const std::optional<int64_t> easting = metres(file.cell(easting_col));
+      const std::optional<int64_t> northing = metres(file.cell(northing_col));
+      if (!easting || !northing)
+        return file.bad_cell(easting ? northing_col : easting_col, "is not a grid reference in metres");
       p.grid = GridReference{*easting, *northing};
     }
-    p.local_authority = std::string(cell(district_col));
-    p.authority = upper_tier_authority(cell(country_col), cell(county_col), cell(district_col));
+    p.local_authority = std::string(file.cell(district_col));
+    p.authority =
+        upper_tier_authority(file.cell(country_col), file.cell(county_col), file.cell(district_col));
     if (Status s = each(p); !s) return s;
   }
-  if (!csv.error().empty()) return Error::invalid(where + ": " + csv.error(), "file");
-  return Status::success();
+  return file.status();
 }
 
 }  // namespace safeguard

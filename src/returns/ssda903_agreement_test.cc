@@ -66,11 +66,8 @@ std::string postcode_directory(const std::vector<Corpus>& corpora) {
   std::vector<std::string> postcodes;
   for (const Corpus& c : corpora) {
     for (const Ssda903Year* year : {&c.files.current, c.files.previous ? &*c.files.previous : nullptr}) {
-      if (!year || !year->table(Ssda903Table::kEpisodes)) continue;
-      for (const auto& row : year->table(Ssda903Table::kEpisodes)->rows) {
-        postcodes.push_back(row[10]);  // HOME_POST
-        postcodes.push_back(row[11]);  // PL_POST
-      }
+      if (!year) continue;
+      for (std::string& postcode : ssda903_postcodes(*year)) postcodes.push_back(std::move(postcode));
     }
   }
   std::ostringstream out;

@@ -213,4 +213,21 @@ Result<Ssda903Year> read_ssda903_directory(const std::string& directory) {
   return year;
 }
 
+std::vector<std::string> ssda903_postcodes(const Ssda903Year& year) {
+  std::vector<std::string> out;
+  const auto& episodes = year.table(Ssda903Table::kEpisodes);
+  if (!episodes) return out;
+  const auto& columns = ssda903_columns(Ssda903Table::kEpisodes);
+  const auto column = [&](std::string_view name) {
+    return static_cast<size_t>(std::find(columns.begin(), columns.end(), name) - columns.begin());
+  };
+  const size_t home = column("HOME_POST"), placed = column("PL_POST");
+  for (const Ssda903Row row : episodes->rows) {
+    for (const size_t c : {home, placed}) {
+      if (!row[c].empty()) out.push_back(row[c]);
+    }
+  }
+  return out;
+}
+
 }  // namespace safeguard

@@ -154,4 +154,8 @@ Result<Ssda903Year> read_ssda903_year(const std::vector<Ssda903File>& files);
 // Reads every *.csv file of a directory (in name order) as a year.
 Result<Ssda903Year> read_ssda903_directory(const std::string& directory);
 
+// The postcodes a year's episodes name, HOME_POST and PL_POST of each row in turn, blanks left out:
+// what a postcode directory must place for the year.
+std::vector<std::string> ssda903_postcodes(const Ssda903Year& year);
+
 }  // namespace safeguard

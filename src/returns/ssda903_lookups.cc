@@ -1,6 +1,5 @@
 #include "returns/ssda903_lookups.h"
 
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -82,59 +81,33 @@ Status read_ssda903_postcodes(std::istream& in, std::string_view source, Ssda903
 }
 
 Status read_ssda903_providers(std::istream& in, std::string_view source, Ssda903Options& options) {
-  const std::string where(source);
-  CsvReader csv(in);
-  std::vector<std::string> header;
-  if (!csv.next(header)) {
-    return Error::invalid(where + ": " + (csv.error().empty() ? "the file is empty" : csv.error()), "file");
-  }
-  const int urn_col = csv_column(header, {"urn"});
-  const int place_col = csv_column(header, {"placement code", "provider code"});
-  const int provider_col = csv_column(header, {"placement provider code", "provider placement code"});
-  const int end_col = csv_column(header, {"deregistration date", "closed date"});
-  const int postcode_col = csv_column(header, {"setting postcode", "setting address postcode"});
-  std::string missing;
-  if (urn_col < 0) missing += " URN,";
-  if (place_col < 0) missing += " Placement code,";
-  if (provider_col < 0) missing += " Placement provider code,";
-  if (!missing.empty()) {
-    missing.pop_back();
-    return Error::invalid(where + " line 1: the header has no column" + missing +
-                              ". Give Ofsted's provider list saved as CSV, with its header row.",
-                          "file");
-  }
+  CsvTable file(in, source);
+  if (Status s = file.read_header(); !s) return s;
+  const int urn_col = file.column({"urn"}, "URN");
+  const int place_col = file.column({"placement code", "provider code"}, "Placement code");
+  const int provider_col =
+      file.column({"placement provider code", "provider placement code"}, "Placement provider code");
+  const int end_col = file.column({"deregistration date", "closed date"});
+  const int postcode_col = file.column({"setting postcode", "setting address postcode"});
+  if (Status s = file.check_columns("Give Ofsted's provider list saved as CSV, with its header row."); !s)
+    return s;
   std::vector<OfstedProvider> providers;
-  std::vector<std::string> row;
-  const auto cell = [&](int col) -> std::string_view {
-    return col >= 0 && static_cast<size_t>(col) < row.size() ? trim(row[col]) : std::string_view();
-  };
-  while (csv.next(row)) {
-    if (row.size() == 1 && row[0].empty()) continue;  // a blank line
-    const std::string line = where + " line " + std::to_string(csv.line());
-    if (row.size() != header.size()) {
-      return Error::invalid(line + ": " + std::to_string(row.size()) + " fields where the header has " +
-                                std::to_string(header.size()),
-                            "file");
-    }
-    if (cell(urn_col).empty()) continue;  // the reference drops rows without a URN
+  while (file.next()) {
+    if (file.cell(urn_col).empty()) continue;  // the reference drops rows without a URN
     OfstedProvider p;
-    p.urn = to_upper_ascii(cell(urn_col));
-    p.place_codes = codes_of(cell(place_col));
-    p.provider_codes = codes_of(cell(provider_col));
-    if (!cell(end_col).empty()) {
-      p.registration_end = provider_date(cell(end_col));
-      if (!p.registration_end) {
-        return Error::invalid(line + ": \"" + std::string(cell(end_col).substr(0, 12)) + "\" in column " +
-                                  header[end_col] + " is not a date (DD/MM/YYYY or YYYY-MM-DD)",
-                              "file");
-      }
+    p.urn = to_upper_ascii(file.cell(urn_col));
+    p.place_codes = codes_of(file.cell(place_col));
+    p.provider_codes = codes_of(file.cell(provider_col));
+    if (!file.cell(end_col).empty()) {
+      p.registration_end = provider_date(file.cell(end_col));
+      if (!p.registration_end) return file.bad_cell(end_col, "is not a date (DD/MM/YYYY or YYYY-MM-DD)");
     }
-    p.postcode = ssda903_postcode_key(cell(postcode_col));
+    p.postcode = ssda903_postcode_key(file.cell(postcode_col));
     if (const auto it = options.postcodes.find(p.postcode); it != options.postcodes.end())
       p.la = upper_tier_la(options, it->second).value_or("");
     providers.push_back(std::move(p));
   }
-  if (!csv.error().empty()) return Error::invalid(where + ": " + csv.error(), "file");
+  if (Status s = file.status(); !s) return s;
   options.providers = std::move(providers);
   return Status::success();
 }
