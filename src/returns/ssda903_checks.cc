@@ -133,20 +133,21 @@ std::optional<Date> lenient_date(std::string_view text, int year) {
   return Date::from_ymd(y, month, day);
 }
 
-Ssda903Check::Ssda903Check(const Ssda903Return& r, const Ssda903Options& o, int y, ValidationReport& report)
-    : Ssda903Check(r, o, y, report, *new Shared) {
+Ssda903Check::Ssda903Check(const Ssda903Return& r, const Ssda903Options& o, int y,
+                           std::vector<Flagged>& found)
+    : Ssda903Check(r, o, y, found, *new Shared) {
   own_.reset(&shared_);
 }
 
-Ssda903Check::Ssda903Check(const Ssda903Return& r, const Ssda903Options& o, int y, ValidationReport& report,
-                           Shared& shared)
+Ssda903Check::Ssda903Check(const Ssda903Return& r, const Ssda903Options& o, int y,
+                           std::vector<Flagged>& found, Shared& shared)
     : submitted(r),
       options(o),
       year(y),
       collection_start(Date::from_ymd(y - 1, 4, 1)),
       collection_end(Date::from_ymd(y, 3, 31)),
       shared_(shared),
-      report_(report),
+      found_(found),
       flagged_(kSsda903Tables) {}
 
 Ssda903Check::~Ssda903Check() = default;
@@ -164,48 +165,61 @@ const Ssda903Rows* Ssda903Check::last(T t) const {
 
 namespace {
 
-// FNV-1a, then mixed: CHILD values are short and often differ only in their last digits.
-uint64_t hash_of(std::string_view text) {
-  uint64_t h = 14695981039346656037ull;
-  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  h ^= h >> 29;
-  h *= 0xBF58476D1CE4E5B9ull;
-  return h ^ (h >> 32);
-}
+uint64_t hash_of(std::string_view text) { return ssda903_hash(text); }
 
 }  // namespace
 
-Ssda903Check::Index::Index(const Ssda903Rows* rows) {
-  size_t capacity = 16;
-  while (rows && capacity < rows->rows.size() * 2) capacity *= 2;
-  slots_.resize(capacity);
+void Ssda903Check::Index::make_room(size_t children) {
+  if (children * 2 <= slots_.size()) return;
+  size_t capacity = slots_.size() * 2;
+  while (capacity < children * 2) capacity *= 2;
+  std::vector<Slot>(capacity).swap(slots_);
+  const size_t mask = capacity - 1;
+  for (size_t c = 0; c < children_.size(); ++c) {
+    const uint64_t h = hash_of(child(c));
+    size_t s = h & mask;
+    while (slots_[s].child != 0) s = (s + 1) & mask;
+    slots_[s] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(c + 1)};
+  }
+}
+
+Ssda903Check::Index::Index(const Ssda903Rows* rows) : table_(rows) {
+  slots_.resize(16);
   if (!rows) return;
   // Each row's child (1 + its number; 0 for a blank CHILD), then the rows by child.
-  const size_t mask = capacity - 1;
   std::vector<uint32_t> child_of(rows->rows.size());
   std::vector<uint32_t> counts;
   for (size_t i = 0; i < rows->rows.size(); ++i) {
-    const std::string& child = rows->rows[i][0];
-    if (child.empty()) continue;
-    const uint64_t h = hash_of(child);
+    const uint32_t text = rows->rows.number(i, 0);
+    if (text == 0) continue;  // a blank CHILD
+    make_room(children_.size() + 1);
+    const size_t mask = slots_.size() - 1;
+    const uint64_t h = hash_of(rows->rows.values()[text]);
     const auto tag = static_cast<uint32_t>(h >> 32);
     size_t s = h & mask;
-    while (slots_[s].child != 0 && !(slots_[s].hash == tag && children_[slots_[s].child - 1] == child))
+    // A year's tables share their values, so the same text is the same number.
+    while (slots_[s].child != 0 && !(slots_[s].hash == tag && children_[slots_[s].child - 1].text == text))
       s = (s + 1) & mask;
     if (slots_[s].child == 0) {
-      children_.push_back(child);
+      children_.push_back({text, 0});
       counts.push_back(0);
       slots_[s] = {tag, static_cast<uint32_t>(children_.size())};
     }
     child_of[i] = slots_[s].child;
     ++counts[slots_[s].child - 1];
   }
-  starts_.resize(children_.size() + 1);
-  for (size_t c = 0; c < children_.size(); ++c) starts_[c + 1] = starts_[c] + counts[c];
-  rows_.resize(starts_.back());
-  std::vector<uint32_t> next(starts_.begin(), starts_.end() - 1);
+  uint32_t start = 0;
+  for (size_t c = 0; c < children_.size(); ++c) {
+    children_[c].start = start;
+    start += counts[c];
+  }
+  children_.push_back({0, start});
+  children_.shrink_to_fit();
+  rows_.resize(start);
+  std::vector<uint32_t> next(children_.size() - 1);
+  for (size_t c = 0; c < next.size(); ++c) next[c] = children_[c].start;
   for (size_t i = 0; i < child_of.size(); ++i) {
-    if (child_of[i] != 0) rows_[next[child_of[i] - 1]++] = i;
+    if (child_of[i] != 0) rows_[next[child_of[i] - 1]++] = static_cast<uint32_t>(i);
   }
 }
 
@@ -215,10 +229,39 @@ RowSpan Ssda903Check::Index::find(std::string_view child) const {
   const auto tag = static_cast<uint32_t>(h >> 32);
   for (size_t s = h & mask; slots_[s].child != 0; s = (s + 1) & mask) {
     const uint32_t c = slots_[s].child - 1;
-    if (slots_[s].hash == tag && children_[c] == child)
-      return RowSpan(rows_.data() + starts_[c], starts_[c + 1] - starts_[c]);
+    if (slots_[s].hash == tag && this->child(c) == child)
+      return RowSpan(rows_.data() + children_[c].start, children_[c + 1].start - children_[c].start);
   }
   return {};
+}
+
+uint32_t ChildNumbers::number(std::string_view child) {
+  if ((children_.size() + 1) * 2 > slots_.size()) {  // kept at most half full
+    std::vector<uint32_t>(std::max<size_t>(slots_.size() * 2, 64)).swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (size_t n = 0; n < children_.size(); ++n) {
+      size_t s = hash_of(children_[n]) & mask;
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = static_cast<uint32_t>(n + 1);
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  size_t s = hash_of(child) & mask;
+  for (; slots_[s] != 0; s = (s + 1) & mask) {
+    if (children_[slots_[s] - 1] == child) return slots_[s] - 1;
+  }
+  children_.push_back(child);
+  slots_[s] = static_cast<uint32_t>(children_.size());
+  return slots_[s] - 1;
+}
+
+std::optional<uint32_t> ChildNumbers::find(std::string_view child) const {
+  if (slots_.empty()) return std::nullopt;
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = hash_of(child) & mask; slots_[s] != 0; s = (s + 1) & mask) {
+    if (children_[slots_[s] - 1] == child) return slots_[s] - 1;
+  }
+  return std::nullopt;
 }
 
 const Ssda903Check::Index& Ssda903Check::index(const Ssda903Rows* rows, Shared::Lazy<Index>& lazy) {
@@ -233,8 +276,8 @@ RowSpan Ssda903Check::last_rows_of(T t, std::string_view child) {
   return index(last(t), shared_.last_index[static_cast<size_t>(t)]).find(child);
 }
 
-const std::vector<std::string_view>& Ssda903Check::children(T t) {
-  return index(table(t), shared_.index[static_cast<size_t>(t)]).children();
+Ssda903Check::Children Ssda903Check::children(T t) {
+  return Children(index(table(t), shared_.index[static_cast<size_t>(t)]));
 }
 
 const RowList& Ssda903Check::blank_child_rows(const Ssda903Rows* rows, Shared::Lazy<RowList>& lazy) {
@@ -311,16 +354,35 @@ Placement Ssda903Check::placement_of(const Row& row) {
   return p;
 }
 
-const Placement& Ssda903Check::placement(size_t episode_row) {
+Placement Ssda903Check::placement(size_t episode_row) {
+  using Kept = Shared::KeptPlacement;
   used_postcodes_ = true;
-  return once(shared_.placements, [&] {
-    std::vector<Placement> all;
-    if (const Ssda903Rows* rows = table(T::kEpisodes)) {
-      all.reserve(rows->rows.size());
-      for (const Row& row : rows->rows) all.push_back(placement_of(row));
+  const Shared::Placements& all = once(shared_.placements, [&] {
+    Shared::Placements out;
+    const Ssda903Rows* rows = table(T::kEpisodes);
+    if (!rows) return out;
+    out.episodes.reserve(rows->rows.size());
+    std::unordered_map<std::string, uint16_t> la_numbers;
+    for (const Row& row : rows->rows) {
+      const Placement p = placement_of(row);
+      Kept kept;
+      if (p.la) {
+        auto [it, added] = la_numbers.try_emplace(*p.la, static_cast<uint16_t>(out.las.size() + 1));
+        if (added) out.las.push_back(*p.la);
+        kept.la = it->second;
+      }
+      if (p.location) kept.location = *p.location == "IN" ? 1 : 2;
+      if (p.distance) kept.tenths = static_cast<int32_t>(std::lround(*p.distance * 10));
+      out.episodes.push_back(kept);
     }
-    return all;
-  })[episode_row];
+    return out;
+  });
+  const Kept& kept = all.episodes[episode_row];
+  Placement p;
+  if (kept.la != 0) p.la = all.las[kept.la - 1];
+  if (kept.location != 0) p.location = kept.location == 1 ? "IN" : "OUT";
+  if (kept.tenths != Kept::kNoDistance) p.distance = kept.tenths / 10.0;
+  return p;
 }
 
 Placement Ssda903Check::last_placement(const Row& last_episode) { return placement_of(last_episode); }
@@ -339,29 +401,34 @@ const std::vector<const OfstedProvider*>& Ssda903Check::providers_with_urn(std::
   return it == by_urn.end() ? kNone : it->second;
 }
 
-void Ssda903Check::begin(const Ssda903RuleDefinition& rule) {
+void Ssda903Check::begin(const Ssda903RuleDefinition& rule, size_t number) {
   rule_ = &rule;
+  rule_number_ = static_cast<uint16_t>(number);
   for (auto& rows : flagged_) rows.clear();
   used_postcodes_ = used_providers_ = false;
 }
 
 void Ssda903Check::flag(T t, size_t row) {
   std::vector<bool>& flagged = flagged_[static_cast<size_t>(t)];
-  const Row& values = table(t)->rows[row];
   if (flagged.empty()) flagged.resize(table(t)->rows.size());
   if (flagged[row]) return;
   flagged[row] = true;
+  found_.push_back({static_cast<uint32_t>(row), rule_number_, static_cast<uint8_t>(t)});
+}
+
+Finding ssda903_finding(const Ssda903Return& submitted, const Ssda903RuleDefinition& rule, T t, size_t row) {
+  const Row values = submitted.current.table(t)->rows[row];
   Finding f;
-  f.rule = rule_->rule.code;
-  f.severity = rule_->rule.severity;
+  f.rule = rule.rule.code;
+  f.severity = rule.rule.severity;
   f.child = values[0];  // CHILD is every table's first column
   f.table = ssda903_table_name(t);
   f.row = static_cast<int64_t>(row);
-  f.fields = rule_->fields;
-  f.message = rule_->rule.message;
+  f.fields = rule.fields;
+  f.message = rule.rule.message;
   // The value of the first of the rule's fields that the table has.
   const auto& columns = ssda903_columns(t);
-  for (std::string_view rest = rule_->fields; !rest.empty();) {
+  for (std::string_view rest = rule.fields; !rest.empty();) {
     const size_t comma = rest.find(", ");
     const std::string_view field = rest.substr(0, comma);
     const auto it = std::find(columns.begin(), columns.end(), field);
@@ -371,7 +438,7 @@ void Ssda903Check::flag(T t, size_t row) {
     }
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
   }
-  report_.findings.push_back(std::move(f));
+  return f;
 }
 
 std::optional<std::unordered_set<std::string_view>> ever_uasc(Ssda903Check& c) {

@@ -40,9 +40,11 @@ namespace safeguard::ssda903 {
 
 using T = Ssda903Table;
 using Row = Ssda903Row;
-using RowList = std::vector<size_t>;
+// Row numbers of a table, in 32 bits: a return's tables have fewer than four billion rows, and an
+// index of every child's rows is most of what a validation adds to the return's memory.
+using RowList = std::vector<uint32_t>;
 // Some rows of a table (RowList converts to it).
-using RowSpan = std::span<const size_t>;
+using RowSpan = std::span<const uint32_t>;
 
 // Each table's columns, by the DfE's names, as indexes into a row (ssda903_columns order).
 namespace header {
@@ -143,12 +145,20 @@ struct Placement {
 class Ssda903Check {
  public:
   struct Shared;
+  // A finding as a check keeps it: the rule's number (its place in the validator's list), the
+  // table and the row. The rest of a finding is the rule's and the row's (ssda903_finding), so a
+  // return of many findings holds them in eight bytes each until the rules are done.
+  struct Flagged {
+    uint32_t row;
+    uint16_t rule;
+    uint8_t table;
+  };
   // A check of its own, or one of several sharing what they work out (rules running on several
-  // threads, each with its own check and report).
+  // threads, each with its own check and findings).
   Ssda903Check(const Ssda903Return& submitted, const Ssda903Options& options, int year,
-               ValidationReport& report);
+               std::vector<Flagged>& found);
   Ssda903Check(const Ssda903Return& submitted, const Ssda903Options& options, int year,
-               ValidationReport& report, Shared& shared);
+               std::vector<Flagged>& found, Shared& shared);
   ~Ssda903Check();
 
   const Ssda903Return& submitted;
@@ -164,8 +174,9 @@ class Ssda903Check {
   // year's and last year's. Built on first use and shared by the rules.
   RowSpan rows_of(T t, std::string_view child);
   RowSpan last_rows_of(T t, std::string_view child);
-  // This year's children of a table, in the order they first appear.
-  const std::vector<std::string_view>& children(T t);
+  class Children;
+  // This year's children of a table (their CHILD texts), in the order they first appear.
+  Children children(T t);
   // A table's rows for a CHILD as the reference's joins on CHILD (pandas merges) pair them: those
   // of rows_of, except that a blank CHILD pairs with the rows whose CHILD is blank too. This year's
   // and last year's.
@@ -181,7 +192,7 @@ class Ssda903Check {
   std::optional<std::string_view> last_header_uasc(size_t header_row);
 
   // An episode's derived placement columns (this year's Episodes row).
-  const Placement& placement(size_t episode_row);
+  Placement placement(size_t episode_row);
   // The same of one of last year's Episodes rows, as the reference derives Episodes_last's
   // (against this year's council and directory); worked out on each call.
   Placement last_placement(const Row& last_episode);
@@ -208,10 +219,10 @@ class Ssda903Check {
   bool lacked_postcodes() const { return used_postcodes_ && options.postcodes.empty(); }
   bool lacked_providers() const { return used_providers_ && !options.providers; }
 
-  // Starts a rule.
-  void begin(const struct Ssda903RuleDefinition& rule);
-  // A finding of the running rule about a row of this year's table. Its value is what the row
-  // holds in the first of the rule's fields that is a column of the table.
+  // Starts a rule, the validator's `number`th.
+  void begin(const struct Ssda903RuleDefinition& rule, size_t number);
+  // A finding of the running rule about a row of this year's table (ssda903_finding says what it
+  // holds), made once however often the rule finds the row.
   void flag(T t, size_t row);
 
   // Row numbers by CHILD: a table of open addressing keyed by the CHILD's text, for finding a
@@ -220,17 +231,53 @@ class Ssda903Check {
    public:
     explicit Index(const Ssda903Rows* rows);
     RowSpan find(std::string_view child) const;  // empty for a child of no rows
-    const std::vector<std::string_view>& children() const { return children_; }  // first seen first
+    size_t size() const { return children_.empty() ? 0 : children_.size() - 1; }
+    // The `c`th child's text, first seen first.
+    std::string_view child(size_t c) const { return table_->rows.values()[children_[c].text]; }
 
    private:
     struct Slot {
       uint32_t hash = 0;   // of the child's text, to pass over most others without comparing
-      uint32_t child = 0;  // 1 + the index into children_ and starts_; 0 when empty
+      uint32_t child = 0;  // 1 + the child's number (its place in children_); 0 when empty
     };
+    // Slots for this many children, kept at most half full.
+    void make_room(size_t children);
+
+    const Ssda903Rows* table_;
     std::vector<Slot> slots_;
-    std::vector<std::string_view> children_;
-    std::vector<uint32_t> starts_;  // children_[c]'s rows are rows_[starts_[c]] to rows_[starts_[c + 1]]
+    // Each child's text, by its number among the year's values, and where its rows start: child
+    // c's rows are rows_[children_[c].start] to rows_[children_[c + 1].start] (the last child is
+    // followed by one of no text). Together, as a lookup reads both.
+    struct Child {
+      uint32_t text;
+      uint32_t start;
+    };
+    std::vector<Child> children_;
     RowList rows_;
+  };
+  // An Index's children as texts, first seen first (for a range for).
+  class Children {
+   public:
+    class iterator {
+     public:
+      iterator(const Index* index, size_t c) : index_(index), c_(c) {}
+      std::string_view operator*() const { return index_->child(c_); }
+      iterator& operator++() {
+        ++c_;
+        return *this;
+      }
+      bool operator==(const iterator& other) const { return c_ == other.c_; }
+
+     private:
+      const Index* index_;
+      size_t c_;
+    };
+    explicit Children(const Index& index) : index_(&index) {}
+    iterator begin() const { return {index_, 0}; }
+    iterator end() const { return {index_, index_->size()}; }
+
+   private:
+    const Index* index_;
   };
 
   // What the rules of one validation share: each part is worked out by the first rule that asks,
@@ -243,7 +290,20 @@ class Ssda903Check {
     };
     Lazy<Index> index[kSsda903Tables], last_index[kSsda903Tables];
     Lazy<RowList> blank_rows[kSsda903Tables], last_blank_rows[kSsda903Tables];  // of a blank CHILD
-    Lazy<std::vector<Placement>> placements;
+    // Each of this year's episodes' Placement in eight bytes: PL_LA as 1 + its place in `las` (0
+    // for none), PL_LOCATION as 0 (none), 1 (IN) or 2 (OUT), and PL_DISTANCE in tenths of a mile
+    // (kNoDistance for none), which is how it is rounded.
+    struct KeptPlacement {
+      static constexpr int32_t kNoDistance = INT32_MIN;
+      int32_t tenths = kNoDistance;
+      uint16_t la = 0;
+      uint8_t location = 0;
+    };
+    struct Placements {
+      std::vector<std::string> las;
+      std::vector<KeptPlacement> episodes;
+    };
+    Lazy<Placements> placements;
     Lazy<std::vector<bool>> uasc_column[2];  // this year's, last year's
     Lazy<std::unordered_map<std::string_view, std::vector<const OfstedProvider*>>> providers;
   };
@@ -262,10 +322,27 @@ class Ssda903Check {
 
   std::unique_ptr<Shared> own_;  // when the check shares with no other
   Shared& shared_;
-  ValidationReport& report_;
+  std::vector<Flagged>& found_;
   const struct Ssda903RuleDefinition* rule_ = nullptr;
+  uint16_t rule_number_ = 0;
   std::vector<std::vector<bool>> flagged_;  // by table, by row, for the running rule
   bool used_postcodes_ = false, used_providers_ = false;
+};
+
+// Numbers for CHILD texts, 0, 1, 2 and on in the order first given (a blank one too): for a rule
+// that keeps something for each child in a vector rather than in a map keyed by text, which takes
+// several times the memory at a council's 50,000 children. The texts must outlive it.
+class ChildNumbers {
+ public:
+  // The text's number, a new one when it is new.
+  uint32_t number(std::string_view child);
+  // The text's number, or nullopt when it was never given.
+  std::optional<uint32_t> find(std::string_view child) const;
+  size_t size() const { return children_.size(); }
+
+ private:
+  std::vector<uint32_t> slots_;  // open addressing: 1 + a number, 0 for an empty slot
+  std::vector<std::string_view> children_;
 };
 
 // A table's rows by CHILD, this year's or last year's, as the reference's joins pair them
@@ -436,6 +513,12 @@ void add_ssda903_rules_300s(std::vector<Ssda903RuleDefinition>& rules);
 void add_ssda903_rules_400s(std::vector<Ssda903RuleDefinition>& rules);     // 400 to 529
 void add_ssda903_rules_500s(std::vector<Ssda903RuleDefinition>& rules);     // 530 to 599
 void add_ssda903_rules_600s_up(std::vector<Ssda903RuleDefinition>& rules);  // 600 on, SW, INT, EPI, NoE
+
+// The finding a rule makes about a row of this year's table: the rule's code, severity, fields and
+// message, the row's CHILD, and as its value what the row holds in the first of the rule's fields
+// that is a column of the table.
+Finding ssda903_finding(const Ssda903Return& submitted, const Ssda903RuleDefinition& rule, T table,
+                        size_t row);
 
 // Rules of a common shape.
 // An error rule that `run` carries out.

@@ -1,9 +1,9 @@
 #include "returns/ssda903_document.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <set>
 
 #include "core/csv.h"
@@ -44,65 +44,111 @@ std::vector<std::string> Ssda903Row::values() const {
   return out;
 }
 
-Ssda903Cells::Ssda903Cells(const Ssda903Cells& other)
-    : columns_(other.columns_), cells_(other.cells_), values_(other.values_) {}
-
-Ssda903Cells& Ssda903Cells::operator=(const Ssda903Cells& other) {
-  if (this != &other) {
-    columns_ = other.columns_;
-    cells_ = other.cells_;
-    values_ = other.values_;
-    std::vector<uint32_t>().swap(numbers_);
+uint64_t ssda903_hash(std::string_view text) {
+  // Eight bytes at a time (values are short codes, dates and ids, which often differ only in
+  // their last digits), each mixed in by a multiply, then the whole mixed (splitmix64's finish).
+  uint64_t h = text.size() * 0x9E3779B97F4A7C15ull;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    h = (h ^ word) * 0xBF58476D1CE4E5B9ull;
+    h ^= h >> 31;
   }
-  return *this;
+  uint64_t rest = 0;
+  std::memcpy(&rest, text.data() + i, text.size() - i);
+  h = (h ^ rest) * 0x94D049BB133111EBull;
+  h ^= h >> 29;
+  h *= 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 32);
 }
 
-namespace {
-
-// FNV-1a: values are short codes, dates and ids.
-uint64_t hash_of(std::string_view text) {
-  uint64_t h = 14695981039346656037ull;
-  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h ^ (h >> 31);
-}
-
-}  // namespace
-
-void Ssda903Cells::intern_all() {
+void Ssda903Values::rehash() {
   size_t capacity = 64;
-  while (capacity < (values_.size() + columns_) * 4) capacity *= 2;  // room to grow before the next
+  while (capacity < values_.size() * 4) capacity *= 2;  // room to grow before the next
   numbers_.assign(capacity, 0);
   for (size_t n = 1; n < values_.size(); ++n) {
-    size_t slot = hash_of(values_[n]) & (capacity - 1);
+    size_t slot = ssda903_hash(values_[n]) & (capacity - 1);
     while (numbers_[slot] != 0) slot = (slot + 1) & (capacity - 1);
     numbers_[slot] = static_cast<uint32_t>(n);
   }
 }
 
-void Ssda903Cells::seal() {
-  cells_.shrink_to_fit();
+uint32_t Ssda903Values::number(std::string_view text) {
+  if (text.empty()) return 0;
+  // Kept at most half full, so that a lookup finds its slot or an empty one quickly.
+  if ((values_.size() + 1) * 2 > numbers_.size()) rehash();
+  const size_t mask = numbers_.size() - 1;
+  size_t slot = ssda903_hash(text) & mask;
+  while (numbers_[slot] != 0 && values_[numbers_[slot]] != text) slot = (slot + 1) & mask;
+  if (numbers_[slot] == 0) {
+    numbers_[slot] = static_cast<uint32_t>(values_.size());
+    values_.emplace_back(text);
+  }
+  return numbers_[slot];
+}
+
+void Ssda903Values::seal() {
   std::vector<uint32_t>().swap(numbers_);  // assigning {} would keep the memory
 }
 
-void Ssda903Cells::push_back(const std::vector<std::string>& values) {
-  if (cells_.empty()) columns_ = values.size();
-  // Kept at most half full, so that a lookup finds its slot or an empty one quickly.
-  if (numbers_.empty() || (values_.size() + columns_) * 2 > numbers_.size()) intern_all();
-  const size_t mask = numbers_.size() - 1;
+void Ssda903Cells::seal() {
+  if (!sealed_.empty() || columns_ == 0) return;
+  std::vector<Column> sealed(columns_);
+  std::vector<uint32_t> place_of;  // by number among the year's values, for the column at hand
   for (size_t c = 0; c < columns_; ++c) {
-    const std::string& v = c < values.size() ? values[c] : values_[0];
-    if (v.empty()) {
-      cells_.push_back(0);
-      continue;
+    Column& column = sealed[c];
+    std::vector<uint32_t> places(rows_);
+    for (size_t r = 0; r < rows_; ++r) {
+      const uint32_t n = adding_[r * columns_ + c];
+      if (n == 0) continue;
+      if (n >= place_of.size()) place_of.resize(n + 1, 0);
+      if (place_of[n] == 0) {
+        place_of[n] = static_cast<uint32_t>(column.values.size());
+        column.values.push_back(n);
+      }
+      places[r] = place_of[n];
     }
-    size_t slot = hash_of(v) & mask;
-    while (numbers_[slot] != 0 && values_[numbers_[slot]] != v) slot = (slot + 1) & mask;
-    if (numbers_[slot] == 0) {
-      numbers_[slot] = static_cast<uint32_t>(values_.size());
-      values_.push_back(v);
+    for (const uint32_t n : column.values) place_of[n] = 0;  // clean for the next column
+    column.values.shrink_to_fit();
+    column.width = column.values.size() <= 0x100 ? 1 : column.values.size() <= 0x10000 ? 2 : 4;
+    column.places.resize(rows_ * column.width);
+    for (size_t r = 0; r < rows_; ++r) {
+      if (column.width == 1) {
+        column.places[r] = static_cast<uint8_t>(places[r]);
+      } else if (column.width == 2) {
+        const auto place = static_cast<uint16_t>(places[r]);
+        std::memcpy(column.places.data() + r * 2, &place, 2);
+      } else {
+        std::memcpy(column.places.data() + r * 4, &places[r], 4);
+      }
     }
-    cells_.push_back(numbers_[slot]);
   }
+  sealed_ = std::move(sealed);
+  std::vector<uint32_t>().swap(adding_);
+  std::vector<uint32_t>().swap(last_);
+}
+
+void Ssda903Cells::unseal() {
+  std::vector<uint32_t> adding(rows_ * columns_);
+  for (size_t r = 0; r < rows_; ++r) {
+    for (size_t c = 0; c < columns_; ++c) adding[r * columns_ + c] = number(r, c);
+  }
+  adding_ = std::move(adding);
+  sealed_.clear();
+}
+
+void Ssda903Cells::push_back(const std::vector<std::string>& values) {
+  if (!sealed_.empty()) unseal();
+  if (rows_ == 0) columns_ = values.size();
+  last_.resize(columns_);
+  for (size_t c = 0; c < columns_; ++c) {
+    const std::string_view value = c < values.size() ? std::string_view(values[c]) : std::string_view();
+    // A column often holds the value of the row before (a child's rows come together).
+    if (value != (*values_)[last_[c]]) last_[c] = values_->number(value);
+    adding_.push_back(last_[c]);
+  }
+  ++rows_;
 }
 
 namespace {
@@ -136,20 +182,36 @@ std::optional<Ssda903Table> table_of(const std::vector<std::string>& header) {
   return std::nullopt;
 }
 
-// Reads one file into its table.
-Status read_file(const Ssda903File& file, Ssda903Year& year) {
-  std::string_view text = file.text;
+// The lines that are not blank: as many as the rows of a file or more (a quoted value may span
+// lines), and never more than the rows of a file of blank lines.
+size_t lines_with_text(std::string_view text) {
+  size_t lines = 0;
+  bool given = false;
+  for (const char c : text) {
+    if (c == '\n') {
+      lines += given ? 1 : 0;
+      given = false;
+    } else if (c != ' ' && c != '\t' && c != '\r') {
+      given = true;
+    }
+  }
+  return lines + (given ? 1 : 0);
+}
+
+// Reads one file into its table, its values among the year's.
+Status read_file(const std::string& name, std::string_view text, const std::shared_ptr<Ssda903Values>& values,
+                 Ssda903Year& year) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
   CsvReader csv(text);
   std::vector<std::string> header;
   if (!csv.next(header)) {
-    return Error::invalid(file.name + ": " + (csv.error().empty() ? "the file is empty" : csv.error()),
+    return Error::invalid(name + ": " + (csv.error().empty() ? "the file is empty" : csv.error()),
                           "file");
   }
   const auto table = table_of(header);
   if (!table) {
     return Error::invalid(
-        file.name + ": its columns (" + joined(header) +
+        name + ": its columns (" + joined(header) +
             ") are not those of any SSDA903 table; the files are recognised by their columns",
         "file");
   }
@@ -158,24 +220,25 @@ Status read_file(const Ssda903File& file, Ssda903Year& year) {
   std::vector<size_t> from(columns.size());
   for (size_t c = 0; c < columns.size(); ++c)
     from[c] = static_cast<size_t>(std::find(header.begin(), header.end(), columns[c]) - header.begin());
-  Ssda903Rows rows;
-  std::vector<std::string> fields;
+  Ssda903Rows rows{Ssda903Cells(values)};
+  rows.rows.reserve(lines_with_text(text), columns.size());
+  std::vector<std::string> fields, row(columns.size());
   while (csv.next(fields)) {
     if (fields.size() == 1 && only_spaces(fields[0])) continue;  // a blank line is not a row
     if (fields.size() > header.size()) {
-      return Error::invalid(file.name + ", line " + std::to_string(csv.line()) + ": " +
+      return Error::invalid(name + ", line " + std::to_string(csv.line()) + ": " +
                                 std::to_string(fields.size()) + " fields where the header has " +
                                 std::to_string(header.size()),
                             "file");
     }
-    std::vector<std::string> row(columns.size());
     for (size_t c = 0; c < columns.size(); ++c) {
+      row[c].clear();
       if (from[c] < fields.size()) row[c] = upper_ascii(std::move(fields[from[c]]));
     }
-    rows.rows.push_back(std::move(row));
+    rows.rows.push_back(row);
   }
   if (!csv.error().empty()) {
-    return Error::invalid(file.name + ", line " + std::to_string(csv.line()) + ": " + csv.error(), "file");
+    return Error::invalid(name + ", line " + std::to_string(csv.line()) + ": " + csv.error(), "file");
   }
   rows.rows.seal();
   year.tables[static_cast<size_t>(*table)] = std::move(rows);
@@ -186,9 +249,11 @@ Status read_file(const Ssda903File& file, Ssda903Year& year) {
 
 Result<Ssda903Year> read_ssda903_year(const std::vector<Ssda903File>& files) {
   Ssda903Year year;
+  const auto values = std::make_shared<Ssda903Values>();
   for (const Ssda903File& f : files) {
-    if (Status s = read_file(f, year); !s) return s.error();
+    if (Status s = read_file(f.name, f.text, values, year); !s) return s.error();
   }
+  values->seal();
   return year;
 }
 
@@ -203,13 +268,20 @@ Result<Ssda903Year> read_ssda903_directory(const std::string& directory) {
   if (paths.empty()) return Error::invalid(directory + " holds no .csv files", "directory");
   std::sort(paths.begin(), paths.end());
   Ssda903Year year;
+  const auto values = std::make_shared<Ssda903Values>();
   for (const auto& p : paths) {
-    std::ifstream in(p, std::ios::binary);
+    std::ifstream in(p, std::ios::binary | std::ios::ate);
     if (!in) return Error::invalid("cannot open " + p.string(), "file");
-    // One file at a time, so that a return's text is never all in memory at once.
-    if (Status s = read_file({p.string(), std::string(std::istreambuf_iterator<char>(in), {})}, year); !s)
-      return s.error();
+    // One file at a time, so that a return's text is never all in memory at once, read whole at
+    // its size (a string grown as it is read would take twice the memory).
+    const std::string name = p.string();
+    std::string text(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)), '\0');
+    in.seekg(0);
+    if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
+      return Error::invalid("cannot read " + name, "file");
+    if (Status s = read_file(name, text, values, year); !s) return s.error();
   }
+  values->seal();
   return year;
 }
 

@@ -7,13 +7,16 @@
 // A file whose columns are not those of a table, a file that is not CSV, or one that cannot be
 // read, is an error naming the file (and the line, for a malformed record): it is not a finding.
 //
-// Thread safety: values and pure functions.
+// Thread safety: values and pure functions, read from any number of threads. The tables of a year
+// share its values (Ssda903Values), as do copies of them: add rows to them on one thread at a time.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +49,27 @@ const std::vector<std::string_view>& ssda903_columns(Ssda903Table table);
 
 class Ssda903Cells;
 
+// The different values of a year's tables, each kept once and numbered from 1 (0 is blank): a
+// return holds a few hundred thousand different values in millions of cells, for its codes, dates
+// and children repeat within a table and across a year's tables. Values are added while a year is
+// read, by one thread at a time.
+class Ssda903Values {
+ public:
+  // The text's number, a new one when it is new; 0 for a blank.
+  uint32_t number(std::string_view text);
+  const std::string& operator[](uint32_t number) const { return values_[number]; }
+  // Frees what adding values needs (a year read whole adds no more; one that does works as before).
+  void seal();
+
+ private:
+  void rehash();
+
+  std::deque<std::string> values_{std::string()};
+  // The numbers of values_ by their text, by open addressing (0 for an empty slot): empty once
+  // sealed, and filled again when a value is added.
+  std::vector<uint32_t> numbers_;
+};
+
 // A row of a table: a value per column in ssda903_columns order ("" when blank). A view: it lives
 // as long as its table.
 class Ssda903Row {
@@ -62,24 +86,30 @@ class Ssda903Row {
   size_t index_;
 };
 
-// A table's rows. Each different value is kept once, and a row is its values' numbers: a return
-// holds a few hundred thousand different values in millions of cells (the codes and dates repeat).
+// A table's rows: each cell is its value's number among the year's values. Rows are added as
+// numbers, row by row; sealed, they are kept by column, each column as its different values and
+// each row's place among them in one, two or four bytes, as few as the column needs (most columns
+// hold a few codes or dates, and a return's 50,000 children fit in two).
 class Ssda903Cells {
  public:
-  Ssda903Cells() = default;
-  Ssda903Cells(const Ssda903Cells& other);
-  Ssda903Cells& operator=(const Ssda903Cells& other);
-  Ssda903Cells(Ssda903Cells&&) = default;
-  Ssda903Cells& operator=(Ssda903Cells&&) = default;
+  // A table of values of its own, or sharing a year's (the tables of a year read together).
+  Ssda903Cells() : values_(std::make_shared<Ssda903Values>()) {}
+  explicit Ssda903Cells(std::shared_ptr<Ssda903Values> values) : values_(std::move(values)) {}
 
-  size_t size() const { return columns_ == 0 ? 0 : cells_.size() / columns_; }
-  bool empty() const { return cells_.empty(); }
+  size_t size() const { return rows_; }
+  bool empty() const { return rows_ == 0; }
   Ssda903Row operator[](size_t row) const { return {this, row}; }
   Ssda903Row front() const { return {this, 0}; }
   Ssda903Row back() const { return {this, size() - 1}; }
   // Adds a row; every row of a table has the same number of values (the first row's).
   void push_back(const std::vector<std::string>& values);
-  // Frees what adding rows needs (a table read whole adds no more; one that does works as before).
+  // A cell's value by its number among the year's values (0 for a blank), and those values: for
+  // telling a value by its number rather than its text.
+  uint32_t number(size_t row, size_t column) const;
+  const Ssda903Values& values() const { return *values_; }
+  // Makes room for this many rows of this many values, to add them without growing by doubling.
+  void reserve(size_t rows, size_t columns) { adding_.reserve(rows * columns); }
+  // Keeps the rows by column (a table read whole adds no more; one that does works as before).
   void seal();
 
   class const_iterator {
@@ -103,23 +133,43 @@ class Ssda903Cells {
 
  private:
   friend class Ssda903Row;
-  void intern_all();
+  // A sealed column.
+  struct Column {
+    std::vector<uint32_t> values{0};  // its different values' numbers; place 0 is blank
+    std::vector<uint8_t> places;      // each row's place in values, `width` bytes each
+    uint8_t width = 1;
+  };
+  // Back to rows of numbers, to add more.
+  void unseal();
 
-  size_t columns_ = 0;
-  std::vector<uint32_t> cells_;                    // by row, then column: a number in values_
-  std::deque<std::string> values_{std::string()};  // value 0 is blank
-  // The numbers of values_ by their text, by open addressing (0 for an empty slot): empty once
-  // sealed, and filled again when a row is added.
-  std::vector<uint32_t> numbers_;
+  size_t columns_ = 0, rows_ = 0;
+  std::vector<uint32_t> adding_;  // unsealed: by row, then column
+  std::vector<uint32_t> last_;    // unsealed: each column's value in the last row added
+  std::vector<Column> sealed_;    // sealed: by column
+  std::shared_ptr<Ssda903Values> values_;
 };
 
+inline uint32_t Ssda903Cells::number(size_t row, size_t column) const {
+  if (sealed_.empty()) return adding_[row * columns_ + column];
+  const Column& c = sealed_[column];
+  if (c.width == 1) return c.values[c.places[row]];
+  if (c.width == 2) {
+    uint16_t place;
+    std::memcpy(&place, c.places.data() + row * 2, 2);
+    return c.values[place];
+  }
+  uint32_t place;
+  std::memcpy(&place, c.places.data() + row * 4, 4);
+  return c.values[place];
+}
+
 inline const std::string& Ssda903Row::operator[](size_t column) const {
-  return cells_->values_[cells_->cells_[index_ * cells_->columns_ + column]];
+  return (*cells_->values_)[cells_->number(index_, column)];
 }
 inline size_t Ssda903Row::size() const { return cells_->columns_; }
 inline bool Ssda903Row::any_given(size_t column) const {
   for (size_t c = column; c < size(); ++c) {
-    if (cells_->cells_[index_ * cells_->columns_ + c] != 0) return true;
+    if (cells_->number(index_, c) != 0) return true;
   }
   return false;
 }
@@ -146,6 +196,9 @@ struct Ssda903File {
   std::string name;
   std::string text;
 };
+
+// A hash of a value's text, for the tables of values and of children that find a value by its text.
+uint64_t ssda903_hash(std::string_view text);
 
 // Reads a year's files: each must be CSV whose header row is exactly one table's columns, in any
 // order. A later file for the same table replaces an earlier one, as in the reference.

@@ -2,6 +2,8 @@
 // or column order; values are upper-cased and only an empty cell is blank; blank lines are not
 // rows; a byte order mark and CRLF line ends are read; a file of no table, a malformed record or
 // too many fields is an error naming the file and line; every table the writer writes reads back.
+// How tables keep their cells: a year's tables share one copy of each value, and a sealed table's
+// columns, in one, two or four bytes a cell, read back what was added, before and after more rows.
 #include "returns/ssda903_document.h"
 
 #include <gtest/gtest.h>
@@ -57,6 +59,53 @@ TEST(Ssda903DocumentTest, EveryTableTheWriterWritesReadsBack) {
     if (table == Ssda903Table::kDoLo) continue;  // from the 2026-27 collection
     EXPECT_TRUE(year->table(table).has_value()) << ssda903_table_name(table);
   }
+}
+
+TEST(Ssda903DocumentTest, AYearsTablesKeepEachValueOnce) {
+  const auto year = read_ssda903_year({
+      {"header.csv", "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,1,01/05/2010,WBRI,,,\n"},
+      {"reviews.csv", "CHILD,DOB,REVIEW,REVIEW_CODE\nc1,01/05/2010,01/07/2025,PN1\n"},
+  });
+  ASSERT_TRUE(year.ok()) << year.error().message;
+  const auto& header = year->table(Ssda903Table::kHeader)->rows;
+  const auto& reviews = year->table(Ssda903Table::kReviews)->rows;
+  EXPECT_EQ(&header[0][0], &reviews[0][0]);  // C1, kept once
+  EXPECT_EQ(&header[0][2], &reviews[0][1]);  // the date of birth
+}
+
+TEST(Ssda903DocumentTest, SealedColumnsReadBackWhatWasAdded) {
+  // Column 0 holds 300 different values (two bytes a cell), column 1 three and blanks (one byte),
+  // column 2 a different value in every row (four bytes, past 65,536).
+  const size_t count = 70000;
+  Ssda903Cells cells;
+  const auto row_of = [](size_t r) {
+    return std::vector<std::string>{"V" + std::to_string(r % 300), r % 4 == 0 ? "" : std::to_string(r % 3),
+                                    "ROW" + std::to_string(r)};
+  };
+  for (size_t r = 0; r < count; ++r) cells.push_back(row_of(r));
+  const auto check = [&](const Ssda903Cells& table, size_t rows) {
+    ASSERT_EQ(table.size(), rows);
+    for (size_t r = 0; r < rows; r += 997) {
+      EXPECT_EQ(table[r].values(), row_of(r)) << r;
+      EXPECT_EQ(table[r].any_given(1), true);
+    }
+    EXPECT_EQ(table.back().values(), row_of(rows - 1));
+  };
+  check(cells, count);
+  cells.seal();
+  check(cells, count);
+  const Ssda903Cells copy = cells;
+  cells.push_back(row_of(count));  // a row added after sealing
+  check(cells, count + 1);
+  check(copy, count);
+  cells.seal();
+  check(cells, count + 1);
+  Ssda903Cells blanks;
+  blanks.push_back({"C1", "", ""});
+  blanks.seal();
+  EXPECT_TRUE(blanks[0].any_given(0));
+  EXPECT_FALSE(blanks[0].any_given(1));
+  EXPECT_EQ(blanks[0][2], "");
 }
 
 }  // namespace

@@ -55,8 +55,8 @@ TEST(Ssda903LookupsTest, PlacementsAreWhereTheDirectoryPutsThem) {
         "4,01/05/2025,S,C2,N1,U1,PR1,,,,NR1 1AA,ZZ9 9ZZ,\n"}});  // not in the directory
   ASSERT_TRUE(year);
   const Ssda903Return submitted{*year, std::nullopt};
-  ValidationReport report;
-  ssda903::Ssda903Check c(submitted, options, 2026, report);
+  std::vector<ssda903::Ssda903Check::Flagged> found;
+  ssda903::Ssda903Check c(submitted, options, 2026, found);
   EXPECT_EQ(c.placement(0).la, "E10000020");
   EXPECT_EQ(c.placement(0).location, "IN");
   EXPECT_EQ(c.placement(0).distance, 0.0);

@@ -358,90 +358,120 @@ void rule_1001(Ssda903Check& c) {
   const Ssda903Rows* head = c.table(T::kHeader);
   if (!now || !before || !oc3s || !head) return;
   if (now->rows.empty() || before->rows.empty() || oc3s->rows.empty() || head->rows.empty()) return;
-  struct Episode {
-    size_t label;
-    Row row;
-    Day decom, dec;
-  };
-  std::vector<Episode> all;
-  all.reserve(now->rows.size() + before->rows.size());
-  for (const Ssda903Rows* year : {now, before}) {
-    for (size_t i = 0; i < year->rows.size(); ++i) {
-      const Row& r = year->rows[i];
-      all.push_back({i, r, date(r[episodes::DECOM]), date(r[episodes::DEC])});
+  // Both years' episodes are numbered as one list, this year's first; an episode's label is its
+  // row number in its own year. What is kept of each is in vectors by that number (at 50,000
+  // children, maps and copies of rows took 20 MB).
+  const size_t now_count = now->rows.size(), count = now_count + before->rows.size();
+  const auto row_of = [&](size_t k) { return k < now_count ? now->rows[k] : before->rows[k - now_count]; };
+  const auto label_of = [&](size_t k) { return k < now_count ? k : k - now_count; };
+  constexpr int32_t kNoDay = INT32_MIN;
+  ChildNumbers numbers;
+  std::vector<uint32_t> child_of(count);
+  std::vector<int32_t> starts(count);  // DECOM's day, kNoDay for none
+  for (size_t k = 0; k < count; ++k) {
+    const Row r = row_of(k);
+    child_of[k] = numbers.number(r[episodes::CHILD]);
+    const Day start = date(r[episodes::DECOM]);
+    starts[k] = start ? start->days_since_epoch() : kNoDay;
+  }
+  // The same episode in both years (the child's and the start's): the copy with the earliest end
+  // is kept (an open copy last). `eps` are the episodes kept, by their end.
+  std::vector<uint32_t> eps;
+  std::vector<int32_t> ends(count);  // DEC's day, kNoDay for none
+  {
+    std::vector<size_t> order;
+    {
+      std::vector<Day> days(count);
+      for (size_t k = 0; k < count; ++k) {
+        days[k] = date(row_of(k)[episodes::DEC]);
+        ends[k] = days[k] ? days[k]->days_since_epoch() : kNoDay;
+      }
+      order = sort_by_date(days, true);
+    }
+    std::vector<uint32_t> rank(count);
+    for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<uint32_t>(r);
+    // Each child's episodes, to compare an episode with the child's others.
+    std::vector<uint32_t> first(numbers.size() + 1), by_child(count);
+    for (const uint32_t n : child_of) ++first[n + 1];
+    for (size_t n = 0; n < numbers.size(); ++n) first[n + 1] += first[n];
+    {
+      std::vector<uint32_t> next(first.begin(), first.end() - 1);
+      for (size_t k = 0; k < count; ++k) by_child[next[child_of[k]]++] = static_cast<uint32_t>(k);
+    }
+    const auto kept = [&](size_t k) {
+      for (uint32_t j = first[child_of[k]]; j < first[child_of[k] + 1]; ++j) {
+        const uint32_t other = by_child[j];
+        if (starts[other] == starts[k] && rank[other] < rank[k]) return false;
+      }
+      return true;
+    };
+    for (const size_t k : order) {
+      if (kept(k)) eps.push_back(static_cast<uint32_t>(k));
     }
   }
-  // The same episode in both years: the copy with the earliest end is kept (an open copy last).
-  std::vector<Day> ends;
-  for (const Episode& e : all) ends.push_back(e.dec);
-  std::vector<Episode> eps;
-  eps.reserve(all.size());
-  struct ChildAndStart {
-    size_t operator()(const std::pair<std::string_view, int64_t>& k) const {
-      return std::hash<std::string_view>()(k.first) ^ (static_cast<size_t>(k.second) * 0x9E3779B97F4A7C15ull);
-    }
-  };
-  std::unordered_set<std::pair<std::string_view, int64_t>, ChildAndStart> seen;
-  seen.reserve(all.size());
-  for (const size_t i : sort_by_date(ends, true)) {
-    const Episode& e = all[i];
-    const int64_t start = e.decom ? e.decom->days_since_epoch() : INT64_MIN;
-    if (seen.insert({e.row[episodes::CHILD], start}).second) eps.push_back(e);
-  }
-  // Each child's final episode (the latest start); an open one ends at the collection's end.
-  std::unordered_map<std::string_view, size_t> final_of;
-  for (size_t i = 0; i < eps.size(); ++i) {
-    const std::string& child = eps[i].row[episodes::CHILD];
-    if (child.empty() || !eps[i].decom) continue;
-    auto [it, added] = final_of.try_emplace(child, i);
-    if (!added && *eps[i].decom > *eps[it->second].decom) it->second = i;
+  // Each child's final episode (the latest start, the first kept of equal ones); an open one ends
+  // at the collection's end.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> final_of(numbers.size(), kNone);
+  for (const uint32_t k : eps) {
+    if (starts[k] == kNoDay || row_of(k)[episodes::CHILD].empty()) continue;
+    uint32_t& pick = final_of[child_of[k]];
+    if (pick == kNone || starts[k] > starts[pick]) pick = k;
   }
   // By row number, which the reference's labels are: this year's row k and last year's share one.
-  std::vector<bool> final_labels(std::max(now->rows.size(), before->rows.size()));
-  for (const auto& [child, i] : final_of) final_labels[eps[i].label] = true;
-  for (Episode& e : eps) {
-    if (!e.dec && final_labels[e.label]) e.dec = c.collection_end;
+  std::vector<bool> final_labels(std::max(now_count, before->rows.size()));
+  for (const uint32_t k : final_of) {
+    if (k != kNone) final_labels[label_of(k)] = true;
   }
-  // Episodes of children born on a readable day and under 20 at the collection's end, with their
-  // 14th and 16th birthdays.
-  const JoinedRows header(c, T::kHeader);
+  for (const uint32_t k : eps) {
+    if (ends[k] == kNoDay && final_labels[label_of(k)]) ends[k] = c.collection_end.days_since_epoch();
+  }
+  // Episodes of children born on a readable day and under 20 at the collection's end (once for
+  // each Header row of the child), with the day of birth; the labels of V3 and V4 episodes among
+  // them are short breaks, whose episodes are passed over.
   struct Entry {
-    const Episode* e;
-    Date dob14, dob16;
+    uint32_t k;
+    int32_t dob;
   };
   std::vector<Entry> entries;
-  std::vector<bool> short_breaks(final_labels.size());  // labels of V3 and V4 episodes
-  for (const Episode& e : eps) {
-    for (const size_t h : header(e.row[episodes::CHILD])) {
+  std::vector<bool> short_breaks(final_labels.size());
+  const JoinedRows header(c, T::kHeader);
+  for (const uint32_t k : eps) {
+    const Row r = row_of(k);
+    for (const size_t h : header(r[episodes::CHILD])) {
       const Day dob = date(head->rows[h][header::DOB]);
       if (!dob || add_years(*dob, 20) <= c.collection_end) continue;
-      entries.push_back({&e, add_years(*dob, 14), add_years(*dob, 16)});
-      if (respite(e.row)) short_breaks[e.label] = true;
+      entries.push_back({k, dob->days_since_epoch()});
+      if (respite(r)) short_breaks[label_of(k)] = true;
     }
   }
-  std::erase_if(entries, [&](const Entry& x) { return short_breaks[x.e->label]; });
+  std::erase_if(entries, [&](const Entry& x) { return short_breaks[label_of(x.k)]; });
   if (entries.empty()) return;
-  std::unordered_map<std::string_view, std::pair<int64_t, int64_t>> totals;  // days in care after 14, 16
+  // Each child's days in care after their 14th and 16th birthdays.
+  std::vector<bool> totalled(numbers.size());
+  std::vector<std::pair<int64_t, int64_t>> totals(numbers.size());
   for (const Entry& x : entries) {
-    const std::string& child = x.e->row[episodes::CHILD];
-    if (child.empty()) continue;
-    auto& [after14, after16] = totals[child];
-    if (!x.e->dec) continue;
-    const Date from14 = x.e->decom ? std::max(*x.e->decom, x.dob14) : x.dob14;
-    const Date from16 = x.e->decom ? std::max(*x.e->decom, x.dob16) : x.dob16;
-    after14 += std::max(0, *x.e->dec - from14);
-    after16 += std::max(0, *x.e->dec - from16);
+    if (row_of(x.k)[episodes::CHILD].empty()) continue;
+    totalled[child_of[x.k]] = true;
+    if (ends[x.k] == kNoDay) continue;
+    const Date end = Date::from_days(ends[x.k]), dob = Date::from_days(x.dob);
+    const Date dob14 = add_years(dob, 14), dob16 = add_years(dob, 16);
+    const Day start = starts[x.k] == kNoDay ? Day() : Day(Date::from_days(starts[x.k]));
+    auto& [after14, after16] = totals[child_of[x.k]];
+    after14 += std::max(0, end - (start ? std::max(*start, dob14) : dob14));
+    after16 += std::max(0, end - (start ? std::max(*start, dob16) : dob16));
   }
-  std::unordered_set<std::string_view> adopted;
-  for (const Episode& e : eps) {
-    if (final_labels[e.label] && one_of(e.row[episodes::REC], {"E11", "E12"}))
-      adopted.insert(e.row[episodes::CHILD]);
+  std::vector<bool> adopted(numbers.size());
+  for (const uint32_t k : eps) {
+    if (final_labels[label_of(k)] && one_of(row_of(k)[episodes::REC], {"E11", "E12"}))
+      adopted[child_of[k]] = true;
   }
   for (size_t i = 0; i < oc3s->rows.size(); ++i) {
     const std::string& child = oc3s->rows[i][oc3::CHILD];
-    const auto t = child.empty() ? totals.end() : totals.find(child);
-    const bool relevant = t != totals.end() && t->second.first >= 91 && t->second.second >= 1;
-    if (adopted.count(child) || !relevant) c.flag(T::kOc3, i);
+    const std::optional<uint32_t> n = numbers.find(child);
+    const bool relevant =
+        n && !child.empty() && totalled[*n] && totals[*n].first >= 91 && totals[*n].second >= 1;
+    if ((n && adopted[*n]) || !relevant) c.flag(T::kOc3, i);
   }
 }
 

@@ -3,12 +3,27 @@
 #include <algorithm>
 #include <atomic>
 #include <thread>
+#include <tuple>
 
 #include "returns/ssda903_checks.h"
 
 namespace safeguard {
 
 std::optional<Date> parse_ssda903_date(std::string_view text) {
+  // Most dates are DD/MM/YYYY: read those at once.
+  if (text.size() == 10 && text[2] == '/' && text[5] == '/') {
+    const auto digit = [&](size_t i) { return static_cast<unsigned>(text[i] - '0'); };
+    bool digits = true;
+    for (const size_t i : {0, 1, 3, 4, 6, 7, 8, 9}) digits = digits && digit(i) <= 9;
+    if (digits) {
+      const int day = static_cast<int>(digit(0) * 10 + digit(1));
+      const int month = static_cast<int>(digit(3) * 10 + digit(4));
+      const int y = static_cast<int>(digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9));
+      if (y < 1677 || y > 2262 || month < 1 || month > 12 || day < 1 || day > days_in_month(y, month))
+        return std::nullopt;
+      return Date::from_ymd(y, month, day);
+    }
+  }
   int part[3] = {0, 0, 0};
   size_t digits[3] = {0, 0, 0};
   size_t p = 0;
@@ -62,60 +77,61 @@ const std::vector<Ssda903Rule>& ssda903_rules() {
 
 ValidationReport validate_ssda903(const Ssda903Return& submitted, int year, const Ssda903Options& options) {
   // The rules are independent, so they run on the machine's cores (at most four), each thread
-  // taking the next rule not yet taken, with its own check and findings; the findings are sorted
-  // into rule order after.
+  // taking the next rule not yet taken, with its own check and findings. What the checks share
+  // (indexes, placements) is freed before the findings are written out in full, in rule order.
   const std::vector<Ssda903RuleDefinition>& rules = definitions();
-  Ssda903Check::Shared shared;
-  std::atomic<size_t> next{0};
   struct Part {
-    ValidationReport report;
+    std::vector<Ssda903Check::Flagged> found;
     std::vector<std::pair<size_t, std::string>> skipped;  // by the rule's place in the list
-  };
-  const auto work = [&](Part& part) {
-    Ssda903Check check(submitted, options, year, part.report, shared);
-    for (size_t i; (i = next++) < rules.size();) {
-      const Ssda903RuleDefinition& d = rules[i];
-      const size_t before = part.report.findings.size();
-      check.begin(d);
-      d.run(check);
-      // A rule that needed a lookup it was not given is skipped: what it found would be wrong.
-      if (check.lacked_postcodes() || check.lacked_providers()) {
-        part.report.findings.resize(before);
-        part.skipped.emplace_back(
-            i, d.rule.code + (check.lacked_postcodes() ? ": needs the ONS postcode directory (--postcodes)"
-                                                       : ": needs the Ofsted provider lists (--providers)"));
-        continue;
-      }
-      ++part.report.rules_run;
-    }
+    int rules_run = 0;
   };
   const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
   std::vector<Part> parts(threads);
   {
+    Ssda903Check::Shared shared;
+    std::atomic<size_t> next{0};
+    const auto work = [&](Part& part) {
+      Ssda903Check check(submitted, options, year, part.found, shared);
+      for (size_t i; (i = next++) < rules.size();) {
+        const Ssda903RuleDefinition& d = rules[i];
+        const size_t before = part.found.size();
+        check.begin(d, i);
+        d.run(check);
+        // A rule that needed a lookup it was not given is skipped: what it found would be wrong.
+        if (check.lacked_postcodes() || check.lacked_providers()) {
+          part.found.resize(before);
+          part.skipped.emplace_back(
+              i,
+              d.rule.code + (check.lacked_postcodes() ? ": needs the ONS postcode directory (--postcodes)"
+                                                      : ": needs the Ofsted provider lists (--providers)"));
+          continue;
+        }
+        ++part.rules_run;
+      }
+    };
     std::vector<std::jthread> others;
     for (unsigned t = 1; t < threads; ++t) others.emplace_back([&, t] { work(parts[t]); });
     work(parts[0]);
   }
-  ValidationReport report = std::move(parts[0].report);
+  ValidationReport report;
+  std::vector<Ssda903Check::Flagged> found = std::move(parts[0].found);
   std::vector<std::pair<size_t, std::string>> skipped = std::move(parts[0].skipped);
+  report.rules_run = parts[0].rules_run;
   for (unsigned t = 1; t < threads; ++t) {
-    for (Finding& f : parts[t].report.findings) report.findings.push_back(std::move(f));
-    report.rules_run += parts[t].report.rules_run;
+    found.insert(found.end(), parts[t].found.begin(), parts[t].found.end());
+    std::vector<Ssda903Check::Flagged>().swap(parts[t].found);
+    report.rules_run += parts[t].rules_run;
     for (auto& s : parts[t].skipped) skipped.push_back(std::move(s));
   }
   std::sort(skipped.begin(), skipped.end());
   for (auto& [i, why] : skipped) report.skipped.push_back(std::move(why));
-  static const std::vector<std::string_view> kCodes = [] {
-    std::vector<std::string_view> out;
-    for (const Ssda903Rule& r : ssda903_rules()) out.push_back(r.code);
-    return out;
-  }();
-  sort_findings(report.findings, kCodes, [](std::string_view table) {
-    for (size_t t = 0; t < kSsda903Tables; ++t) {
-      if (ssda903_table_name(static_cast<Ssda903Table>(t)) == table) return static_cast<int>(t);
-    }
-    return static_cast<int>(kSsda903Tables);
+  // In rule order, then by table and row (a rule's findings share their fields, and a row's value
+  // is the row's): the order sort_findings gives.
+  std::sort(found.begin(), found.end(), [](const Ssda903Check::Flagged& a, const Ssda903Check::Flagged& b) {
+    return std::tie(a.rule, a.table, a.row) < std::tie(b.rule, b.table, b.row);
   });
+  for (const Ssda903Check::Flagged& f : found)
+    report.findings.push_back(ssda903_finding(submitted, rules[f.rule], static_cast<T>(f.table), f.row));
   return report;
 }
 
