@@ -17,6 +17,13 @@
 #include "store/people_read_model.h"
 
 namespace safeguard {
+namespace {
+
+// A produced SSDA903 return keeps last year's tables too, for the rules that compare the years,
+// under these names: "previous-Episodes.csv".
+constexpr std::string_view kLastYearPrefix = "previous-";
+
+}  // namespace
 
 Result<CollectionYear> ReturnsService::collection_year(int year) {
   const Date today = clock_.today();
@@ -68,6 +75,18 @@ Result<std::vector<ReturnTable>> ReturnsService::build_ssda903(int year) {
   } catch (const SqlError& e) {
     return Error::internal(std::string("The database failed while producing the return: ") + e.what());
   }
+}
+
+Result<std::vector<ReturnFile>> ReturnsService::build_ssda903_files(int year, size_t& children) {
+  std::vector<ReturnFile> files;
+  for (const int y : {year, year - 1}) {
+    auto tables = build_ssda903(y);
+    if (!tables) return tables.error();
+    if (y == year) children = tables->front().rows.size();
+    for (const ReturnTable& t : *tables)
+      files.push_back({(y == year ? "" : std::string(kLastYearPrefix)) + t.name + ".csv", to_csv(t)});
+  }
+  return files;
 }
 
 Result<std::string> ReturnsService::build_cin_census(int year, size_t& count) {
@@ -146,10 +165,6 @@ Result<ValidationReport> validate_census_text(const std::string& xml, int year) 
   return validate_cin(*census, year);
 }
 
-// A produced SSDA903 return keeps last year's tables too, for the rules that compare the years,
-// under these names: "previous-Episodes.csv".
-constexpr std::string_view kLastYearPrefix = "previous-";
-
 }  // namespace
 
 Result<ValidationReport> ReturnsService::validate_ssda903_files(const std::vector<ReturnFile>& files,
@@ -225,14 +240,11 @@ Result<int64_t> ReturnsService::produce(const User& user, ReturnKind kind, int y
     produced.children = static_cast<int64_t>(children);
     files.push_back({"cin-census-" + std::to_string(year) + ".xml", std::move(*xml)});
   } else {
-    auto tables = build_ssda903(year);
-    if (!tables) return tables.error();
-    auto last_year = build_ssda903(year - 1);
-    if (!last_year) return last_year.error();
-    produced.children = static_cast<int64_t>(tables->front().rows.size());
-    for (const ReturnTable& t : *tables) files.push_back({t.name + ".csv", to_csv(t)});
-    for (const ReturnTable& t : *last_year)
-      files.push_back({std::string(kLastYearPrefix) + t.name + ".csv", to_csv(t)});
+    size_t children = 0;
+    auto built = build_ssda903_files(year, children);
+    if (!built) return built.error();
+    files = std::move(*built);
+    produced.children = static_cast<int64_t>(children);
     auto findings = validate_ssda903_files(files, year);
     if (!findings) return findings.error();
     produced.errors = static_cast<int64_t>(findings->errors());
@@ -330,17 +342,11 @@ Result<DataQuality> ReturnsService::data_quality(const User& user, ReturnKind ki
     out.children = static_cast<int64_t>(children);
     findings = validate_census_text(*xml, out.year);
   } else {
-    std::vector<ReturnFile> files;
-    for (const int year : {out.year, out.year - 1}) {
-      auto tables = build_ssda903(year);
-      if (!tables) return tables.error();
-      if (year == out.year) out.children = static_cast<int64_t>(tables->front().rows.size());
-      for (const ReturnTable& t : *tables) {
-        files.push_back(
-            {(year == out.year ? "" : std::string(kLastYearPrefix)) + t.name + ".csv", to_csv(t)});
-      }
-    }
-    findings = validate_ssda903_files(files, out.year);
+    size_t children = 0;
+    auto files = build_ssda903_files(out.year, children);
+    if (!files) return files.error();
+    out.children = static_cast<int64_t>(children);
+    findings = validate_ssda903_files(*files, out.year);
   }
   if (!findings) return findings.error();
   try {

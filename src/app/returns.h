@@ -77,6 +77,9 @@ class ReturnsService {
   Result<std::vector<ReturnTable>> ssda903(std::string_view actor, int year);
   // The same, without noting in the administration log that it was produced.
   Result<std::vector<ReturnTable>> build_ssda903(int year);
+  // A year's SSDA903 files as a produced return keeps them: this year's tables, then last year's
+  // with kLastYearPrefix; `children` is this year's count.
+  Result<std::vector<ReturnFile>> build_ssda903_files(int year, size_t& children);
   // The SSDA903 validator's findings on a return's files (last year's named "previous-..."), as the
   // council's code (setting council.authority) and its postcode directory place each episode.
   Result<ValidationReport> validate_ssda903_files(const std::vector<ReturnFile>& files, int year);

@@ -163,12 +163,6 @@ const Ssda903Rows* Ssda903Check::last(T t) const {
   return rows ? &*rows : nullptr;
 }
 
-namespace {
-
-uint64_t hash_of(std::string_view text) { return ssda903_hash(text); }
-
-}  // namespace
-
 void Ssda903Check::Index::make_room(size_t children) {
   if (children * 2 <= slots_.size()) return;
   size_t capacity = slots_.size() * 2;
@@ -176,7 +170,7 @@ void Ssda903Check::Index::make_room(size_t children) {
   std::vector<Slot>(capacity).swap(slots_);
   const size_t mask = capacity - 1;
   for (size_t c = 0; c < children_.size(); ++c) {
-    const uint64_t h = hash_of(child(c));
+    const uint64_t h = ssda903_hash(child(c));
     size_t s = h & mask;
     while (slots_[s].child != 0) s = (s + 1) & mask;
     slots_[s] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(c + 1)};
@@ -194,7 +188,7 @@ Ssda903Check::Index::Index(const Ssda903Rows* rows) : table_(rows) {
     if (text == 0) continue;  // a blank CHILD
     make_room(children_.size() + 1);
     const size_t mask = slots_.size() - 1;
-    const uint64_t h = hash_of(rows->rows.values()[text]);
+    const uint64_t h = ssda903_hash(rows->rows.values()[text]);
     const auto tag = static_cast<uint32_t>(h >> 32);
     size_t s = h & mask;
     // A year's tables share their values, so the same text is the same number.
@@ -225,7 +219,7 @@ Ssda903Check::Index::Index(const Ssda903Rows* rows) : table_(rows) {
 
 RowSpan Ssda903Check::Index::find(std::string_view child) const {
   const size_t mask = slots_.size() - 1;
-  const uint64_t h = hash_of(child);
+  const uint64_t h = ssda903_hash(child);
   const auto tag = static_cast<uint32_t>(h >> 32);
   for (size_t s = h & mask; slots_[s].child != 0; s = (s + 1) & mask) {
     const uint32_t c = slots_[s].child - 1;
@@ -240,13 +234,13 @@ uint32_t ChildNumbers::number(std::string_view child) {
     std::vector<uint32_t>(std::max<size_t>(slots_.size() * 2, 64)).swap(slots_);
     const size_t mask = slots_.size() - 1;
     for (size_t n = 0; n < children_.size(); ++n) {
-      size_t s = hash_of(children_[n]) & mask;
+      size_t s = ssda903_hash(children_[n]) & mask;
       while (slots_[s] != 0) s = (s + 1) & mask;
       slots_[s] = static_cast<uint32_t>(n + 1);
     }
   }
   const size_t mask = slots_.size() - 1;
-  size_t s = hash_of(child) & mask;
+  size_t s = ssda903_hash(child) & mask;
   for (; slots_[s] != 0; s = (s + 1) & mask) {
     if (children_[slots_[s] - 1] == child) return slots_[s] - 1;
   }
@@ -258,7 +252,7 @@ uint32_t ChildNumbers::number(std::string_view child) {
 std::optional<uint32_t> ChildNumbers::find(std::string_view child) const {
   if (slots_.empty()) return std::nullopt;
   const size_t mask = slots_.size() - 1;
-  for (size_t s = hash_of(child) & mask; slots_[s] != 0; s = (s + 1) & mask) {
+  for (size_t s = ssda903_hash(child) & mask; slots_[s] != 0; s = (s + 1) & mask) {
     if (children_[slots_[s] - 1] == child) return slots_[s] - 1;
   }
   return std::nullopt;
