@@ -109,7 +109,9 @@ void Ssda903Cells::seal() {
       }
       places[r] = place_of[n];
     }
-    for (const uint32_t n : column.values) place_of[n] = 0;  // clean for the next column
+    // Clean for the next column; place 0, the blank, was never set (and a column of blanks
+    // before any value leaves place_of empty).
+    for (size_t p = 1; p < column.values.size(); ++p) place_of[column.values[p]] = 0;
     column.values.shrink_to_fit();
     column.width = column.values.size() <= 0x100 ? 1 : column.values.size() <= 0x10000 ? 2 : 4;
     column.places.resize(rows_ * column.width);
@@ -205,8 +207,7 @@ Status read_file(const std::string& name, std::string_view text, const std::shar
   CsvReader csv(text);
   std::vector<std::string> header;
   if (!csv.next(header)) {
-    return Error::invalid(name + ": " + (csv.error().empty() ? "the file is empty" : csv.error()),
-                          "file");
+    return Error::invalid(name + ": " + (csv.error().empty() ? "the file is empty" : csv.error()), "file");
   }
   const auto table = table_of(header);
   if (!table) {

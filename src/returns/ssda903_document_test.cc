@@ -106,6 +106,15 @@ TEST(Ssda903DocumentTest, SealedColumnsReadBackWhatWasAdded) {
   EXPECT_TRUE(blanks[0].any_given(0));
   EXPECT_FALSE(blanks[0].any_given(1));
   EXPECT_EQ(blanks[0][2], "");
+  // A table whose first columns are blank in every row (the fuzzer's find: sealing once read the
+  // empty list of places for the blank).
+  Ssda903Cells blank_first;
+  blank_first.push_back({"", "", "X"});
+  blank_first.push_back({"", "", ""});
+  blank_first.seal();
+  ASSERT_EQ(blank_first.size(), 2u);
+  EXPECT_EQ(blank_first[0].values(), (std::vector<std::string>{"", "", "X"}));
+  EXPECT_FALSE(blank_first[1].any_given(2));
 }
 
 }  // namespace
