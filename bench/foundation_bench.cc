@@ -290,8 +290,9 @@ void bench_page(benchmark::State& state, const std::string& username, const std:
   for (auto _ : state) {
     web::Request r;
     r.method = "GET";
-    r.path = path;
-    r.target = r.path;
+    r.target = path;
+    r.path = path.substr(0, path.find('?'));
+    if (r.path.size() < path.size()) r.query = path.substr(r.path.size() + 1);
     r.headers.push_back({"Cookie", "sg_session=" + signed_in->session_token});
     const web::Response response = site.handle(r);
     if (response.status != 200) {
@@ -412,9 +413,9 @@ void allocation_overview(benchmark::State& state) {
 
 BENCHMARK(allocation_overview)->Unit(benchmark::kMillisecond);
 
-// Whole-council pages of children looked after, as their users load them: the children-in-care
-// dashboard (every child looked after in the year folded from the read models, clocks computed),
-// the missing and exploitation team's page, and the demo reviewing officer's "My work".
+// Whole-council pages, as their users load them: the children-in-care dashboard (every child
+// looked after in the year folded from the read models, clocks computed), the missing and
+// exploitation team's page, the demo reviewing officer's "My work" and the data-quality pages.
 void council_page(benchmark::State& state, const std::string& username, const std::string& path) {
   if (!council()) {
     state.SkipWithError("set SAFEGUARD_BENCH_DB to a council-scale database (make bench does)");
@@ -429,6 +430,13 @@ BENCHMARK_CAPTURE(council_page, children_in_care, std::string("analyst"), std::s
 BENCHMARK_CAPTURE(council_page, missing_and_exploitation, std::string("manager"), std::string("/missing"))
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(council_page, reviewing_officer_my_work, std::string("iro"), std::string("/my-work"))
+    ->Unit(benchmark::kMillisecond);
+// The analyst's data-quality pages: the year's census or SSDA903 return (with last year's) made
+// from the record and validated.
+BENCHMARK_CAPTURE(council_page, census_data_quality, std::string("analyst"), std::string("/data-quality"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(council_page, ssda903_data_quality, std::string("analyst"),
+                  std::string("/data-quality?return=ssda903"))
     ->Unit(benchmark::kMillisecond);
 
 // Recording a contact about an existing child of the council, on a scratch copy of the council's

@@ -1,5 +1,7 @@
 #include "app/records.h"
 
+#include <unordered_map>
+
 #include "store/contact_read_model.h"
 #include "store/event_log.h"
 #include "store/people_read_model.h"
@@ -26,6 +28,38 @@ Result<Person> load_person(SqlConnection& db, int64_t person_id) {
     return Error::internal("The record of person " + std::to_string(person_id) +
                            " cannot be read: " + e.what());
   }
+}
+
+Result<std::vector<Person>> load_people(SqlConnection& db, const std::vector<int64_t>& ids) {
+  std::vector<Person> people(ids.size());
+  std::vector<std::string> streams;
+  std::unordered_map<std::string, size_t> first;  // each stream's first place in `ids`
+  std::vector<size_t> first_of(ids.size());       // and each place's
+  for (size_t i = 0; i < ids.size(); ++i) {
+    people[i].id = ids[i];
+    std::string stream = stream_name(kPersonStreamKind, ids[i]);
+    const auto [it, added] = first.emplace(stream, i);
+    first_of[i] = it->second;
+    if (added) streams.push_back(std::move(stream));
+  }
+  size_t at = 0;  // the person whose event is being applied
+  try {
+    EventLog(db).read_streams(streams, [&](const RecordedEvent& e) {
+      at = first.at(e.stream);
+      apply_event(people[at], to_domain_event(e));
+    });
+  } catch (const MalformedEvent& e) {
+    return Error::internal("The record of person " + std::to_string(ids[at]) +
+                           " cannot be read: " + e.what());
+  }
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (first_of[i] != i) {
+      people[i] = people[first_of[i]];  // an ID given twice
+    } else if (people[i].version == 0) {
+      return Error::not_found("There is no person with ID " + std::to_string(ids[i]));
+    }
+  }
+  return people;
 }
 
 Result<Contact> load_contact(SqlConnection& db, int64_t contact_id) {

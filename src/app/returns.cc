@@ -52,37 +52,57 @@ Result<std::vector<ReturnTable>> ReturnsService::ssda903(std::string_view actor,
 }
 
 Result<std::vector<ReturnTable>> ReturnsService::build_ssda903(int year) {
-  const auto checked = collection_year(year);
-  if (!checked) return checked.error();
-  const CollectionYear collection = *checked;
-  const Date today = clock_.today();
+  if (auto checked = collection_year(year); !checked) return checked.error();  // before reading
+  const auto children = ssda903_children();
+  if (!children) return children.error();
+  return build_ssda903(year, *children);
+}
+
+Result<std::vector<Ssda903Child>> ReturnsService::ssda903_children() {
   try {
     const std::vector<int64_t> ids =
-        CareIndex(db_.sql()).ever_looked_after_born_between(Date::from_ymd(1900, 1, 1), today);
+        CareIndex(db_.sql()).ever_looked_after_born_between(Date::from_ymd(1900, 1, 1), clock_.today());
+    auto people = load_people(db_.sql(), ids);
+    if (!people) return people.error();
     PeopleIndex index(db_.sql());
     std::vector<Ssda903Child> children;
     children.reserve(ids.size());
-    for (const int64_t id : ids) {
-      auto person = load_person(db_.sql(), id);
-      if (!person) return person.error();
+    for (Person& person : *people) {
       PersonRecord record;
-      record.person = std::move(*person);
-      record.relationships = index.relationships(id);
+      record.relationships = index.relationships(person.id);
+      record.person = std::move(person);
       const Motherhood m = motherhood_of(record);
       children.push_back({std::move(record.person), m.mother, m.first_child_born});
     }
-    return ssda903_tables(children, collection, LookedAfterService(db_, clock_).registrations());
+    return children;
   } catch (const SqlError& e) {
     return Error::internal(std::string("The database failed while producing the return: ") + e.what());
   }
 }
 
-Result<std::vector<ReturnFile>> ReturnsService::build_ssda903_files(int year, size_t& children) {
+Result<std::vector<ReturnTable>> ReturnsService::build_ssda903(int year,
+                                                               const std::vector<Ssda903Child>& children) {
+  const auto collection = collection_year(year);
+  if (!collection) return collection.error();
+  try {
+    return ssda903_tables(children, *collection, LookedAfterService(db_, clock_).registrations());
+  } catch (const SqlError& e) {
+    return Error::internal(std::string("The database failed while producing the return: ") + e.what());
+  }
+}
+
+Result<std::vector<ReturnFile>> ReturnsService::build_ssda903_files(int year, size_t& count) {
+  for (const int y : {year, year - 1}) {
+    if (auto checked = collection_year(y); !checked) return checked.error();  // before reading
+  }
+  // Both years' tables come from the same children, read once.
+  const auto children = ssda903_children();
+  if (!children) return children.error();
   std::vector<ReturnFile> files;
   for (const int y : {year, year - 1}) {
-    auto tables = build_ssda903(y);
+    auto tables = build_ssda903(y, *children);
     if (!tables) return tables.error();
-    if (y == year) children = tables->front().rows.size();
+    if (y == year) count = tables->front().rows.size();
     for (const ReturnTable& t : *tables)
       files.push_back({(y == year ? "" : std::string(kLastYearPrefix)) + t.name + ".csv", to_csv(t)});
   }
@@ -104,15 +124,11 @@ Result<std::string> ReturnsService::build_cin_census(int year, size_t& count) {
   source.release = SAFEGUARD_VERSION;
   try {
     source.produced_at = EventLog(db_.sql()).last_recorded_at().value_or(Timestamp{});
-    std::vector<Person> children;
-    for (const int64_t id :
-         PeopleIndex(db_.sql()).in_need_between(collection->first_day(), collection->last_day())) {
-      auto person = load_person(db_.sql(), id);
-      if (!person) return person.error();
-      children.push_back(std::move(*person));
-    }
-    count = children.size();
-    return cin_census_xml(children, *collection, source, settings.calendar());
+    auto children = load_people(
+        db_.sql(), PeopleIndex(db_.sql()).in_need_between(collection->first_day(), collection->last_day()));
+    if (!children) return children.error();
+    count = children->size();
+    return cin_census_xml(*children, *collection, source, settings.calendar());
   } catch (const SqlError& e) {
     return Error::internal(std::string("The database failed while producing the census: ") + e.what());
   }

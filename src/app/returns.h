@@ -94,6 +94,10 @@ class ReturnsService {
   Result<CollectionYear> collection_year(int year);
   // Notes in the administration log that `actor` produced a return of `children` children.
   void note_production(std::string_view actor, ReturnKind kind, int year, size_t children);
+  // Everyone ever looked after, as the SSDA903 tables of any year take them.
+  Result<std::vector<Ssda903Child>> ssda903_children();
+  // The year's SSDA903 tables from those children.
+  Result<std::vector<ReturnTable>> build_ssda903(int year, const std::vector<Ssda903Child>& children);
   // The census and how many children it holds, without logging it.
   Result<std::string> build_cin_census(int year, size_t& children);
   // Who holds each open child's case, by LAchildID, for the children `report` names.

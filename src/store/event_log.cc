@@ -1,5 +1,7 @@
 #include "store/event_log.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/crypto.h"
 
 namespace safeguard {
@@ -142,6 +144,44 @@ std::vector<RecordedEvent> EventLog::read(std::string_view stream) {
   events.reserve(rows.size());
   for (const SqlRow& row : rows) events.push_back(event_from_row(row));
   return events;
+}
+
+void EventLog::read_streams(const std::vector<std::string>& streams,
+                            const std::function<void(const RecordedEvent&)>& each, int64_t rows_at_once) {
+  if (streams.empty()) return;
+  // The names go as one JSON list.
+  const std::string names = nlohmann::json(streams).dump();
+  const std::string named = db_.dialect() == Dialect::kSqlite
+                                ? "IN (SELECT value FROM json_each(?))"
+                                : "IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))";
+  // A stream's events are spread through the log, so reading stream by stream seeks page after
+  // page. Measured on a council's log, reading the whole log in order costs less once the streams
+  // hold more than about an eighth of its events (a stream's version is its count of events).
+  const int64_t wanted =
+      db_.query("SELECT COALESCE(SUM(version), 0) FROM streams WHERE stream " + named, {sql_text(names)})
+          .at(0)
+          .integer(0);
+  const int64_t total = db_.query("SELECT COALESCE(MAX(sequence), 0) FROM events").at(0).integer(0);
+  if (wanted * 8 < total) {
+    for (const std::string& stream : streams) {
+      for (const RecordedEvent& e : read(stream)) each(e);
+    }
+    return;
+  }
+  // SQLite's "+stream" keeps it from seeking by the stream index.
+  const std::string sql = std::string("SELECT ") + kEventColumns + " FROM events WHERE sequence > ? AND " +
+                          (db_.dialect() == Dialect::kSqlite ? "+" : "") + "stream " + named +
+                          " ORDER BY sequence LIMIT ?";
+  int64_t after = 0;
+  for (;;) {
+    const auto rows = db_.query(sql, {sql_int(after), sql_text(names), sql_int(rows_at_once)});
+    for (const SqlRow& row : rows) {
+      const RecordedEvent e = event_from_row(row);
+      after = e.sequence;
+      each(e);
+    }
+    if (static_cast<int64_t>(rows.size()) < rows_at_once) return;
+  }
 }
 
 int64_t EventLog::version(std::string_view stream) {

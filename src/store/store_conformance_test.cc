@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include "app/auth.h"
 #include "app/people.h"
+#include "app/records.h"
 #include "store/accounts.h"
 #include "store/council_settings.h"
 #include "store/event_log.h"
@@ -98,6 +100,61 @@ TEST_P(StoreConformance, AppendedEventsReadBackExactlyAndChain) {
   EXPECT_EQ(log.version("person/1"), 3);
   EXPECT_EQ(log.version("person/2"), 0);
   EXPECT_FALSE(log.verify().has_value());
+}
+
+TEST_P(StoreConformance, ManyStreamsReadBackWholeAndInOrder) {
+  // 24 streams of three events each, appended round by round so that each stream's events are
+  // spread through the log.
+  for (int64_t round = 0; round < 3; ++round) {
+    for (int s = 1; s <= 24; ++s) {
+      const std::string data =
+          "{\"round\":" + std::to_string(round) + ",\"stream\":" + std::to_string(s) + "}";
+      ASSERT_TRUE(append(*db_, "person/" + std::to_string(s), round, {event("Noted", data)}).ok());
+    }
+  }
+  EventLog log(db_->sql());
+  // What read_streams hands over, by stream, and the streams in the order their first event came.
+  using ByStream = std::map<std::string, std::vector<RecordedEvent>>;
+  const auto read = [&](const std::vector<std::string>& streams, int64_t rows_at_once) {
+    ByStream out;
+    std::vector<std::string> first_seen;
+    log.read_streams(
+        streams,
+        [&](const RecordedEvent& e) {
+          if (out[e.stream].empty()) first_seen.push_back(e.stream);
+          out[e.stream].push_back(e);
+        },
+        rows_at_once);
+    return std::pair(out, first_seen);
+  };
+  const auto expect_whole = [&](const ByStream& got, const std::vector<std::string>& streams) {
+    ASSERT_EQ(got.size(), streams.size() - 1);  // all but person/99, which is not in the log
+    for (const auto& [stream, events] : got) {
+      const auto whole = log.read(stream);
+      ASSERT_EQ(events.size(), whole.size()) << stream;
+      for (size_t i = 0; i < whole.size(); ++i) {
+        EXPECT_EQ(events[i].version, static_cast<int64_t>(i + 1)) << stream;
+        EXPECT_EQ(events[i].data, whole[i].data) << stream;
+        EXPECT_EQ(events[i].hash, whole[i].hash) << stream;
+      }
+    }
+  };
+  // Half the log's events, in pieces of five rows: the log is read in order, so each stream's first
+  // event comes before any stream's second.
+  std::vector<std::string> half{"person/99"};
+  for (int s = 12; s >= 1; --s) half.push_back("person/" + std::to_string(s));
+  const auto [many, many_order] = read(half, 5);
+  expect_whole(many, half);
+  std::vector<std::string> log_order;
+  for (int s = 1; s <= 12; ++s) log_order.push_back("person/" + std::to_string(s));
+  EXPECT_EQ(many_order, log_order);
+  EXPECT_EQ(read(half, 1000).first.size(), 12u);
+  // Two streams, a twelfth of the log: read stream by stream, in the order asked.
+  const std::vector<std::string> two{"person/20", "person/99", "person/3"};
+  const auto [few, few_order] = read(two, 5);
+  expect_whole(few, two);
+  EXPECT_EQ(few_order, (std::vector<std::string>{"person/20", "person/3"}));
+  EXPECT_TRUE(read({}, 5).first.empty());
 }
 
 TEST_P(StoreConformance, AStaleAppendIsRefusedAndWritesNothing) {
@@ -280,6 +337,41 @@ TEST_P(StoreConformance, ReadModelsEqualARebuildFromTheLog) {
   EXPECT_TRUE(differences->empty());
   EXPECT_EQ(PeopleIndex(db_->sql()).summary(daughter)->surname, "Fielding");
   EXPECT_EQ(PeopleIndex(db_->sql()).summary(mother)->surname, "Carter");
+}
+
+TEST_P(StoreConformance, PeopleLoadTogetherAsEachLoadsAlone) {
+  FixedClock clock(testing::test_now());
+  const User worker = testing::add_test_user(*db_, Role::kFrontDoorSocialWorker, "frontdoor");
+  PeopleService people(*db_, clock);
+  std::vector<int64_t> ids;
+  for (const char* forename : {"Ava", "Ben", "Cara", "Dan", "Eve", "Finn"}) {
+    ids.push_back(testing::create_person(people, worker,
+                                         testing::new_person(forename, "Fielding", "2016-06-30", "NR1 4AB")));
+  }
+  ASSERT_TRUE(people
+                  .change_name(worker, ids[2], load_person(db_->sql(), ids[2])->version,
+                               PersonName{"Cara", "", "Carter"}, *Date::parse_iso("2025-05-01"), {"test", ""})
+                  .ok());
+  // Asked for out of order and with one twice: each as load_person gives it, in the order asked.
+  const std::vector<int64_t> asked{ids[4], ids[2], ids[0], ids[2], ids[5], ids[1], ids[3]};
+  const auto loaded = load_people(db_->sql(), asked);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+  ASSERT_EQ(loaded->size(), asked.size());
+  for (size_t i = 0; i < asked.size(); ++i) {
+    const auto alone = load_person(db_->sql(), asked[i]);
+    ASSERT_TRUE(alone.ok());
+    EXPECT_EQ((*loaded)[i].id, asked[i]);
+    EXPECT_EQ((*loaded)[i].version, alone->version);
+    EXPECT_EQ((*loaded)[i].details.name.full(), alone->details.name.full());
+  }
+  EXPECT_EQ((*loaded)[1].details.name.surname, "Carter");
+  EXPECT_EQ((*loaded)[3].details.name.surname, "Carter");
+  EXPECT_TRUE(load_people(db_->sql(), {})->empty());
+  // Someone who is not there is named.
+  const auto missing = load_people(db_->sql(), {ids[0], 9999});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_NE(missing.error().message.find("9999"), std::string::npos);
 }
 
 TEST_P(StoreConformance, SearchToleratesSpellingOnBothDatabases) {
