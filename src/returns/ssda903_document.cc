@@ -56,7 +56,8 @@ uint64_t ssda903_hash(std::string_view text) {
     h ^= h >> 31;
   }
   uint64_t rest = 0;
-  std::memcpy(&rest, text.data() + i, text.size() - i);
+  if (i < text.size())
+    std::memcpy(&rest, text.data() + i, text.size() - i);  // an empty view's data may be null
   h = (h ^ rest) * 0x94D049BB133111EBull;
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9ull;

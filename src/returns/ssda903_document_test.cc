@@ -73,6 +73,17 @@ TEST(Ssda903DocumentTest, AYearsTablesKeepEachValueOnce) {
   EXPECT_EQ(&header[0][2], &reviews[0][1]);  // the date of birth
 }
 
+TEST(Ssda903DocumentTest, TheHashReadsOnlyTheTextsBytes) {
+  // Texts of every length up to two words, alone and at the start of a longer buffer, hash the
+  // same; an empty view (whose data may be null) hashes as the empty text.
+  const std::string buffer = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (size_t n = 0; n <= 16; ++n) {
+    EXPECT_EQ(ssda903_hash(std::string_view(buffer).substr(0, n)), ssda903_hash(buffer.substr(0, n))) << n;
+    if (n > 0) EXPECT_NE(ssda903_hash(buffer.substr(0, n)), ssda903_hash(buffer.substr(0, n - 1))) << n;
+  }
+  EXPECT_EQ(ssda903_hash(std::string_view()), ssda903_hash(""));
+}
+
 TEST(Ssda903DocumentTest, SealedColumnsReadBackWhatWasAdded) {
   // Column 0 holds 300 different values (two bytes a cell), column 1 three and blanks (one byte),
   // column 2 a different value in every row (four bytes, past 65,536).
