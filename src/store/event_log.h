@@ -78,11 +78,11 @@ class EventLog {
   // Every event of a stream in version order (empty if the stream does not exist).
   std::vector<RecordedEvent> read(std::string_view stream);
 
-  // Every event of many streams, each handed to `each` once: a stream's events in version order,
-  // streams interleaved. Names not in the log give nothing. When the streams hold a fair part of
-  // the log's events (a year's return), the log is read once from start to end in pieces of at
-  // most `rows_at_once` rows rather than stream by stream, which at council scale is faster warm
-  // and far faster from disk.
+  // Every event of many streams (each named once), each handed to `each` once: a stream's events
+  // in version order, streams interleaved. Names not in the log give nothing. When the streams
+  // hold a fair part of the log's events (a year's return), the log is read once from start to
+  // end in pieces of at most `rows_at_once` rows rather than stream by stream, which at council
+  // scale is faster warm and far faster from disk.
   void read_streams(const std::vector<std::string>& streams,
                     const std::function<void(const RecordedEvent&)>& each, int64_t rows_at_once = 20000);
 
